@@ -1,0 +1,3 @@
+using Sn19.Host.Cli;
+
+return await RootCommandFactory.Create().Parse(args).InvokeAsync();
