@@ -46,6 +46,8 @@ internal sealed class SignerPolicy
         }
     }
 
+    public int ClientCount => _grants.Count;
+
     /// <summary>Every hotkey some client may use: the signer loads exactly these key files.</summary>
     public IReadOnlySet<string> Hotkeys => _grants.Values.SelectMany(g => g.Hotkeys).ToHashSet(StringComparer.Ordinal);
 
