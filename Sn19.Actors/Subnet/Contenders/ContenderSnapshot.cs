@@ -19,6 +19,7 @@ public sealed record ContenderSnapshot(
     int RateLimited,
     int Failed,
     long LastQueryId,
+    QueryOutcomeKind? LastOutcome,
     IReadOnlyList<PeriodRecord> History,
     IReadOnlyList<QualitySample> Samples,
     IReadOnlyList<PendingCheck> Pending);

@@ -44,6 +44,9 @@ internal sealed class ContenderState(ContenderKey key)
 
     public long LastQueryId { get; private set; } = -1;
 
+    /// <summary>How the last query of the open period ended (to resume a retry sequence after a crash).</summary>
+    public QueryOutcomeKind? LastOutcome { get; private set; }
+
     /// <summary>Closed periods, oldest first.</summary>
     public IReadOnlyList<PeriodRecord> History => _history;
 
@@ -52,16 +55,16 @@ internal sealed class ContenderState(ContenderKey key)
     public IReadOnlyList<PendingCheck> Pending => _pending;
 
     /// <summary>Opens period <paramref name="period"/> unless it is already open or closed.</summary>
-    public PeriodOpened? DecideOpen(long period, DateTimeOffset at, double declared, double maxCapacity, double share, double multiplier)
+    public PeriodOpened? DecideOpen(PeriodOpening o)
     {
-        if (OpenPeriod >= period || LastClosedPeriod >= period)
+        if (OpenPeriod >= o.Period || LastClosedPeriod >= o.Period)
         {
             return null;
         }
 
-        var capacity = Mechanism.Capacity.Clamp(declared, maxCapacity);
-        return new PeriodOpened(period, at, double.IsFinite(declared) ? declared : 0, capacity, share,
-            Mechanism.Capacity.ToScore(capacity, share, multiplier));
+        var capacity = Mechanism.Capacity.Clamp(o.DeclaredCapacity, o.MaxCapacity);
+        return new PeriodOpened(o.Period, o.At, double.IsFinite(o.DeclaredCapacity) ? o.DeclaredCapacity : 0, capacity, o.Share,
+            Mechanism.Capacity.ToScore(capacity, o.Share, o.Multiplier));
     }
 
     /// <summary>Records a query of the open period; a query id already applied is ignored.</summary>
@@ -111,11 +114,13 @@ internal sealed class ContenderState(ContenderKey key)
                 Queries = SyntheticQueries = RateLimited = Failed = 0;
                 Consumed = 0;
                 LastQueryId = -1;
+                LastOutcome = null;
                 break;
             case QueryRecorded q:
                 Queries++;
                 SyntheticQueries += q.Organic ? 0 : 1;
                 LastQueryId = q.QueryId;
+                LastOutcome = q.Kind;
                 switch (q.Kind)
                 {
                     case QueryOutcomeKind.Ok:
@@ -185,12 +190,12 @@ internal sealed class ContenderState(ContenderKey key)
 
     public ContenderSummary Summary() => new(
         Key.Hotkey, Key.TaskId, OpenPeriod, LastClosedPeriod, DeclaredCapacity, Capacity, Share, CapacityToScore,
-        Queries, Consumed, RateLimited, Failed, LastQueryId, _history.Count > 0 ? _history[^1].Score : null,
+        Queries, Consumed, RateLimited, Failed, LastQueryId, LastOutcome, _history.Count > 0 ? _history[^1].Score : null,
         _history.Count(h => h.Score is not null), _samples.Count, _pending.Count);
 
     public ContenderSnapshot ToSnapshot() => new(
         Key.Hotkey, Key.TaskId, OpenPeriod, LastClosedPeriod, PeriodStart, DeclaredCapacity, Capacity, Share,
-        CapacityToScore, Queries, SyntheticQueries, Consumed, RateLimited, Failed, LastQueryId,
+        CapacityToScore, Queries, SyntheticQueries, Consumed, RateLimited, Failed, LastQueryId, LastOutcome,
         [.. _history], [.. _samples], [.. _pending]);
 
     public static ContenderState FromSnapshot(ContenderSnapshot s)
@@ -210,6 +215,7 @@ internal sealed class ContenderState(ContenderKey key)
             RateLimited = s.RateLimited,
             Failed = s.Failed,
             LastQueryId = s.LastQueryId,
+            LastOutcome = s.LastOutcome,
         };
         state._history.AddRange(s.History);
         state._samples.AddRange(s.Samples);

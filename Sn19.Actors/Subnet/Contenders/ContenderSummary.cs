@@ -15,6 +15,7 @@ public sealed record ContenderSummary(
     int RateLimited,
     int Failed,
     long LastQueryId,
+    Sn19.Actors.Mechanism.QueryOutcomeKind? LastOutcome,
     double? LastScore,
     int ScoredPeriods,
     int QualitySamples,
