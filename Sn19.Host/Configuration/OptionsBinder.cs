@@ -28,6 +28,9 @@ internal static partial class OptionsBinder
         catch (InvalidOperationException e)
         {
             var key = BinderKey().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : sectionKey;
+
+            // The binder spells the path with property names ('logging:File:max-size'); show it as written.
+            key = configuration.AsEnumerable().Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) ?? key;
             var detail = e.InnerException?.Message ?? e.Message;
             var source = sourceOf?.Invoke(key);
             throw new ConfigurationException(detail, source, line: null, ConfigurationKeys.ToPath(key), e);
