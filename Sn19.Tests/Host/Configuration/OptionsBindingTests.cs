@@ -102,4 +102,16 @@ public sealed class OptionsBindingTests : IDisposable
         Assert.Equal(defaults.File.Directory, bound.File.Directory);
         Assert.Equal(new NodeOptions().DataDir, config.GetOptions<NodeOptions>(NodeOptions.Section).DataDir);
     }
+
+    [Fact]
+    public void AddHoconFiles_PlainConfigurationBuilder_FlattensKeysWithArrayIndexes()
+    {
+        var file = _dir.Write("plain.conf", "a { b = [x, y], c.d = 1 }");
+
+        var configuration = new ConfigurationBuilder().AddHoconFiles(file).Build();
+
+        Assert.Equal("y", configuration["a:b:1"]);
+        Assert.Equal("1", configuration["a:c:d"]);
+        Assert.Equal(["x", "y"], configuration.GetSection("a:b").Get<string[]>()!);
+    }
 }
