@@ -168,4 +168,12 @@ public sealed class HoconSubstitutionTests
 
         Assert.Equal("debug", Text(root, "actors"));
     }
+
+    [Fact]
+    public void Resolve_EmptyEnvironmentVariable_CountsAsNotPresent()
+    {
+        var root = Parse("port = 80\nport = ${?SN19_PORT}", new Dictionary<string, string> { ["SN19_PORT"] = "" });
+
+        Assert.Equal("80", Text(root, "port"));
+    }
 }
