@@ -1,0 +1,54 @@
+namespace Sn19.Actors.Kernel;
+
+/// <summary>
+/// A typed address. Mailboxes are bounded; the overflow policy is the caller's choice:
+/// <see cref="Tell"/> never blocks and reports <see cref="TellResult.MailboxFull"/>, <see cref="TellAsync"/>
+/// waits for room (back-pressure). Messages from one sender arrive in the order they were told.
+/// </summary>
+public abstract class ActorRef<TMessage> : ActorRef
+    where TMessage : class
+{
+    private protected ActorRef(ActorPath path)
+        : base(path)
+    {
+    }
+
+    private protected abstract TimeProvider Time { get; }
+
+    /// <summary>Enqueues without waiting (fail-fast when full).</summary>
+    public abstract TellResult Tell(TMessage message);
+
+    /// <summary>Enqueues, waiting for mailbox room if it is full.</summary>
+    public abstract ValueTask<TellResult> TellAsync(TMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sends the message <paramref name="build"/> makes around a fresh reply address and waits for the reply,
+    /// at most <paramref name="timeout"/> (measured by the system's <see cref="TimeProvider"/>). A full mailbox or
+    /// a dead actor ends the ask at once; an actor that dies after accepting the message ends it by timeout.
+    /// Cancellation throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    public async Task<AskResult<TReply>> AskAsync<TReply>(
+        Func<ReplyTo<TReply>, TMessage> build, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var completion = new TaskCompletionSource<TReply>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var replyTo = new ReplyTo<TReply>(completion);
+        switch (Tell(build(replyTo)))
+        {
+            case TellResult.MailboxFull:
+                return new AskResult<TReply>(AskStatus.MailboxFull, default);
+            case TellResult.Dead:
+                return new AskResult<TReply>(AskStatus.Dead, default);
+        }
+
+        try
+        {
+            var value = await completion.Task.WaitAsync(timeout, Time, cancellationToken);
+            return new AskResult<TReply>(AskStatus.Replied, value);
+        }
+        catch (TimeoutException)
+        {
+            return new AskResult<TReply>(AskStatus.Timeout, default);
+        }
+    }
+}

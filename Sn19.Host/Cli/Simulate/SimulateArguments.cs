@@ -1,0 +1,4 @@
+namespace Sn19.Host.Cli.Simulate;
+
+/// <summary>The parsed arguments of `sn19 simulate`.</summary>
+internal sealed record SimulateArguments(FileInfo Scenario, int Periods, long Seed, bool Json, DirectoryInfo? DataDir);

@@ -1,0 +1,62 @@
+namespace Sn19.Host.Cli.Simulate;
+
+using Sn19.Actors.Mechanism;
+using Sn19.Actors.Subnet.Contenders;
+using Sn19.Actors.Subnet.Simulation;
+using Sn19.Actors.Subnet.Tasks;
+
+/// <summary>Loads the scenario, runs the simulation and renders it (tables or JSON).</summary>
+internal static class SimulateRun
+{
+    public static async Task<int> RunAsync(SimulateArguments args, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        if (args.Periods is < 1 or > 10_000)
+        {
+            await error.WriteLineAsync("sn19 simulate: --periods must be between 1 and 10000");
+            return ExitCodes.UsageOrInput;
+        }
+
+        if (!args.Scenario.Exists)
+        {
+            await error.WriteLineAsync($"sn19 simulate: scenario file {args.Scenario.FullName} does not exist");
+            return ExitCodes.UsageOrInput;
+        }
+
+        var scenario = ScenarioLoader.TryLoad(await File.ReadAllTextAsync(args.Scenario.FullName, ct), out var problems);
+        TaskRegistry? registry = null;
+        if (scenario is not null)
+        {
+            registry = TaskRegistry.TryCreate(ScenarioTasks.ToOptions(scenario), out var taskProblems);
+            problems = [.. problems, .. taskProblems];
+        }
+
+        if (scenario is null || registry is null)
+        {
+            await error.WriteLineAsync($"sn19 simulate: {args.Scenario.Name} is not a valid scenario:");
+            foreach (var p in problems)
+            {
+                await error.WriteLineAsync("  " + p);
+            }
+
+            return ExitCodes.UsageOrInput;
+        }
+
+        var options = new MechanismOptions();
+        var clock = new SimulationClock(SimulationRunner.Epoch);
+        IContenderGateway contenders = new InMemoryContenders(options);
+        var runner = new SimulationRunner(scenario, registry, options, args.Seed, contenders, clock);
+        var renderer = args.Json ? null : new SimulationTables(output);
+        var reports = await runner.RunAsync(args.Periods, renderer is null ? null : renderer.Period, ct);
+        var final = await runner.WeightsAsync(args.Periods - 1, ct);
+        if (renderer is not null)
+        {
+            renderer.Final(final);
+        }
+        else
+        {
+            await output.WriteLineAsync(SimulationJson.Render(args.Seed, args.Periods, reports, final));
+        }
+
+        return ExitCodes.Ok;
+    }
+}
