@@ -25,7 +25,7 @@ internal sealed class TaskActor(TaskDefinition task, TimeSpan period, ISynthetic
     private int _failed;
     private double _work;
 
-    protected internal override Task ReceiveAsync(TaskMessage message, CancellationToken cancellationToken)
+    protected override Task ReceiveAsync(TaskMessage message, CancellationToken cancellationToken)
     {
         switch (message)
         {

@@ -26,13 +26,13 @@ internal sealed class WeightSetterActor(
     private readonly LinkedList<WeightHistoryEntry> _history = new();
     private long _round;
 
-    protected internal override Task StartedAsync(CancellationToken cancellationToken)
+    protected override Task StartedAsync(CancellationToken cancellationToken)
     {
         Context.Timers.StartPeriodic(EpochTimer, new WeightTick(), options.Weights.Interval);
         return Task.CompletedTask;
     }
 
-    protected internal override async Task ReceiveAsync(WeightSetterMessage message, CancellationToken cancellationToken)
+    protected override async Task ReceiveAsync(WeightSetterMessage message, CancellationToken cancellationToken)
     {
         switch (message)
         {
