@@ -13,6 +13,7 @@ using Microsoft.Extensions.Logging;
 internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TMessage>
     where TMessage : class
 {
+    private const long NoMessageYet = long.MinValue;
     private readonly IActorCell? _parent;
     private readonly Func<Actor<TMessage>> _factory;
     private readonly Channel<TMessage?> _mailbox;
@@ -30,7 +31,9 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
     private ITimer? _passivationTimer;
     private int _status = (int)ActorStatus.Starting;
     private int _restarts;
-    private long _lastMessageTimestamp;
+    private long _lastMessageTimestamp = NoMessageYet;
+    private readonly long _createdTimestamp;
+    private int _wakePending;
     private volatile bool _closed;
     private volatile bool _failed;
     private Exception? _failure;
@@ -61,7 +64,7 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
         _self = new LocalActorRef<TMessage>(this);
         _timers = new TimerScheduler<TMessage>(this);
         Logger = system.Logger;
-        _lastMessageTimestamp = system.Time.GetTimestamp();
+        _createdTimestamp = system.Time.GetTimestamp();
     }
 
     public ActorPath Path { get; }
@@ -124,9 +127,12 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
     {
         _signals.Enqueue(signal);
 
-        // A failed wake-up means the mailbox is full (the loop will look at signals before the next message) or
-        // closed (the cell is stopping and signals no longer matter).
-        _mailbox.Writer.TryWrite(null);
+        // At most one wake-up sits in the mailbox. A failed one means the mailbox is full (the loop looks at
+        // signals before the next message) or closed (the cell is stopping and signals no longer matter).
+        if (Interlocked.Exchange(ref _wakePending, 1) == 0 && !_mailbox.Writer.TryWrite(null))
+        {
+            Volatile.Write(ref _wakePending, 0);
+        }
     }
 
     public void RequestStop() => CloseMailbox();
@@ -158,18 +164,31 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
             var reader = _mailbox.Reader;
             while (true)
             {
-                if (!_signals.IsEmpty)
-                {
-                    await ProcessSignalsAsync();
-                }
-
                 if (reader.TryRead(out var message))
                 {
-                    if (message is not null && !_failed)
+                    if (message is null)
+                    {
+                        Volatile.Write(ref _wakePending, 0);
+                        await ProcessSignalsAsync();
+                        continue;
+                    }
+
+                    if (!_signals.IsEmpty)
+                    {
+                        await ProcessSignalsAsync();
+                    }
+
+                    if (!_failed)
                     {
                         await HandleAsync(message);
                     }
 
+                    continue;
+                }
+
+                if (!_signals.IsEmpty)
+                {
+                    await ProcessSignalsAsync();
                     continue;
                 }
 
@@ -204,7 +223,7 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
         Volatile.Write(ref _lastMessageTimestamp, Time.GetTimestamp());
         try
         {
-            await _instance.ReceiveAsync(message, System.HardStopToken);
+            await _instance.RunReceiveAsync(message, System.HardStopToken);
         }
         catch (Exception error)
         {
