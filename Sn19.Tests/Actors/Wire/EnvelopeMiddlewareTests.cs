@@ -52,6 +52,19 @@ public sealed class EnvelopeMiddlewareTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_SignatureOverBytesWrappedText_AcceptedAsPolkadotJsSignsIt()
+    {
+        var request = await SignedAsync("{}");
+        var nonce = request.Headers.GetValues(WireHeaders.Nonce).Single();
+        var text = EnvelopeMessage.Compose(nonce, _validator.Ss58Address, _miner.Ss58Address, EnvelopeMessage.HashBody("{}"u8));
+        request.Headers.Remove(WireHeaders.Signature);
+        request.Headers.Add(WireHeaders.Signature, SignatureHex.Format(_validator.Sign(Encoding.UTF8.GetBytes("<Bytes>" + text + "</Bytes>"))));
+
+        using var response = await _http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_TamperedBody_401BadSignature_EndpointNotRun()
     {
         var request = await SignedAsync("""{"prompt":"pay miner 1"}""");
