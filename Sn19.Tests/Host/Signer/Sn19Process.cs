@@ -22,18 +22,36 @@ internal sealed partial class Sn19Process : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static Sn19Process Start(params string[] arguments)
+    public static Sn19Process Start(params string[] arguments) =>
+        StartProgram(DotnetHost, [Path.Join(AppContext.BaseDirectory, "sn19.dll"), .. arguments]);
+
+    /// <summary><c>sn19</c> as another user (<c>setpriv</c>, which needs root): uid and gid <paramref name="uid"/>, no groups.</summary>
+    public static Sn19Process StartAs(int uid, params string[] arguments) =>
+        RunAs(uid, [DotnetHost, Path.Join(AppContext.BaseDirectory, "sn19.dll"), .. arguments]);
+
+    /// <summary>Any program as another user, e.g. <c>cat</c> on a key file.</summary>
+    public static Sn19Process RunAs(int uid, string[] command) =>
+        StartProgram("setpriv", [$"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--", .. command], home: Path.GetTempPath());
+
+    private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
+    private static Sn19Process StartProgram(string program, string[] arguments, string? home = null)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "sn19.dll"));
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        if (home is not null)
+        {
+            info.Environment["HOME"] = home;
+            info.Environment["DOTNET_CLI_HOME"] = home;
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
