@@ -1,15 +1,21 @@
 namespace Sn19.Actors.Chain;
 
+using Microsoft.Extensions.Configuration;
+
 /// <summary>
 /// The <c>chain</c> configuration section (hocon/defaults/chain.conf): where the local chain keeps its state,
 /// how fast it makes blocks, where `sn19 chain serve` listens and where clients find it, and the subnet.
 /// </summary>
 public sealed class ChainOptions
 {
+    public const string Section = "chain";
+
     /// <summary>Folder of the local chain's SQLite file (chain.db).</summary>
+    [ConfigurationKeyName("data-dir")]
     public string DataDir { get; set; } = ".sn19/chain";
 
     /// <summary>Time between blocks of the local chain (subtensor: 12 s).</summary>
+    [ConfigurationKeyName("block-time")]
     public TimeSpan BlockTime { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>host:port `sn19 chain serve` binds; loopback by default because callers are trusted.</summary>
