@@ -106,7 +106,7 @@ public sealed class LocalChain : IChain, IDisposable
             var outcome = Registration.Register(_state, _hp, hotkey, coldkey);
             if (!outcome.IsOk)
             {
-                return outcome.Error is { } e ? ChainResult<ushort>.Fail(e) : ChainResult<ushort>.Fail(ChainErrorCode.SubnetFull, "subnet full");
+                return ChainResult<ushort>.Fail(outcome.Error!);
             }
 
             var (record, replaced) = outcome.Value!;

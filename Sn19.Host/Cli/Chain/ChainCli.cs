@@ -49,12 +49,25 @@ internal static class ChainCli
     public static void WriteJson<T>(ParseResult result, T value) =>
         result.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, IndentedJson));
 
-    public static IAnsiConsole Console(ParseResult result) => AnsiConsole.Create(new AnsiConsoleSettings
+    /// <summary>A Spectre console on the command's output; plain and 200 columns wide when that is not a terminal
+    /// (a pipe, a file, a test), so wide tables are not wrapped cell by cell.</summary>
+    public static IAnsiConsole Console(ParseResult result)
     {
-        Out = new AnsiConsoleOutput(result.InvocationConfiguration.Output),
-        Ansi = AnsiSupport.Detect,
-        ColorSystem = ColorSystemSupport.Detect,
-    });
+        var writer = result.InvocationConfiguration.Output;
+        var terminal = ReferenceEquals(writer, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        if (!terminal)
+        {
+            console.Profile.Width = 200;
+        }
+
+        return console;
+    }
 
     public static string Proportion(ushort value) => (value / 65535.0).ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -63,7 +63,18 @@ internal static class ChainServeCommand
         using var logs = LoggerFactory.Create(b => b
             .AddSimpleConsole(o => o.SingleLine = true)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-        using var chain = LocalChain.Open(options.DatabasePath, options.Netuid, options.Subnet, logs.CreateLogger("Sn19.Chain"));
+        LocalChain chain;
+        try
+        {
+            chain = LocalChain.Open(options.DatabasePath, options.Netuid, options.Subnet, logs.CreateLogger("Sn19.Chain"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            r.InvocationConfiguration.Error.WriteLine($"sn19 chain serve: cannot open {Path.GetFullPath(options.DatabasePath)}: {e.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+
+        using var owned = chain;
         await using var app = ChainServer.Build(chain, options.Listen);
         try
         {
