@@ -42,6 +42,19 @@ public sealed class LocalChain : IChain, IDisposable
         return new LocalChain(ChainStore.Open(databasePath), netuid, hyperparameters, logger ?? NullLogger.Instance);
     }
 
+    /// <summary>Opens the chain that <paramref name="options"/> describe (its database under <c>chain.data-dir</c>).</summary>
+    /// <exception cref="ArgumentException">the options are invalid; the message names the key.</exception>
+    public static LocalChain Open(ChainOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Validate() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        return Open(options.DatabasePath, options.Netuid, options.Subnet, logger);
+    }
+
     /// <summary>Produces one block per <paramref name="blockTime"/> until cancelled.</summary>
     public async Task RunAsync(TimeSpan blockTime, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -86,6 +86,13 @@ internal static class ChainServeCommand
             return ExitCodes.Failure;
         }
 
+        var host = options.Listen[..options.Listen.LastIndexOf(':')].Trim('[', ']');
+        if (host != "localhost" && !(System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip)))
+        {
+            r.InvocationConfiguration.Error.WriteLine(
+                $"sn19 chain serve: warning: listening on {options.Listen}, which is not loopback. The local chain checks no signatures: anyone who can connect can act for any hotkey.");
+        }
+
         // The first stdout line names the bound address, so scripts and tests can use --listen 127.0.0.1:0.
         r.InvocationConfiguration.Output.WriteLine($"sn19 chain: listening on {ChainServer.BoundAddress(app)} (data {Path.GetFullPath(options.DatabasePath)}, block time {options.BlockTime.TotalMilliseconds} ms)");
         r.InvocationConfiguration.Output.Flush();
