@@ -71,6 +71,22 @@ public sealed class ChainCommandTests
     }
 
     [Fact]
+    public async Task Metagraph_NoUrl_UsesChainUrlFromConfiguration()
+    {
+        var (exit, _, err) = await RunAsync("chain", "metagraph", "--set", "chain.url=http://127.0.0.1:1");
+        Assert.Equal(1, exit);
+        Assert.Contains("http://127.0.0.1:1/", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_BadConfiguration_Exit2NamingKey()
+    {
+        var (exit, _, err) = await RunAsync("chain", "serve", "--set", "chain.subnet.max-allowed-uids=0");
+        Assert.Equal(2, exit);
+        Assert.Contains("max-allowed-uids", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Stake_TooManyDecimals_Exit2()
     {
         var (exit, _, err) = await RunAsync("chain", "stake", "add", "--coldkey", TestKeys.Alice, "--hotkey", TestKeys.Bob, "--amount", "0.0000000001");
