@@ -55,15 +55,16 @@ public sealed class LocalChain : IChain, IDisposable
         return Open(options.DatabasePath, options.Netuid, options.Subnet, logger);
     }
 
-    /// <summary>Produces one block per <paramref name="blockTime"/> until cancelled.</summary>
+    /// <summary>Produces one block per <paramref name="blockTime"/> until cancelled. A periodic timer keeps the
+    /// schedule from drifting by the time each block (and epoch) takes. Stop this before disposing the chain.</summary>
     public async Task RunAsync(TimeSpan blockTime, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
+        using var timer = new PeriodicTimer(blockTime, time);
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                await Task.Delay(blockTime, time, cancellationToken);
                 await ProduceBlockAsync(cancellationToken);
             }
         }
