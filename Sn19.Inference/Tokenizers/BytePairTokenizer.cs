@@ -61,7 +61,7 @@ internal sealed class BytePairTokenizer : TokenizerBase
     {
         var words = new List<(int Start, int Length)>();
         _preTokenizer.Split(text, words);
-        var queue = new PriorityQueue<Bigram, Bigram>(BigramOrder.Instance);
+        var queue = new PriorityQueue<Bigram, long>();
         foreach (var (start, length) in words)
         {
             EncodeWord(text.Slice(start, length), queue, output);
@@ -96,7 +96,7 @@ internal sealed class BytePairTokenizer : TokenizerBase
         return [.. bytes];
     }
 
-    private void EncodeWord(ReadOnlySpan<char> word, PriorityQueue<Bigram, Bigram> queue, List<int> output)
+    private void EncodeWord(ReadOnlySpan<char> word, PriorityQueue<Bigram, long> queue, List<int> output)
     {
         var byteCount = Encoding.UTF8.GetByteCount(word);
         if (byteCount == 0)
@@ -126,9 +126,10 @@ internal sealed class BytePairTokenizer : TokenizerBase
                 TryQueue(symbols, i - 1, i, queue);
             }
 
-            while (queue.TryDequeue(out var bigram, out _))
+            while (queue.TryDequeue(out var bigram, out var key))
             {
-                ref var left = ref symbols[bigram.Left];
+                var leftIndex = (int)(uint)key;
+                ref var left = ref symbols[leftIndex];
                 ref var right = ref symbols[bigram.Right];
                 if (left.Token != bigram.LeftToken || right.Token != bigram.RightToken || left.Dead || right.Dead)
                 {
@@ -140,11 +141,11 @@ internal sealed class BytePairTokenizer : TokenizerBase
                 left.Next = right.Next;
                 if (right.Next >= 0)
                 {
-                    symbols[right.Next].Prev = bigram.Left;
+                    symbols[right.Next].Prev = leftIndex;
                 }
 
-                TryQueue(symbols, left.Prev, bigram.Left, queue);
-                TryQueue(symbols, bigram.Left, left.Next, queue);
+                TryQueue(symbols, left.Prev, leftIndex, queue);
+                TryQueue(symbols, leftIndex, left.Next, queue);
             }
 
             for (var i = 0; i != -1; i = symbols[i].Next)
@@ -173,7 +174,7 @@ internal sealed class BytePairTokenizer : TokenizerBase
         return Vocabulary.TryGetId(chars, out id);
     }
 
-    private void TryQueue(Symbol[] symbols, int left, int right, PriorityQueue<Bigram, Bigram> queue)
+    private void TryQueue(Symbol[] symbols, int left, int right, PriorityQueue<Bigram, long> queue)
     {
         if (left < 0 || right < 0)
         {
@@ -184,8 +185,8 @@ internal sealed class BytePairTokenizer : TokenizerBase
         var rightToken = symbols[right].Token;
         if (leftToken >= 0 && rightToken >= 0 && _merges.TryGetValue(Key(leftToken, rightToken), out var merge))
         {
-            var bigram = new Bigram(left, right, leftToken, rightToken, merge.Rank, merge.Result);
-            queue.Enqueue(bigram, bigram);
+            // Lowest rank first, then leftmost: one long key keeps the heap's comparisons cheap.
+            queue.Enqueue(new Bigram(right, leftToken, rightToken, merge.Result), ((long)merge.Rank << 32) | (uint)left);
         }
     }
 
@@ -197,17 +198,5 @@ internal sealed class BytePairTokenizer : TokenizerBase
         public bool Dead;
     }
 
-    private readonly record struct Bigram(int Left, int Right, int LeftToken, int RightToken, int Rank, int Result);
-
-    private sealed class BigramOrder : IComparer<Bigram>
-    {
-        public static readonly BigramOrder Instance = new();
-
-        // Dequeues the lowest rank first, the leftmost pair among equal ranks.
-        public int Compare(Bigram x, Bigram y)
-        {
-            var byRank = x.Rank.CompareTo(y.Rank);
-            return byRank != 0 ? byRank : x.Left.CompareTo(y.Left);
-        }
-    }
+    private readonly record struct Bigram(int Right, int LeftToken, int RightToken, int Result);
 }
