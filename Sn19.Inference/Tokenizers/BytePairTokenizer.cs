@@ -62,9 +62,23 @@ internal sealed class BytePairTokenizer : TokenizerBase
         var words = new List<(int Start, int Length)>();
         _preTokenizer.Split(text, words);
         var queue = new PriorityQueue<Bigram, long>();
-        foreach (var (start, length) in words)
+
+        // One buffer pair for the whole fragment: a UTF-16 char is at most 3 UTF-8 bytes.
+        var capacity = Encoding.UTF8.GetMaxByteCount(words.Count == 0 ? 0 : words.Max(w => w.Length));
+        var bytes = ArrayPool<byte>.Shared.Rent(capacity);
+        var symbols = ArrayPool<Symbol>.Shared.Rent(capacity);
+        try
         {
-            EncodeWord(text.Slice(start, length), queue, output);
+            foreach (var (start, length) in words)
+            {
+                var byteCount = Encoding.UTF8.GetBytes(text.Slice(start, length), bytes);
+                EncodeWord(bytes.AsSpan(0, byteCount), symbols, queue, output);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<Symbol>.Shared.Return(symbols);
         }
     }
 
@@ -96,70 +110,59 @@ internal sealed class BytePairTokenizer : TokenizerBase
         return [.. bytes];
     }
 
-    private void EncodeWord(ReadOnlySpan<char> word, PriorityQueue<Bigram, long> queue, List<int> output)
+    private void EncodeWord(ReadOnlySpan<byte> bytes, Symbol[] symbols, PriorityQueue<Bigram, long> queue, List<int> output)
     {
-        var byteCount = Encoding.UTF8.GetByteCount(word);
+        var byteCount = bytes.Length;
         if (byteCount == 0)
         {
             return;
         }
 
-        var bytes = ArrayPool<byte>.Shared.Rent(byteCount);
-        var symbols = ArrayPool<Symbol>.Shared.Rent(byteCount);
-        try
+        if (_ignoreMerges && TryWholeWord(bytes, out var whole))
         {
-            Encoding.UTF8.GetBytes(word, bytes);
-            if (_ignoreMerges && TryWholeWord(bytes.AsSpan(0, byteCount), out var whole))
-            {
-                output.Add(whole);
-                return;
-            }
-
-            for (var i = 0; i < byteCount; i++)
-            {
-                symbols[i] = new Symbol(_byteTokens[bytes[i]], i - 1, i + 1 < byteCount ? i + 1 : -1);
-            }
-
-            queue.Clear();
-            for (var i = 1; i < byteCount; i++)
-            {
-                TryQueue(symbols, i - 1, i, queue);
-            }
-
-            while (queue.TryDequeue(out var bigram, out var key))
-            {
-                var leftIndex = (int)(uint)key;
-                ref var left = ref symbols[leftIndex];
-                ref var right = ref symbols[bigram.Right];
-                if (left.Token != bigram.LeftToken || right.Token != bigram.RightToken || left.Dead || right.Dead)
-                {
-                    continue; // stale: a side was merged away or changed since the pair was queued
-                }
-
-                left.Token = bigram.Result;
-                right.Dead = true;
-                left.Next = right.Next;
-                if (right.Next >= 0)
-                {
-                    symbols[right.Next].Prev = leftIndex;
-                }
-
-                TryQueue(symbols, left.Prev, leftIndex, queue);
-                TryQueue(symbols, leftIndex, left.Next, queue);
-            }
-
-            for (var i = 0; i != -1; i = symbols[i].Next)
-            {
-                if (symbols[i].Token >= 0)
-                {
-                    output.Add(symbols[i].Token);
-                }
-            }
+            output.Add(whole);
+            return;
         }
-        finally
+
+        for (var i = 0; i < byteCount; i++)
         {
-            ArrayPool<byte>.Shared.Return(bytes);
-            ArrayPool<Symbol>.Shared.Return(symbols);
+            symbols[i] = new Symbol(_byteTokens[bytes[i]], i - 1, i + 1 < byteCount ? i + 1 : -1);
+        }
+
+        queue.Clear();
+        for (var i = 1; i < byteCount; i++)
+        {
+            TryQueue(symbols, i - 1, i, queue);
+        }
+
+        while (queue.TryDequeue(out var bigram, out var key))
+        {
+            var leftIndex = (int)(uint)key;
+            ref var left = ref symbols[leftIndex];
+            ref var right = ref symbols[bigram.Right];
+            if (left.Token != bigram.LeftToken || right.Token != bigram.RightToken || left.Dead || right.Dead)
+            {
+                continue; // stale: a side was merged away or changed since the pair was queued
+            }
+
+            left.Token = bigram.Result;
+            right.Dead = true;
+            left.Next = right.Next;
+            if (right.Next >= 0)
+            {
+                symbols[right.Next].Prev = leftIndex;
+            }
+
+            TryQueue(symbols, left.Prev, leftIndex, queue);
+            TryQueue(symbols, leftIndex, left.Next, queue);
+        }
+
+        for (var i = 0; i != -1; i = symbols[i].Next)
+        {
+            if (symbols[i].Token >= 0)
+            {
+                output.Add(symbols[i].Token);
+            }
         }
     }
 
