@@ -27,6 +27,11 @@ internal static class GgufParser
         }
 
         var version = cursor.ReadUInt32();
+        if (version is 0x0200_0000 or 0x0300_0000)
+        {
+            throw new GgufFormatException("this is a big-endian GGUF file; only little-endian files are supported");
+        }
+
         if (version is not (2 or 3))
         {
             throw new GgufFormatException(string.Create(

@@ -1,6 +1,7 @@
 namespace Sn19.Inference.Tokenizers;
 
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using Sn19.Inference.Gguf;
 
@@ -15,7 +16,7 @@ using Sn19.Inference.Gguf;
 /// <item>Emit each final symbol's token.</item>
 /// </list>
 /// Pairs are keyed by the two symbols' token ids; a merge whose parts or result are not tokens never applies
-/// (well-formed vocabularies have none).
+/// (well-formed vocabularies have none). Words' ids are remembered in a bounded <see cref="WordCache"/>.
 /// </summary>
 internal sealed class BytePairTokenizer : TokenizerBase
 {
@@ -23,6 +24,7 @@ internal sealed class BytePairTokenizer : TokenizerBase
     private readonly bool _ignoreMerges;
     private readonly int[] _byteTokens;
     private readonly Dictionary<long, (int Rank, int Result)> _merges;
+    private readonly WordCache _cache = new(capacity: 100_000, maxWordLength: 64);
 
     public BytePairTokenizer(Vocabulary vocabulary, IReadOnlyList<string> merges, IPreTokenizer preTokenizer, bool ignoreMerges)
         : base(vocabulary, BuildPiece)
@@ -71,8 +73,17 @@ internal sealed class BytePairTokenizer : TokenizerBase
         {
             foreach (var (start, length) in words)
             {
-                var byteCount = Encoding.UTF8.GetBytes(text.Slice(start, length), bytes);
+                var word = text.Slice(start, length);
+                if (_cache.TryGet(word, out var cached))
+                {
+                    output.AddRange(cached);
+                    continue;
+                }
+
+                var first = output.Count;
+                var byteCount = Encoding.UTF8.GetBytes(word, bytes);
                 EncodeWord(bytes.AsSpan(0, byteCount), symbols, queue, output);
+                _cache.Add(word, CollectionsMarshal.AsSpan(output)[first..]);
             }
         }
         finally
