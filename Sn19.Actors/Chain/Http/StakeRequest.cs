@@ -1,0 +1,4 @@
+namespace Sn19.Actors.Chain.Http;
+
+/// <summary>Body of a chain API POST (see <see cref="ChainRoutes"/>).</summary>
+internal sealed record StakeRequest(string Coldkey, string Hotkey, ulong AmountRao);

@@ -1,0 +1,9 @@
+namespace Sn19.Actors.Signing;
+
+internal enum FrameRead
+{
+    Ok = 0,
+    EndOfStream,
+    Truncated,
+    TooLarge,
+}

@@ -1,0 +1,15 @@
+namespace Sn19.Actors.Signing;
+
+/// <summary>
+/// Signs for one hotkey without holding its secret: over the signer socket (<c>SignerClient</c>) or, in the
+/// local subnet, in-process under the same policy (<c>InProcessHotkeySigner</c>).
+/// </summary>
+public interface IHotkeySigner
+{
+    /// <summary>SS58 address of the hotkey this signer signs with.</summary>
+    string HotkeyAddress { get; }
+
+    ValueTask<SignOutcome> SignEnvelopeAsync(EnvelopeToSign envelope, CancellationToken cancellationToken);
+
+    ValueTask<SignOutcome> SignWeightsAsync(WeightsToSign weights, CancellationToken cancellationToken);
+}

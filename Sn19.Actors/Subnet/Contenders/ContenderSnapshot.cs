@@ -1,0 +1,25 @@
+namespace Sn19.Actors.Subnet.Contenders;
+
+using Sn19.Actors.Mechanism;
+
+/// <summary>The whole state of a contender, as stored in a snapshot (replay continues from it).</summary>
+public sealed record ContenderSnapshot(
+    string Hotkey,
+    string TaskId,
+    long? OpenPeriod,
+    long? LastClosedPeriod,
+    DateTimeOffset PeriodStart,
+    double DeclaredCapacity,
+    double Capacity,
+    double Share,
+    double CapacityToScore,
+    int Queries,
+    int SyntheticQueries,
+    double Consumed,
+    int RateLimited,
+    int Failed,
+    long LastQueryId,
+    QueryOutcomeKind? LastOutcome,
+    IReadOnlyList<PeriodRecord> History,
+    IReadOnlyList<QualitySample> Samples,
+    IReadOnlyList<PendingCheck> Pending);

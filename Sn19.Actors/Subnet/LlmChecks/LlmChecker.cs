@@ -1,0 +1,196 @@
+namespace Sn19.Actors.Subnet.LlmChecks;
+
+using Sn19.Actors.Wire.OpenAi;
+
+/// <summary>
+/// Checks that a miner's streamed answer came from the task's model, by scoring the prompt and the
+/// response with the same model in one batched prefill (MECHANISM.md "LLM check").
+/// </summary>
+/// <remarks>
+/// Steps:
+/// 1. The stream must hold at least one token and no more than max_tokens.
+/// 2. The scored sequence is the prompt's tokens plus the miner's own token ids (checked to decode to the
+///    text it streamed), or the canonical re-tokenisation of its text for a miner that sends no ids; when
+///    the answer stopped before max_tokens, end-of-sequence is appended: the model must have been willing
+///    to stop there.
+/// 3. Plausibility at every response position: more than 3 tokens outside the top 10 fail; so does a
+///    token where end-of-sequence was over 100 times likelier.
+/// 4. Distance at up to 5 positions (first, last, the bad ranks, random others): |p_checker − p_miner|
+///    with the checker's distribution renormalised over its top 5 (raw at temperature 0, as vLLM does);
+///    a token outside the checker's top 5 counts 1.
+/// 5. Quality from the mean distance: 1 up to 0.125, linear to 0.5 at 0.25, 0 beyond.
+/// Differences from the reference: rank 10 counts as inside the top 10, and the random positions never
+/// repeat one already chosen.
+/// </remarks>
+public sealed class LlmChecker
+{
+    private readonly LlmCheckOptions _options;
+
+    public LlmChecker(LlmCheckOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+    }
+
+    public async Task<LlmCheckResult> CheckAsync(
+        TextRequest request, MinerStream stream, ISequenceScorer scorer, Random random, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(random);
+        if (!stream.IsValid)
+        {
+            return LlmCheckResult.Fail(stream.Error!);
+        }
+
+        var tokens = stream.Tokens;
+        if (tokens.Count == 0)
+        {
+            return LlmCheckResult.Fail("the response has no tokens");
+        }
+
+        if (tokens.Count > request.MaxTokens)
+        {
+            return LlmCheckResult.Fail($"the response has {tokens.Count} tokens, more than max_tokens {request.MaxTokens}");
+        }
+
+        var responseIds = ResponseIds(request, tokens, scorer, out var idError);
+        if (idError is not null)
+        {
+            return LlmCheckResult.Fail(idError);
+        }
+
+        var prompt = scorer.TokenizePrompt(request);
+        var sequence = new List<int>(prompt.Count + responseIds.Count + 1);
+        sequence.AddRange(prompt);
+        sequence.AddRange(responseIds);
+        if (tokens.Count != request.MaxTokens && responseIds[^1] != scorer.EosTokenId)
+        {
+            sequence.Add(scorer.EosTokenId);
+        }
+
+        var scores = await scorer.ScoreAsync(sequence, prompt.Count, request.Temperature, _options.PlausibleRank, cancellationToken);
+        var badRanks = new List<int>();
+        var ratioLimit = Math.Log(_options.EosLikelihoodRatio);
+        for (var j = 0; j < scores.Count; j++)
+        {
+            var score = scores[j];
+            if (score.Rank > _options.PlausibleRank || double.IsNegativeInfinity(score.Logprob))
+            {
+                badRanks.Add(j);
+                if (badRanks.Count > _options.ToleratedBadRanks)
+                {
+                    return LlmCheckResult.Fail($"{badRanks.Count} tokens outside the model's top {_options.PlausibleRank}", badRanks.Count);
+                }
+            }
+
+            if (score.TokenId != scorer.EosTokenId && score.EosLogprob - score.Logprob > ratioLimit)
+            {
+                return LlmCheckResult.Fail(
+                    $"at token {j} end-of-sequence was over {_options.EosLikelihoodRatio}x likelier than the token produced",
+                    badRanks.Count);
+            }
+        }
+
+        var positions = DistancePositions(responseIds.Count, badRanks, random);
+        var total = 0.0;
+        foreach (var position in positions)
+        {
+            total += Distance(scores[position], tokens[position].Logprob, request.Temperature);
+        }
+
+        var meanDistance = total / positions.Count;
+        return new LlmCheckResult(QualityFromDistance(meanDistance), null, meanDistance, badRanks.Count, positions.Count);
+    }
+
+    /// <summary>1 up to the perfect distance, then linear down to 0.5 at the zero distance, 0 beyond it.</summary>
+    public double QualityFromDistance(double distance)
+    {
+        if (distance <= _options.PerfectDistance)
+        {
+            return 1.0;
+        }
+
+        if (distance <= _options.ZeroDistance)
+        {
+            return 1.0 - (0.5 * (distance - _options.PerfectDistance) / (_options.ZeroDistance - _options.PerfectDistance));
+        }
+
+        return 0.0;
+    }
+
+    private static IReadOnlyList<int> ResponseIds(
+        TextRequest request, IReadOnlyList<MinerToken> tokens, ISequenceScorer scorer, out string? error)
+    {
+        error = null;
+        var text = string.Concat(tokens.Select(t => t.Text));
+        if (tokens.All(t => t.TokenId is not null))
+        {
+            var ids = tokens.Select(t => t.TokenId!.Value).ToArray();
+            if (!string.Equals(scorer.DecodeContinuation(ids), text, StringComparison.Ordinal))
+            {
+                error = "the token ids the miner reported do not decode to the text it streamed";
+            }
+
+            return ids;
+        }
+
+        var canonical = scorer.TokenizeContinuation(request, text);
+        if (canonical.Count == 0)
+        {
+            error = "the response text tokenises to nothing";
+        }
+
+        return canonical;
+    }
+
+    private List<int> DistancePositions(int responseLength, List<int> badRanks, Random random)
+    {
+        if (responseLength == 1)
+        {
+            return [0];
+        }
+
+        var chosen = new List<int> { 0, responseLength - 1 };
+        foreach (var bad in badRanks)
+        {
+            if (bad < responseLength && !chosen.Contains(bad) && chosen.Count < _options.DistanceChecks)
+            {
+                chosen.Add(bad);
+            }
+        }
+
+        var middle = Enumerable.Range(1, Math.Max(0, responseLength - 2)).Where(i => !chosen.Contains(i)).ToList();
+        while (chosen.Count < _options.DistanceChecks && middle.Count > 0)
+        {
+            var pick = random.Next(middle.Count);
+            chosen.Add(middle[pick]);
+            middle.RemoveAt(pick);
+        }
+
+        return chosen;
+    }
+
+    private double Distance(PositionScore score, double minerLogprob, double temperature)
+    {
+        var top = score.Top.Take(_options.DistanceTopK).ToArray();
+        var index = Array.FindIndex(top, t => t.TokenId == score.TokenId);
+        if (index < 0)
+        {
+            return 1.0;
+        }
+
+        var checkerLogprob = top[index].Logprob;
+        if (temperature > 0)
+        {
+            // The miner sampled with top-k, so its log-probability is renormalised over the kept tokens.
+            var max = top[0].Logprob;
+            var sum = top.Sum(t => Math.Exp(t.Logprob - max));
+            checkerLogprob -= max + Math.Log(sum);
+        }
+
+        return Math.Abs(Math.Exp(checkerLogprob) - Math.Exp(minerLogprob));
+    }
+}

@@ -1,0 +1,23 @@
+namespace Sn19.Actors.Subnet.Simulation;
+
+/// <summary>
+/// A simulate scenario file (JSON, kebab-case keys; see scenarios/README.md): the tasks, organic demand
+/// and scripted miners.
+/// </summary>
+public sealed class Scenario
+{
+    public string Description { get; init; } = "";
+
+    public IReadOnlyList<ScenarioTask> Tasks { get; init; } = [];
+
+    public IReadOnlyList<ScenarioMiner> Miners { get; init; } = [];
+
+    /// <summary>Organic demand per task and period, as a fraction of the miners' total declared capacity.</summary>
+    public double OrganicLoad { get; init; }
+
+    /// <summary>Tokens of one request (synthetic or organic), drawn uniformly in [min, max].</summary>
+    public ScenarioRange TokensPerRequest { get; init; } = new() { Min = 100, Max = 500 };
+
+    /// <summary>Organic retries on other miners after a failure before the first byte (reference §8.4: 3 tries).</summary>
+    public int OrganicAttempts { get; init; } = 3;
+}

@@ -1,0 +1,168 @@
+namespace Sn19.Actors.Wire.Queries;
+
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Sn19.Actors.Signing;
+using Sn19.Actors.Wire.OpenAi;
+
+/// <summary>
+/// Sends one signed, streaming text request to a miner and records what happened: the chunks, the tokens
+/// streamed, time to first token and stream time, or why it failed. It never throws for a miner's fault;
+/// only the caller's own cancellation escapes as an exception.
+/// </summary>
+public sealed class MinerQueryClient
+{
+    private readonly HttpClient _http;
+    private readonly IHotkeySigner _signer;
+    private readonly QueryTimeouts _timeouts;
+    private readonly TimeProvider _time;
+
+    public MinerQueryClient(HttpClient http, IHotkeySigner signer, QueryTimeouts timeouts, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(timeouts);
+        ArgumentNullException.ThrowIfNull(time);
+        timeouts.Validate();
+        _http = http;
+        _signer = signer;
+        _timeouts = timeouts;
+        _time = time;
+    }
+
+    /// <summary>An <see cref="HttpClient"/> whose connect timeout is the configured one; the rest are per query.</summary>
+    public static HttpClient CreateHttpClient(QueryTimeouts timeouts)
+    {
+        ArgumentNullException.ThrowIfNull(timeouts);
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = timeouts.Connect,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    public async Task<QueryResult> QueryAsync(Uri axon, string minerHotkey, TextRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(axon);
+        ArgumentNullException.ThrowIfNull(request);
+        var started = _time.GetTimestamp();
+        using var total = new CancellationTokenSource(_timeouts.Total, _time);
+        using var stall = new CancellationTokenSource(_timeouts.FirstToken, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, total.Token, stall.Token);
+        var stage = "first token";
+        try
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(request);
+            var path = request.Kind == TextRequestKind.Chat ? "v1/chat/completions" : "v1/completions";
+            using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(axon, path)) { Content = new ByteArrayContent(body) };
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            var signed = await RequestEnvelopeSigning.SignAsync(message, minerHotkey, _signer, _time, linked.Token);
+            if (!signed.IsSigned)
+            {
+                // Our own signer refused: not the miner's fault, so the query is not sent at all.
+                return QueryResult.Failed($"not signed: {signed.Message}", null, Elapsed(started));
+            }
+
+            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return new QueryResult(QueryStatus.RateLimited, "rate limited (429)", status, [], 0, Elapsed(started), null, null);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                return QueryResult.Failed($"HTTP {status}", status, Elapsed(started));
+            }
+
+            await using var content = await response.Content.ReadAsStreamAsync(linked.Token);
+            return await ReadStreamAsync(content, request, status, started, stall, linked.Token, s => stage = s);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            var which = total.IsCancellationRequested ? "total" : stage;
+            return QueryResult.Failed($"timed out ({which})", null, Elapsed(started));
+        }
+        catch (HttpRequestException error)
+        {
+            return QueryResult.Failed($"transport: {error.HttpRequestError}", null, Elapsed(started));
+        }
+        catch (IOException error)
+        {
+            return QueryResult.Failed($"stream broken: {error.Message}", null, Elapsed(started));
+        }
+    }
+
+    private async Task<QueryResult> ReadStreamAsync(
+        Stream content, TextRequest request, int status, long started, CancellationTokenSource stall,
+        CancellationToken cancellationToken, Action<string> setStage)
+    {
+        var chunks = new List<JsonElement>();
+        var tokens = 0;
+        long? firstToken = null;
+        using var reader = new SseReader(content);
+        while (true)
+        {
+            string? data;
+            try
+            {
+                data = await reader.ReadEventAsync(cancellationToken);
+            }
+            catch (InvalidDataException error)
+            {
+                return QueryResult.Failed(error.Message, status, Elapsed(started));
+            }
+
+            if (data is null || data == "[DONE]")
+            {
+                break;
+            }
+
+            JsonElement chunk;
+            try
+            {
+                using var document = JsonDocument.Parse(data);
+                chunk = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                return QueryResult.Failed("malformed chunk", status, Elapsed(started));
+            }
+
+            chunks.Add(chunk);
+            if (CarriesToken(chunk))
+            {
+                tokens++;
+                firstToken ??= _time.GetTimestamp();
+                setStage("between tokens");
+                stall.CancelAfter(_timeouts.BetweenTokens);
+                if (tokens > request.MaxTokens)
+                {
+                    return QueryResult.Failed($"more than max_tokens ({request.MaxTokens}) tokens", status, Elapsed(started));
+                }
+            }
+        }
+
+        if (tokens == 0)
+        {
+            return QueryResult.Failed("empty stream", status, Elapsed(started));
+        }
+
+        var end = _time.GetTimestamp();
+        return new QueryResult(
+            QueryStatus.Ok, null, status, chunks, tokens,
+            _time.GetElapsedTime(started, end), _time.GetElapsedTime(started, firstToken!.Value), _time.GetElapsedTime(firstToken.Value, end));
+    }
+
+    /// <summary>One chunk is one token when it has a choice with text and log-probabilities.</summary>
+    private static bool CarriesToken(JsonElement chunk) =>
+        chunk.ValueKind == JsonValueKind.Object
+        && chunk.TryGetProperty("choices", out var choices) && choices.ValueKind == JsonValueKind.Array
+        && choices.GetArrayLength() > 0
+        && choices[0].TryGetProperty("logprobs", out var logprobs) && logprobs.ValueKind == JsonValueKind.Object;
+
+    private TimeSpan Elapsed(long started) => _time.GetElapsedTime(started);
+}

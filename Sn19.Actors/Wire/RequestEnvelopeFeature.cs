@@ -1,0 +1,3 @@
+namespace Sn19.Actors.Wire;
+
+internal sealed record RequestEnvelopeFeature(string ValidatorHotkey, string Nonce) : IRequestEnvelopeFeature;

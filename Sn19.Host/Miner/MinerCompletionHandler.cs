@@ -1,0 +1,198 @@
+namespace Sn19.Host.Miner;
+
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Sn19.Actors.Wire;
+using Sn19.Actors.Wire.OpenAi;
+
+/// <summary>
+/// Serves <c>/v1/chat/completions</c> and <c>/v1/completions</c> for a validator that passed the envelope:
+/// checks the request, charges the validator's stake share of the task's capacity (429 beyond it, or when
+/// the backend's queue is full), then streams one token per event, usage last.
+/// </summary>
+internal sealed class MinerCompletionHandler(
+    IReadOnlyDictionary<string, ServedTask> tasks,
+    IStakeView stakes,
+    ValidatorQuotaBook quotas,
+    TimeProvider time,
+    ILogger logger)
+{
+    private const int MaxTokensLimit = 8192;
+    private static readonly byte[] DataPrefix = "data: "u8.ToArray();
+    private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
+    private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
+
+    public async Task HandleAsync(HttpContext context, TextRequestKind kind)
+    {
+        var validator = context.Features.Get<IRequestEnvelopeFeature>()?.ValidatorHotkey;
+        if (validator is null)
+        {
+            await Problem(context, StatusCodes.Status401Unauthorized, "unsigned", "the request carries no verified envelope");
+            return;
+        }
+
+        var request = await ReadRequestAsync(context, kind);
+        if (request is null)
+        {
+            return;
+        }
+
+        if (!tasks.TryGetValue(request.Model, out var task) || task.Kind != kind)
+        {
+            await Problem(context, StatusCodes.Status404NotFound, "unknown_task", $"this miner serves no {kind} task '{request.Model}'");
+            return;
+        }
+
+        var share = task.Capacity * stakes.ValidatorShare(validator);
+        if (!quotas.TryReserve(validator, task.Id, share, request.MaxTokens, out var reservation))
+        {
+            MinerLog.Refused(logger, task.Id, validator, "share spent");
+            await Problem(context, StatusCodes.Status429TooManyRequests, "share_spent", "this validator's share of the capacity is used up for this period");
+            return;
+        }
+
+        var used = 0;
+        try
+        {
+            using var slot = await task.Gate.TryEnterAsync(context.RequestAborted);
+            if (slot is null)
+            {
+                MinerLog.Refused(logger, task.Id, validator, "queue full");
+                await Problem(context, StatusCodes.Status429TooManyRequests, "busy", "the miner is at capacity; try later");
+                return;
+            }
+
+            used = request.Stream
+                ? await StreamAsync(context, task, request, validator)
+                : await CompleteAsync(context, task, request, validator);
+        }
+        finally
+        {
+            quotas.Settle(reservation, used);
+        }
+    }
+
+    private async Task<int> StreamAsync(HttpContext context, ServedTask task, TextRequest request, string validator)
+    {
+        var writer = new OpenAiChunkWriter(request, NewId(request), time.GetUtcNow());
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        var count = 0;
+        var finish = "length";
+        await using var tokens = task.Backend.GenerateAsync(request, context.RequestAborted).GetAsyncEnumerator(context.RequestAborted);
+        try
+        {
+            // The first token is read before any byte is sent, so a failing backend is a 500, not an empty 200.
+            var hasFirst = await tokens.MoveNextAsync();
+            context.Response.ContentType = "text/event-stream";
+            context.Response.Headers.CacheControl = "no-cache";
+            for (var more = hasFirst; more; more = await tokens.MoveNextAsync())
+            {
+                var generated = tokens.Current;
+                count++;
+                finish = generated.FinishReason ?? finish;
+                buffer.ResetWrittenCount();
+                writer.WriteToken(buffer, generated.Token, generated.FinishReason);
+                await WriteEventAsync(context, buffer);
+            }
+
+            buffer.ResetWrittenCount();
+            writer.WriteUsage(buffer, new TokenUsage(task.Backend.CountPromptTokens(request), count));
+            await WriteEventAsync(context, buffer);
+            await context.Response.Body.WriteAsync(Done, context.RequestAborted);
+            MinerLog.Served(logger, task.Id, validator, count, finish);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            MinerLog.BackendFailed(logger, error, task.Id, validator);
+            if (!context.Response.HasStarted)
+            {
+                await Problem(context, StatusCodes.Status500InternalServerError, "backend_failed", "the model backend failed");
+            }
+        }
+
+        return count;
+    }
+
+    private async Task<int> CompleteAsync(HttpContext context, ServedTask task, TextRequest request, string validator)
+    {
+        var collected = new List<StreamedToken>();
+        var finish = "length";
+        try
+        {
+            await foreach (var generated in task.Backend.GenerateAsync(request, context.RequestAborted))
+            {
+                collected.Add(generated.Token);
+                finish = generated.FinishReason ?? finish;
+            }
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            MinerLog.BackendFailed(logger, error, task.Id, validator);
+            await Problem(context, StatusCodes.Status500InternalServerError, "backend_failed", "the model backend failed");
+            return collected.Count;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        new OpenAiChunkWriter(request, NewId(request), time.GetUtcNow())
+            .WriteComplete(buffer, collected, finish, new TokenUsage(task.Backend.CountPromptTokens(request), collected.Count));
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+        MinerLog.Served(logger, task.Id, validator, collected.Count, finish);
+        return collected.Count;
+    }
+
+    private static async Task<TextRequest?> ReadRequestAsync(HttpContext context, TextRequestKind kind)
+    {
+        TextRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<TextRequest>(context.Request.Body, cancellationToken: context.RequestAborted);
+        }
+        catch (JsonException error)
+        {
+            await Problem(context, StatusCodes.Status400BadRequest, "malformed_json", error.Message);
+            return null;
+        }
+
+        var problem = request switch
+        {
+            null => "the body is empty",
+            { Model: null or "" } => "model is required",
+            _ when kind == TextRequestKind.Chat && (request.Messages is not { Count: > 0 } || request.Prompt is not null) => "a chat request needs messages and no prompt",
+            _ when kind == TextRequestKind.Completion && request.Prompt is null => "a completion request needs a prompt",
+            { MaxTokens: < 1 or > MaxTokensLimit } => $"max_tokens must be in [1, {MaxTokensLimit}]",
+            { Temperature: < 0 or > 2 } => "temperature must be in [0, 2]",
+            { TopP: <= 0 or > 1 } => "top_p must be in (0, 1]",
+            { TopK: < 0 } => "top_k must not be negative",
+            { TopLogprobs: < 0 or > 20 } => "top_logprobs must be in [0, 20]",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            await Problem(context, StatusCodes.Status400BadRequest, "invalid_request", problem);
+            return null;
+        }
+
+        return request;
+    }
+
+    private static async Task WriteEventAsync(HttpContext context, ArrayBufferWriter<byte> json)
+    {
+        var body = context.Response.Body;
+        await body.WriteAsync(DataPrefix, context.RequestAborted);
+        await body.WriteAsync(json.WrittenMemory, context.RequestAborted);
+        await body.WriteAsync(EventEnd, context.RequestAborted);
+        await body.FlushAsync(context.RequestAborted);
+    }
+
+    private static Task Problem(HttpContext context, int status, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(new EnvelopeError(code, message), context.RequestAborted);
+    }
+
+    private static string NewId(TextRequest request) =>
+        (request.Kind == TextRequestKind.Chat ? "chatcmpl-" : "cmpl-") + Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,83 @@
+namespace Sn19.Host.Miner;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sn19.Actors.Wire;
+using Sn19.Actors.Wire.OpenAi;
+
+/// <summary>
+/// A miner's HTTP host (Kestrel). Open: <c>GET /health</c>, <c>GET /v1/identity</c>. Behind the signed
+/// envelope: <c>POST /v1/capacity</c>, <c>/v1/chat/completions</c>, <c>/v1/completions</c>.
+/// </summary>
+internal sealed class MinerNode : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IReadOnlyDictionary<string, ServedTask> _tasks;
+
+    private MinerNode(WebApplication app, IReadOnlyDictionary<string, ServedTask> tasks, string hotkey)
+    {
+        _app = app;
+        _tasks = tasks;
+        Hotkey = hotkey;
+    }
+
+    public string Hotkey { get; }
+
+    /// <summary>The address Kestrel bound (port 0 in the options becomes the real port).</summary>
+    public Uri Address => new(_app.Urls.First());
+
+    public static async Task<MinerNode> StartAsync(
+        MinerNodeSettings settings, IStakeView stakes, ISignatureVerifier signatures, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        builder.WebHost.UseUrls(settings.Listen);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        var app = builder.Build();
+
+        var logger = loggers.CreateLogger("Sn19.Miner." + Short(settings.Hotkey));
+        var quotas = new ValidatorQuotaBook(settings.Time, settings.Period);
+        var handler = new MinerCompletionHandler(settings.Tasks, stakes, quotas, settings.Time, logger);
+
+        app.UseWhen(
+            context => context.Request.Method == HttpMethods.Post,
+            branch => branch.UseRequestEnvelope(settings.Envelope, settings.Hotkey, stakes, signatures, settings.Time));
+        app.MapGet("/health", () => Results.Text("ok"));
+        app.MapGet("/v1/identity", () => Results.Json(new MinerIdentity(
+            settings.Hotkey, settings.Tasks.Values.Select(t => new MinerIdentityTask(t.Id, t.Kind.ToString().ToLowerInvariant())).ToArray())));
+        app.MapPost("/v1/capacity", (HttpContext context) => Capacity(context, settings, stakes));
+        app.MapPost("/v1/chat/completions", (HttpContext context) => handler.HandleAsync(context, TextRequestKind.Chat));
+        app.MapPost("/v1/completions", (HttpContext context) => handler.HandleAsync(context, TextRequestKind.Completion));
+
+        await app.StartAsync(cancellationToken);
+        var node = new MinerNode(app, settings.Tasks, settings.Hotkey);
+        MinerLog.Started(logger, settings.Hotkey, string.Join(", ", settings.Tasks.Keys), node.Address.ToString());
+        return node;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        foreach (var task in _tasks.Values)
+        {
+            task.Gate.Dispose();
+        }
+    }
+
+    /// <summary>Each task's capacity scaled to the asking validator's share of validator stake.</summary>
+    private static IResult Capacity(HttpContext context, MinerNodeSettings settings, IStakeView stakes)
+    {
+        var validator = context.Features.Get<IRequestEnvelopeFeature>()!.ValidatorHotkey;
+        var share = stakes.ValidatorShare(validator);
+        var capacities = settings.Tasks.Values.ToDictionary(t => t.Id, t => t.Capacity * share);
+        return Results.Json(new CapacityResponse(settings.Hotkey, validator, capacities));
+    }
+
+    private static string Short(string hotkey) => hotkey.Length > 8 ? hotkey[..8] : hotkey;
+}

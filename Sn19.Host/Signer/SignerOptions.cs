@@ -1,0 +1,60 @@
+namespace Sn19.Host.Signer;
+
+using Microsoft.Extensions.Configuration;
+
+/// <summary>The signer process: configuration section <c>signer</c> (hocon/defaults/signer.conf).</summary>
+internal sealed class SignerOptions
+{
+    public const string Section = "signer";
+
+    /// <summary>Unix domain socket the signer listens on; created mode 0600 in a 0700 directory.</summary>
+    [ConfigurationKeyName("socket-path")]
+    public string SocketPath { get; set; } = "~/.sn19/signer.sock";
+
+    /// <summary>Root of the bittensor wallet layout (<c>NAME/hotkeys/HOTKEY</c>).</summary>
+    [ConfigurationKeyName("wallets-path")]
+    public string WalletsPath { get; set; } = "~/.bittensor/wallets";
+
+    /// <summary>JSON file of clients: name, token SHA-256, hotkeys, kinds (see <c>sn19 signer new-token</c>).</summary>
+    [ConfigurationKeyName("tokens-file")]
+    public string TokensFile { get; set; } = "~/.sn19/signer-tokens.json";
+
+    /// <summary>Largest request frame in bytes; a larger one is answered too-large and the connection closed.</summary>
+    [ConfigurationKeyName("max-request-bytes")]
+    public int MaxRequestBytes { get; set; } = 128 * 1024;
+
+    /// <summary>Clients connected at once; further connections are closed on accept.</summary>
+    [ConfigurationKeyName("max-connections")]
+    public int MaxConnections { get; set; } = 64;
+
+    /// <summary>An envelope nonce must be this close to the signer's clock to be signed.</summary>
+    [ConfigurationKeyName("nonce-window")]
+    public TimeSpan NonceWindow { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Refuse to start when a key file or the tokens file can be read by group or others.</summary>
+    [ConfigurationKeyName("require-private-files")]
+    public bool RequirePrivateFiles { get; set; } = true;
+
+    public void Validate()
+    {
+        Require(!string.IsNullOrWhiteSpace(SocketPath), "signer.socket-path must be set.");
+        // sockaddr_un.sun_path holds 108 bytes including the terminating zero.
+        Require(System.Text.Encoding.UTF8.GetByteCount(PathExpansion.Expand(SocketPath)) < 108,
+            $"signer.socket-path is longer than the 107 bytes a Unix socket path may have: '{SocketPath}'.");
+        Require(!string.IsNullOrWhiteSpace(WalletsPath), "signer.wallets-path must be set.");
+        Require(!string.IsNullOrWhiteSpace(TokensFile), "signer.tokens-file must be set.");
+        Require(MaxRequestBytes is >= 1024 and <= 16 * 1024 * 1024,
+            $"signer.max-request-bytes must be in [1024, 16777216], got {MaxRequestBytes}.");
+        Require(MaxConnections is >= 1 and <= 4096, $"signer.max-connections must be in [1, 4096], got {MaxConnections}.");
+        Require(NonceWindow > TimeSpan.Zero && NonceWindow <= TimeSpan.FromHours(1),
+            $"signer.nonce-window must be in (0, 1h], got {NonceWindow}.");
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+}

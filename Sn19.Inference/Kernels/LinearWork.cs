@@ -1,0 +1,210 @@
+namespace Sn19.Inference.Kernels;
+
+using System.Numerics.Tensors;
+
+/// <summary>
+/// Y = X·Wᵀ for T token rows, split over the pool by blocks of weight rows. Workers claim 16-row
+/// chunks from a shared cursor, so a slow (shared) core takes fewer chunks; every output element is
+/// computed by the same code whatever the chunking, so results do not depend on the thread count.
+/// With T = 1 this is a matrix-vector product streaming each weight once; with T &gt; 1 it runs the
+/// 4 × 4 register tiles of <see cref="TileKernels"/> over all tokens per row block.
+/// One instance per engine, reused for every product (nothing is allocated per call).
+/// </summary>
+internal sealed unsafe class LinearWork : IParallelWork
+{
+    private const int ChunkRows = 16;
+
+    private readonly WorkerPool _pool;
+    private readonly float*[] _scratch;
+    private WeightMatrix? _w;
+    private float* _x;
+    private sbyte* _xq;
+    private float* _xs;
+    private float* _y;
+    private int _tokens;
+    private int _cursor;
+
+    /// <param name="arena">Owns the per-worker scratch (4 dequantised F16 rows of up to <paramref name="maxCols"/>).</param>
+    public LinearWork(WorkerPool pool, NativeArena arena, int maxCols)
+    {
+        _pool = pool;
+        _scratch = new float*[pool.WorkerCount];
+        for (var i = 0; i < _scratch.Length; i++)
+        {
+            _scratch[i] = arena.Allocate<float>((long)TileKernels.Tile * maxCols);
+        }
+    }
+
+    /// <summary>
+    /// y (tokens × w.Rows) = x (tokens × w.Cols) · wᵀ. For Q8_0 weights <paramref name="xq"/>/<paramref name="xs"/>
+    /// must hold x quantised by <see cref="Q8.QuantizeActivations"/>, row by row.
+    /// </summary>
+    public void Run(WeightMatrix w, float* x, sbyte* xq, float* xs, float* y, int tokens)
+    {
+        _w = w;
+        _x = x;
+        _xq = xq;
+        _xs = xs;
+        _y = y;
+        _tokens = tokens;
+        _cursor = 0;
+        _pool.Run(this);
+        _w = null;
+    }
+
+    public void Execute(int workerIndex)
+    {
+        var w = _w!;
+        while (true)
+        {
+            var start = Interlocked.Add(ref _cursor, ChunkRows) - ChunkRows;
+            if (start >= w.Rows)
+            {
+                return;
+            }
+
+            var end = Math.Min(start + ChunkRows, w.Rows);
+            if (_tokens == 1)
+            {
+                Vector(w, start, end, workerIndex);
+            }
+            else
+            {
+                Batched(w, start, end, workerIndex);
+            }
+        }
+    }
+
+    private void Vector(WeightMatrix w, int start, int end, int workerIndex)
+    {
+        var k = w.Cols;
+        var blocks = k / Q8.BlockSize;
+        var r = start;
+        for (; r + TileKernels.Tile <= end; r += TileKernels.Tile)
+        {
+            switch (w.Type)
+            {
+                case WeightType.F32 when TileKernels.HasF32Tile(k):
+                    TileKernels.F32Rows(_x, w.F32 + ((long)r * k), k, _y + r);
+                    break;
+                case WeightType.F16 when TileKernels.HasF32Tile(k):
+                    var rows = _scratch[workerIndex];
+                    TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(w.F16 + ((long)r * k), TileKernels.Tile * k), new Span<float>(rows, TileKernels.Tile * k));
+                    TileKernels.F32Rows(_x, rows, k, _y + r);
+                    break;
+                case WeightType.Q8_0 when TileKernels.HasQ8Tile:
+                    TileKernels.Q8Rows(_xq, _xs, w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), k, _y + r);
+                    break;
+                default:
+                    SingleRows(w, r, TileKernels.Tile, workerIndex);
+                    break;
+            }
+        }
+
+        SingleRows(w, r, end - r, workerIndex);
+    }
+
+    private void SingleRows(WeightMatrix w, int r, int rows, int workerIndex)
+    {
+        if (rows == 0)
+        {
+            return;
+        }
+
+        float* wf = null;
+        if (w.Type == WeightType.F32)
+        {
+            wf = w.F32 + ((long)r * w.Cols);
+        }
+        else if (w.Type == WeightType.F16)
+        {
+            wf = _scratch[workerIndex];
+            TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(w.F16 + ((long)r * w.Cols), rows * w.Cols), new Span<float>(wf, rows * w.Cols));
+        }
+
+        Single(w, wf, r, rows, 0, 1);
+    }
+
+    private void Batched(WeightMatrix w, int start, int end, int workerIndex)
+    {
+        var k = w.Cols;
+        var n = w.Rows;
+        var r = start;
+        for (; r + TileKernels.Tile <= end; r += TileKernels.Tile)
+        {
+            float* wf = null;
+            if (w.Type == WeightType.F32)
+            {
+                wf = w.F32 + ((long)r * k);
+            }
+            else if (w.Type == WeightType.F16)
+            {
+                wf = _scratch[workerIndex];
+                TensorPrimitives.ConvertToSingle(
+                    new ReadOnlySpan<Half>(w.F16 + ((long)r * k), TileKernels.Tile * k), new Span<float>(wf, TileKernels.Tile * k));
+            }
+
+            var t = 0;
+            for (; t + TileKernels.Tile <= _tokens; t += TileKernels.Tile)
+            {
+                var y = _y + ((long)t * n) + r;
+                if (w.Type == WeightType.Q8_0)
+                {
+                    if (TileKernels.HasQ8Tile)
+                    {
+                        TileKernels.Q8(_xq + ((long)t * k), _xs + ((long)t * k / Q8.BlockSize), w.Quants + ((long)r * k), w.Scales + ((long)r * k / Q8.BlockSize), k, y, n);
+                    }
+                    else
+                    {
+                        Single(w, wf, r, TileKernels.Tile, t, TileKernels.Tile);
+                    }
+                }
+                else if (TileKernels.HasF32Tile(k))
+                {
+                    TileKernels.F32(_x + ((long)t * k), wf, k, y, n);
+                }
+                else
+                {
+                    Single(w, wf, r, TileKernels.Tile, t, TileKernels.Tile);
+                }
+            }
+
+            Single(w, wf, r, TileKernels.Tile, t, _tokens - t);
+        }
+
+        if (r < end)
+        {
+            // Rows past the last whole tile (only when the row count is not a multiple of 4).
+            var rows = end - r;
+            float* wf = null;
+            if (w.Type == WeightType.F32)
+            {
+                wf = w.F32 + ((long)r * k);
+            }
+            else if (w.Type == WeightType.F16)
+            {
+                wf = _scratch[workerIndex];
+                TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(w.F16 + ((long)r * k), rows * k), new Span<float>(wf, rows * k));
+            }
+
+            Single(w, wf, r, rows, 0, _tokens);
+        }
+    }
+
+    /// <summary>Element by element for the edges of the tiling; <paramref name="wf"/> points at row r as floats (not used for Q8_0).</summary>
+    private void Single(WeightMatrix w, float* wf, int r, int rows, int t0, int tokens)
+    {
+        var k = w.Cols;
+        var n = w.Rows;
+        var blocks = k / Q8.BlockSize;
+        for (var t = t0; t < t0 + tokens; t++)
+        {
+            for (var j = 0; j < rows; j++)
+            {
+                _y[((long)t * n) + r + j] = w.Type == WeightType.Q8_0
+                    ? Q8.Dot(w.Quants + ((long)(r + j) * k), w.Scales + ((long)(r + j) * blocks), _xq + ((long)t * k), _xs + ((long)t * blocks), k)
+                    : TileKernels.Dot(_x + ((long)t * k), wf + ((long)j * k), k);
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+namespace Sn19.Inference.Llama;
+
+using Sn19.Inference.Sampling;
+
+/// <summary>
+/// Token-level generation on one sequence: the prompt goes in as batched prefill (chunks of
+/// <see cref="LlamaModel.MaxBatch"/>), then one decode step per accepted token. The logits row and the
+/// sampler's buffers are allocated here, once, so a step allocates nothing.
+/// </summary>
+internal sealed class LlamaGenerator : IDisposable
+{
+    private readonly LlamaModel _model;
+    private readonly LlamaSequence _sequence;
+    private readonly float[] _logits;
+    private readonly int[] _one = new int[1];
+
+    public LlamaGenerator(LlamaModel model, SamplingParameters parameters)
+    {
+        _model = model;
+        _sequence = model.CreateSequence();
+        _logits = new float[model.Config.VocabSize];
+        Sampler = new Sampler(model.Config.VocabSize, parameters);
+    }
+
+    public Sampler Sampler { get; }
+
+    public int Position => _sequence.Position;
+
+    /// <summary>Feeds the prompt; afterwards <see cref="Next"/> samples the first generated token.</summary>
+    public void Prefill(ReadOnlySpan<int> prompt)
+    {
+        if (prompt.IsEmpty)
+        {
+            throw new ArgumentException("The prompt must hold at least one token.", nameof(prompt));
+        }
+
+        _sequence.Rewind(0);
+        for (var start = 0; start < prompt.Length; start += _model.MaxBatch)
+        {
+            var chunk = prompt.Slice(start, Math.Min(_model.MaxBatch, prompt.Length - start));
+            var last = start + chunk.Length == prompt.Length;
+            _model.Forward(_sequence, chunk, last ? chunk.Length - 1 : chunk.Length, _logits);
+        }
+    }
+
+    /// <summary>Samples from the current logits (the distribution stays in <see cref="Sampler"/>).</summary>
+    public TokenLogProb Next() => Sampler.Next(_logits);
+
+    /// <summary>True while another token fits in the context.</summary>
+    public bool HasRoom => _sequence.Position < _model.Config.ContextLength;
+
+    /// <summary>Appends <paramref name="token"/> and computes the logits after it.</summary>
+    public void Accept(int token)
+    {
+        _one[0] = token;
+        _model.Forward(_sequence, _one, 0, _logits);
+    }
+
+    public void Dispose() => _sequence.Dispose();
+}

@@ -1,0 +1,210 @@
+namespace Sn19.Inference.Llama;
+
+using System.Numerics.Tensors;
+using Sn19.Inference.Kernels;
+
+/// <summary>
+/// The Llama forward pass over a batch of up to <see cref="MaxBatch"/> tokens. One batch of T tokens
+/// runs every projection as a T × dim by dim × n matrix product (T = 1 is decode), so a prompt or a
+/// scored sequence is one prefill, not a loop of single steps. Scratch buffers are allocated here once;
+/// <see cref="Forward"/> allocates nothing. Calls are serialised (one sequence steps at a time).
+/// </summary>
+internal sealed unsafe class LlamaModel : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly NativeArena _arena = new();
+    private readonly WorkerPool _pool;
+    private readonly LinearWork _linear;
+    private readonly AttentionWork _attention;
+    private readonly RopeTable _rope;
+    private readonly float* _x;      // (batch, dim) residual stream
+    private readonly float* _xb;     // (batch, dim) normalised input of a block
+    private readonly float* _xb2;    // (batch, dim) block output before the residual add
+    private readonly float* _q;      // (batch, dim) queries
+    private readonly float* _att;    // (batch, dim) attention output
+    private readonly float* _hb;     // (batch, hidden) gate, then SwiGLU
+    private readonly float* _hb2;    // (batch, hidden) up
+    private readonly sbyte* _xq;     // (batch, max(dim, hidden)) Q8_0 quants of the next product's input
+    private readonly float* _xs;     // (batch, max(dim, hidden) / 32) their scales
+
+    public LlamaModel(LlamaWeights weights, int threads, int maxBatch)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        Weights = weights;
+        Config = weights.Config;
+        MaxBatch = maxBatch;
+        var c = Config;
+        var widest = Math.Max(c.Dim, c.HiddenDim);
+        _pool = new WorkerPool(threads);
+        _linear = new LinearWork(_pool, _arena, widest);
+        _attention = new AttentionWork(c, _pool, _arena);
+        _rope = new RopeTable(c, weights.RopeFrequencyFactors, _arena);
+        _x = _arena.Allocate<float>((long)maxBatch * c.Dim);
+        _xb = _arena.Allocate<float>((long)maxBatch * c.Dim);
+        _xb2 = _arena.Allocate<float>((long)maxBatch * c.Dim);
+        _q = _arena.Allocate<float>((long)maxBatch * c.Dim);
+        _att = _arena.Allocate<float>((long)maxBatch * c.Dim);
+        _hb = _arena.Allocate<float>((long)maxBatch * c.HiddenDim);
+        _hb2 = _arena.Allocate<float>((long)maxBatch * c.HiddenDim);
+        _xq = _arena.Allocate<sbyte>((long)maxBatch * widest);
+        _xs = _arena.Allocate<float>((long)maxBatch * widest / Q8.BlockSize);
+    }
+
+    public LlamaConfig Config { get; }
+
+    public LlamaWeights Weights { get; }
+
+    public int MaxBatch { get; }
+
+    public int Threads => _pool.WorkerCount;
+
+    public LlamaSequence CreateSequence() => new(Config);
+
+    /// <summary>
+    /// Appends <paramref name="tokens"/> (at most <see cref="MaxBatch"/>) to <paramref name="sequence"/> and
+    /// writes the next-token logits of tokens <paramref name="logitsFrom"/>..T−1 into <paramref name="logits"/>
+    /// (row-major, vocab per row). logitsFrom = T − 1 is generation; 0 is scoring; T fills only the cache.
+    /// </summary>
+    public void Forward(LlamaSequence sequence, ReadOnlySpan<int> tokens, int logitsFrom, Span<float> logits)
+    {
+        var c = Config;
+        var n = tokens.Length;
+        if (n == 0 || n > MaxBatch)
+        {
+            throw new ArgumentException($"A forward batch holds 1 to {MaxBatch} tokens; got {n}.", nameof(tokens));
+        }
+
+        if (sequence.Position + n > c.ContextLength)
+        {
+            throw new ArgumentException($"The sequence would pass the context length {c.ContextLength}.", nameof(tokens));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(logitsFrom);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(logitsFrom, n);
+        if (logits.Length < (long)(n - logitsFrom) * c.VocabSize)
+        {
+            throw new ArgumentException($"The logits buffer needs {(n - logitsFrom) * c.VocabSize} values.", nameof(logits));
+        }
+
+        lock (_gate)
+        {
+            var start = sequence.Position;
+
+            // The token embeddings: x[t] = token_embd[token t].
+            for (var t = 0; t < n; t++)
+            {
+                var token = tokens[t];
+                if ((uint)token >= (uint)c.VocabSize)
+                {
+                    throw new ArgumentOutOfRangeException(nameof(tokens), $"Token id {token} is outside the vocabulary of {c.VocabSize}.");
+                }
+
+                Weights.TokenEmbedding.DequantizeRow(token, new Span<float>(_x + ((long)t * c.Dim), c.Dim));
+            }
+
+            for (var l = 0; l < c.Layers; l++)
+            {
+                var layer = Weights.Layers[l];
+                var keys = sequence.Keys(l);
+                var values = sequence.Values(l);
+                var newKeys = keys + ((long)start * c.KvDim);
+                var newValues = values + ((long)start * c.KvDim);
+
+                // Attention: xb = rmsnorm(x) · attn_norm; q, k, v = xb·Wqᵀ, xb·Wkᵀ, xb·Wvᵀ (k, v straight into the cache).
+                RmsNorm(_xb, _x, layer.AttentionNorm, n);
+                var quantised = Quantise(layer.Query, _xb, n);
+                Project(layer.Query, _xb, _q, n, quantised);
+                Project(layer.Key, _xb, newKeys, n, quantised);
+                Project(layer.Value, _xb, newValues, n, quantised);
+
+                // RoPE on the queries and the new keys, each at its own position.
+                for (var t = 0; t < n; t++)
+                {
+                    _rope.Apply(_q + ((long)t * c.Dim), c.Heads, start + t);
+                    _rope.Apply(newKeys + ((long)t * c.KvDim), c.KvHeads, start + t);
+                }
+
+                // Causal attention over the cache, then x += att·Woᵀ.
+                _attention.Run(_q, keys, values, _att, n, start);
+                Project(layer.Output, _att, _xb2, n, Quantise(layer.Output, _att, n));
+                TensorPrimitives.Add(new ReadOnlySpan<float>(_x, n * c.Dim), new ReadOnlySpan<float>(_xb2, n * c.Dim), new Span<float>(_x, n * c.Dim));
+
+                // Feed-forward, as in PyTorch: w2(silu(w1(x)) * w3(x)) on xb = rmsnorm(x) · ffn_norm, then x += it.
+                RmsNorm(_xb, _x, layer.FeedForwardNorm, n);
+                quantised = Quantise(layer.Gate, _xb, n);
+                Project(layer.Gate, _xb, _hb, n, quantised);
+                Project(layer.Up, _xb, _hb2, n, quantised);
+                var hidden = n * c.HiddenDim;
+                var gate = new Span<float>(_hb, hidden);
+                var up = new Span<float>(_hb2, hidden);
+                TensorPrimitives.Multiply(gate, up, up);      // up ← gate·up
+                TensorPrimitives.Sigmoid(gate, gate);          // gate ← σ(gate)
+                TensorPrimitives.Multiply(gate, up, gate);     // gate ← σ(gate)·gate·up = silu(gate)·up
+                Project(layer.Down, _hb, _xb2, n, Quantise(layer.Down, _hb, n));
+                TensorPrimitives.Add(new ReadOnlySpan<float>(_x, n * c.Dim), new ReadOnlySpan<float>(_xb2, n * c.Dim), new Span<float>(_x, n * c.Dim));
+            }
+
+            sequence.Position = start + n;
+            var rows = n - logitsFrom;
+            if (rows == 0)
+            {
+                return;
+            }
+
+            // Final norm and the classifier, only on the rows that need logits.
+            RmsNorm(_xb, _x + ((long)logitsFrom * c.Dim), Weights.OutputNorm, rows);
+            fixed (float* output = logits)
+            {
+                Project(Weights.Output, _xb, output, rows, Quantise(Weights.Output, _xb, rows));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _pool.Dispose();
+        _arena.Dispose();
+    }
+
+    private void RmsNorm(float* output, float* input, float* weight, int tokens)
+    {
+        var dim = Config.Dim;
+        var w = new ReadOnlySpan<float>(weight, dim);
+        for (var t = 0; t < tokens; t++)
+        {
+            var x = new ReadOnlySpan<float>(input + ((long)t * dim), dim);
+            var o = new Span<float>(output + ((long)t * dim), dim);
+            var scale = 1f / MathF.Sqrt((TensorPrimitives.SumOfSquares(x) / dim) + Config.RmsEpsilon);
+            TensorPrimitives.Multiply(x, scale, o);
+            TensorPrimitives.Multiply(o, w, o);
+        }
+    }
+
+    /// <summary>Quantises the input rows when <paramref name="w"/> is Q8_0; true when it did.</summary>
+    private bool Quantise(WeightMatrix w, float* input, int tokens)
+    {
+        if (w.Type != WeightType.Q8_0)
+        {
+            return false;
+        }
+
+        var k = w.Cols;
+        for (var t = 0; t < tokens; t++)
+        {
+            Q8.QuantizeActivations(input + ((long)t * k), k, _xq + ((long)t * k), _xs + ((long)t * k / Q8.BlockSize));
+        }
+
+        return true;
+    }
+
+    private void Project(WeightMatrix w, float* input, float* output, int tokens, bool quantised)
+    {
+        if (w.Type == WeightType.Q8_0 && !quantised)
+        {
+            // The batch's shared input was quantised for a sibling product of another type; redo it.
+            Quantise(w, input, tokens);
+        }
+
+        _linear.Run(w, input, _xq, _xs, output, tokens);
+    }
+}

@@ -1,0 +1,291 @@
+namespace Sn19.Inference.Sampling;
+
+/// <summary>
+/// The next-token distribution with vLLM's (V0 sampler) log-probability semantics, reused for every
+/// token and every scored position (all buffers sized to the vocabulary once):
+/// <list type="number">
+/// <item>greedy (temperature &lt; 1e-5): temperature 1, no top-k/top-p; log-probabilities are the raw
+/// log_softmax(logits) and the choice is the arg-max;</item>
+/// <item>otherwise z = logits / temperature, top-k keeps z ≥ the k-th largest z, then top-p drops, from the
+/// least likely upwards, tokens whose ascending cumulative probability (softmax over the kept set) is
+/// ≤ 1 − p, never the most likely one;</item>
+/// <item>reported log-probabilities are log_softmax over the kept set only (renormalised after top-k
+/// and top-p, as vLLM computes them from the masked logits); a token outside it has −∞.</item>
+/// </list>
+/// Rank is vLLM's: 1 + the number of tokens with a strictly larger processed log-probability, so a
+/// token outside the kept set ranks kept + 1. Ties are broken by lower token id where an order is needed.
+/// </summary>
+internal sealed class TokenDistribution
+{
+    private readonly float[] _z;
+    private readonly float[] _select;
+    private readonly int[] _kept;
+    private readonly int[] _stamps;
+    private readonly int _vocab;
+    private int _stamp;
+    private int _keptCount;
+    private bool _all;
+    private bool _sorted;
+    private double _logZ;
+
+    public TokenDistribution(int vocabSize)
+    {
+        _vocab = vocabSize;
+        _z = new float[vocabSize];
+        _select = new float[vocabSize];
+        _kept = new int[vocabSize];
+        _stamps = new int[vocabSize];
+    }
+
+    public int KeptCount => _keptCount;
+
+    /// <summary>Builds the distribution of one logits row under <paramref name="parameters"/>.</summary>
+    public void Prepare(ReadOnlySpan<float> logits, SamplingParameters parameters)
+    {
+        if (logits.Length != _vocab)
+        {
+            throw new ArgumentException($"Expected {_vocab} logits; got {logits.Length}.", nameof(logits));
+        }
+
+        var greedy = parameters.IsGreedy;
+        var temperature = greedy ? 1f : parameters.Temperature;
+        var topK = greedy || parameters.TopK <= 0 || parameters.TopK >= _vocab ? 0 : parameters.TopK;
+        var topP = greedy ? 1f : parameters.TopP;
+        for (var i = 0; i < _vocab; i++)
+        {
+            _z[i] = logits[i] / temperature;
+        }
+
+        _stamp++;
+        _all = topK == 0;
+        _sorted = false;
+        if (topK > 0)
+        {
+            _z.CopyTo(_select, 0);
+            var threshold = Select(_select, _vocab - topK);
+            _keptCount = 0;
+            for (var i = 0; i < _vocab; i++)
+            {
+                if (_z[i] >= threshold)
+                {
+                    _kept[_keptCount++] = i;
+                }
+            }
+        }
+        else
+        {
+            _keptCount = _vocab;
+            for (var i = 0; i < _vocab; i++)
+            {
+                _kept[i] = i;
+            }
+        }
+
+        if (topP < 1f)
+        {
+            SortKept();
+            var max = (double)_z[_kept[0]];
+            var total = 0.0;
+            for (var i = 0; i < _keptCount; i++)
+            {
+                total += Math.Exp(_z[_kept[i]] - max);
+            }
+
+            var cumulative = 0.0;
+            var drop = 1.0 - topP;
+            while (_keptCount > 1)
+            {
+                cumulative += Math.Exp(_z[_kept[_keptCount - 1]] - max) / total;
+                if (cumulative > drop)
+                {
+                    break;
+                }
+
+                _keptCount--;
+            }
+
+            _all = _keptCount == _vocab;
+        }
+
+        var top = float.NegativeInfinity;
+        for (var i = 0; i < _keptCount; i++)
+        {
+            top = MathF.Max(top, _z[_kept[i]]);
+            _stamps[_kept[i]] = _stamp;
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < _keptCount; i++)
+        {
+            sum += Math.Exp(_z[_kept[i]] - (double)top);
+        }
+
+        _logZ = top + Math.Log(sum);
+    }
+
+    public bool IsKept(int token) => _all || _stamps[token] == _stamp;
+
+    /// <summary>The processed log-probability of <paramref name="token"/> (−∞ outside the kept set).</summary>
+    public float LogProb(int token) => IsKept(token) ? (float)(_z[token] - _logZ) : float.NegativeInfinity;
+
+    /// <summary>vLLM's 1-based rank of <paramref name="token"/>.</summary>
+    public int Rank(int token)
+    {
+        if (!IsKept(token))
+        {
+            return _keptCount + 1;
+        }
+
+        var z = _z[token];
+        var above = 0;
+        for (var i = 0; i < _keptCount; i++)
+        {
+            if (_z[_kept[i]] > z)
+            {
+                above++;
+            }
+        }
+
+        return above + 1;
+    }
+
+    /// <summary>The most likely token (lowest id on ties).</summary>
+    public int ArgMax()
+    {
+        var best = _kept[0];
+        for (var i = 1; i < _keptCount; i++)
+        {
+            var id = _kept[i];
+            if (_z[id] > _z[best] || (_z[id] == _z[best] && id < best))
+            {
+                best = id;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Draws a token with probability exp(LogProb) using one uniform draw <paramref name="u"/> ∈ [0, 1).</summary>
+    public int Sample(double u)
+    {
+        var cumulative = 0.0;
+        for (var i = 0; i < _keptCount; i++)
+        {
+            cumulative += Math.Exp(_z[_kept[i]] - _logZ);
+            if (u < cumulative)
+            {
+                return _kept[i];
+            }
+        }
+
+        return _kept[_keptCount - 1];
+    }
+
+    /// <summary>Fills <paramref name="destination"/> with the most likely kept tokens, best first; returns how many.</summary>
+    public int Top(Span<TokenLogProb> destination)
+    {
+        var count = Math.Min(destination.Length, _keptCount);
+        if (_sorted)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                destination[i] = new TokenLogProb(_kept[i], LogProb(_kept[i]));
+            }
+
+            return count;
+        }
+
+        // Insertion into a short sorted list: one comparison for almost every token.
+        var filled = 0;
+        for (var i = 0; i < _keptCount; i++)
+        {
+            var id = _kept[i];
+            var z = _z[id];
+            if (filled == count && !Before(id, z, destination[count - 1].TokenId))
+            {
+                continue;
+            }
+
+            var at = filled < count ? filled++ : count - 1;
+            while (at > 0 && Before(id, z, destination[at - 1].TokenId))
+            {
+                destination[at] = destination[at - 1];
+                at--;
+            }
+
+            destination[at] = new TokenLogProb(id, 0f);
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            destination[i] = destination[i] with { LogProb = LogProb(destination[i].TokenId) };
+        }
+
+        return count;
+    }
+
+    private bool Before(int id, float z, int other) => z > _z[other] || (z == _z[other] && id < other);
+
+    private void SortKept()
+    {
+        if (!_sorted)
+        {
+            _kept.AsSpan(0, _keptCount).Sort(new DescendingComparer(_z));
+            _sorted = true;
+        }
+    }
+
+    /// <summary>The value that would sit at index <paramref name="k"/> of <paramref name="values"/> sorted ascending (Hoare selection).</summary>
+    private static float Select(float[] values, int k)
+    {
+        int left = 0, right = values.Length - 1;
+        while (left < right)
+        {
+            var pivot = values[left + ((right - left) / 2)];
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                right = j;
+            }
+            else if (k >= i)
+            {
+                left = i;
+            }
+            else
+            {
+                return values[k];
+            }
+        }
+
+        return values[k];
+    }
+
+    private readonly struct DescendingComparer(float[] z) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+        {
+            var byValue = z[y].CompareTo(z[x]);
+            return byValue != 0 ? byValue : x.CompareTo(y);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+namespace Sn19.Inference.TestModels;
+
+using Sn19.Inference.Llama;
+using Sn19.Inference.Sampling;
+
+/// <summary>
+/// Random Llama weights, deterministic from a seed (xoshiro256** normals, tensors in a fixed order).
+/// The initialisation is chosen so next-token distributions are sharply peaked, which the subnet's
+/// check relies on: a miner sampling honestly at temperature 1 almost always stays in the checker's
+/// top 10, while another seed's (another model's) tokens almost never do.
+/// <list type="bullet">
+/// <item>projections q, k, v, o, gate, up ~ N(0, 1/dim) and down ~ N(0, 1/ffn): every block input is
+/// RMS-normalised, so each block adds an O(1) update and attention scores have unit spread;</item>
+/// <item>norm weights ~ 1 + N(0, 0.1²);</item>
+/// <item>the classifier ~ N(0, (<see cref="LogitSpread"/>/√dim)²): after the final RMSNorm the logits then
+/// have standard deviation ≈ 6, so with 32k tokens the top few hold almost all the probability;</item>
+/// <item>untied embeddings ~ N(0, 1); tied models (tiny, 15m) share the classifier's scale, and the
+/// blocks' updates dominate the residual stream.</item>
+/// </list>
+/// </summary>
+internal static class TestModelFactory
+{
+    /// <summary>Target standard deviation of the logits.</summary>
+    public const double LogitSpread = 6.0;
+
+    public static LlamaConfig Config(TestModelShape shape, int vocabSize) => shape switch
+    {
+        TestModelShape.Tiny => new LlamaConfig(64, 192, 2, 4, 2, vocabSize, 256),
+        TestModelShape.Stories15M => new LlamaConfig(288, 768, 6, 6, 6, vocabSize, 256),
+        _ => new LlamaConfig(768, 2048, 12, 12, 12, vocabSize, 1024),
+    };
+
+    public static bool TiedOutput(TestModelShape shape) => shape != TestModelShape.Llama110M;
+
+    /// <summary>All tensors by llama.cpp name, as floats (matrices row-major: rows = outputs).</summary>
+    public static Dictionary<string, float[]> Generate(LlamaConfig config, bool tiedOutput, ulong seed)
+    {
+        var random = new Xoshiro256StarStar(seed);
+        var tensors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var classifierStd = LogitSpread / Math.Sqrt(config.Dim);
+        var dimStd = 1.0 / Math.Sqrt(config.Dim);
+        var hiddenStd = 1.0 / Math.Sqrt(config.HiddenDim);
+        tensors["token_embd.weight"] = Normal(random, (long)config.VocabSize * config.Dim, tiedOutput ? classifierStd : 1.0);
+        for (var l = 0; l < config.Layers; l++)
+        {
+            var p = $"blk.{l}.";
+            tensors[p + "attn_norm.weight"] = Norm(random, config.Dim);
+            tensors[p + "attn_q.weight"] = Normal(random, (long)config.Dim * config.Dim, dimStd);
+            tensors[p + "attn_k.weight"] = Normal(random, (long)config.KvDim * config.Dim, dimStd);
+            tensors[p + "attn_v.weight"] = Normal(random, (long)config.KvDim * config.Dim, dimStd);
+            tensors[p + "attn_output.weight"] = Normal(random, (long)config.Dim * config.Dim, dimStd);
+            tensors[p + "ffn_norm.weight"] = Norm(random, config.Dim);
+            tensors[p + "ffn_gate.weight"] = Normal(random, (long)config.HiddenDim * config.Dim, dimStd);
+            tensors[p + "ffn_up.weight"] = Normal(random, (long)config.HiddenDim * config.Dim, dimStd);
+            tensors[p + "ffn_down.weight"] = Normal(random, (long)config.Dim * config.HiddenDim, hiddenStd);
+        }
+
+        tensors["output_norm.weight"] = Norm(random, config.Dim);
+        if (!tiedOutput)
+        {
+            tensors["output.weight"] = Normal(random, (long)config.VocabSize * config.Dim, classifierStd);
+        }
+
+        return tensors;
+    }
+
+    private static float[] Normal(Xoshiro256StarStar random, long count, double std)
+    {
+        var values = new float[count];
+        for (long i = 0; i < count; i++)
+        {
+            values[i] = (float)(random.NextGaussian() * std);
+        }
+
+        return values;
+    }
+
+    private static float[] Norm(Xoshiro256StarStar random, int count)
+    {
+        var values = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = (float)(1.0 + (0.1 * random.NextGaussian()));
+        }
+
+        return values;
+    }
+}
