@@ -185,6 +185,11 @@ internal sealed class TokenDistribution
     public int Top(Span<TokenLogProb> destination)
     {
         var count = Math.Min(destination.Length, _keptCount);
+        if (count == 0)
+        {
+            return 0;
+        }
+
         if (_sorted)
         {
             for (var i = 0; i < count; i++)
