@@ -24,7 +24,7 @@ public abstract class ActorRef<TMessage> : ActorRef
     /// <summary>
     /// Sends the message <paramref name="build"/> makes around a fresh reply address and waits for the reply,
     /// at most <paramref name="timeout"/> (measured by the system's <see cref="TimeProvider"/>). A full mailbox is waited
-    /// on within the timeout, a dead actor ends the ask at once; an actor that dies after accepting the message ends it by timeout.
+    /// on within the timeout, a dead actor, or one that stops before replying, ends the ask as <see cref="AskStatus.Dead"/>.
     /// Cancellation throws <see cref="OperationCanceledException"/>.
     /// </summary>
     public async Task<AskResult<TReply>> AskAsync<TReply>(
@@ -56,8 +56,11 @@ public abstract class ActorRef<TMessage> : ActorRef
 
         try
         {
-            var value = await completion.Task.WaitAsync(timeout, Time, cancellationToken);
-            return new AskResult<TReply>(AskStatus.Replied, value);
+            // The actor may stop after accepting the message; then the ask ends as Dead, not by timeout.
+            var first = await Task.WhenAny(completion.Task, Stopped).WaitAsync(timeout, Time, cancellationToken);
+            return first == completion.Task || completion.Task.IsCompletedSuccessfully
+                ? new AskResult<TReply>(AskStatus.Replied, await completion.Task)
+                : new AskResult<TReply>(AskStatus.Dead, default);
         }
         catch (TimeoutException)
         {

@@ -1,9 +1,85 @@
 namespace Sn19.Host.Cli;
 
 using System.CommandLine;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Extensions.Logging;
+using Sn19.Host.Cli.Signer;
+using Sn19.Host.Signer;
 
+/// <summary>
+/// <c>sn19 signer</c>: the only process that reads key files. It serves signing requests on a Unix socket
+/// until Ctrl+C / SIGTERM. <c>sn19 signer new-token</c> makes a client token and its tokens-file entry.
+/// </summary>
 internal static class SignerCommand
 {
-    public static Command Create() =>
-        NotBuiltCommand.Create("signer", "Run the signer: the only process that reads secret keys", "issue 5");
+    public static Command Create()
+    {
+        var defaults = new SignerOptions();
+        var socket = new Option<string>("--socket-path")
+        {
+            Description = "Unix socket to listen on (created mode 0600)",
+            DefaultValueFactory = _ => defaults.SocketPath,
+        };
+        var wallets = new Option<string>("--wallets-path")
+        {
+            Description = "Root of the bittensor wallets (NAME/hotkeys/HOTKEY)",
+            DefaultValueFactory = _ => defaults.WalletsPath,
+        };
+        var tokens = new Option<string>("--tokens-file")
+        {
+            Description = "JSON file of clients, token hashes, hotkeys and kinds",
+            DefaultValueFactory = _ => defaults.TokensFile,
+        };
+        var allowShared = new Option<bool>("--allow-shared-files")
+        {
+            Description = "Start even when a key file is readable by group or others",
+        };
+
+        var command = new Command("signer", "Run the signer: the only process that reads secret keys");
+        command.Options.Add(socket);
+        command.Options.Add(wallets);
+        command.Options.Add(tokens);
+        command.Options.Add(allowShared);
+        command.Subcommands.Add(SignerNewTokenCommand.Create());
+        command.SetAction(async (ParseResult result, CancellationToken cancellationToken) =>
+        {
+            var error = result.InvocationConfiguration.Error;
+            if (OperatingSystem.IsWindows())
+            {
+                await error.WriteLineAsync("sn19 signer: needs Unix domain sockets with file modes (Linux, macOS).");
+                return ExitCodes.UsageOrInput;
+            }
+
+            var options = new SignerOptions
+            {
+                SocketPath = result.GetValue(socket)!,
+                WalletsPath = result.GetValue(wallets)!,
+                TokensFile = result.GetValue(tokens)!,
+                RequirePrivateFiles = !result.GetValue(allowShared),
+            };
+            // Every decision goes to stderr, synchronously, so an operator (or a test) sees it as it happens.
+            await using var serilog = new LoggerConfiguration()
+                .MinimumLevel.Information()
+                .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose)
+                .CreateLogger();
+            using var loggers = new SerilogLoggerFactory(serilog);
+
+            // Our own SIGTERM/SIGINT handlers, registered before the signer says it is listening:
+            // System.CommandLine registers its handlers only once the action first yields, so a
+            // service manager's SIGTERM right after start-up could otherwise skip the socket clean-up.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            return await SignerHost.RunAsync(options, loggers, error, stop.Token);
+
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
+        });
+        return command;
+    }
 }

@@ -14,6 +14,7 @@ internal sealed class PostgresJournal : IJournal
     private readonly string _insertSql;
     private readonly string _readSql;
     private readonly string _deleteSql;
+    private readonly string _deleteRowsSql;
 
     public PostgresJournal(PostgresDatabase database, bool ownsDatabase, TimeProvider time)
     {
@@ -38,9 +39,9 @@ internal sealed class PostgresJournal : IJournal
         _deleteSql = $"""
             INSERT INTO {s}.journal_meta (persistence_id, deleted_to) VALUES ($1, $2)
                 ON CONFLICT (persistence_id) DO UPDATE
-                SET deleted_to = GREATEST({s}.journal_meta.deleted_to, excluded.deleted_to);
-            DELETE FROM {s}.journal WHERE persistence_id = $1 AND sequence_nr <= $2;
+                SET deleted_to = GREATEST({s}.journal_meta.deleted_to, excluded.deleted_to)
             """;
+        _deleteRowsSql = $"DELETE FROM {s}.journal WHERE persistence_id = $1 AND sequence_nr <= $2";
     }
 
     public async Task<AppendOutcome> AppendAsync(
@@ -122,10 +123,14 @@ internal sealed class PostgresJournal : IJournal
         await using var connection = await _database.DataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var upTo = Math.Min(toSequenceNr, await HighestAsync(connection, transaction, persistenceId, cancellationToken));
-        await using var command = new NpgsqlCommand(_deleteSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = persistenceId });
-        command.Parameters.Add(new NpgsqlParameter { Value = upTo });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var sql in new[] { _deleteSql, _deleteRowsSql })
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter { Value = persistenceId });
+            command.Parameters.Add(new NpgsqlParameter { Value = upTo });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

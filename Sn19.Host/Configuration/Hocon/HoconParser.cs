@@ -33,40 +33,6 @@ internal sealed class HoconParser
         parser.ParseDocument(target);
     }
 
-    /// <summary>Reads a file and applies it to <paramref name="target"/>; reports missing files and include cycles.</summary>
-    public static void ParseFileInto(HoconObject target, string fullPath, HoconPath prefix, HoconIncludeContext context, HoconOrigin? includedFrom)
-    {
-        if (context.IsIncluding(fullPath))
-        {
-            throw new HoconException($"include cycle: {context.DescribeCycle(fullPath)}", includedFrom ?? new HoconOrigin(context.Display(fullPath), 0), key: null);
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(fullPath);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            var what = includedFrom is null ? "configuration file" : "included file";
-            throw new HoconException($"{what} not found: {fullPath}", includedFrom ?? new HoconOrigin(context.Display(fullPath), 0), key: null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new HoconException($"cannot read {fullPath}: {e.Message}", includedFrom ?? new HoconOrigin(context.Display(fullPath), 0), key: null);
-        }
-
-        context.Enter(fullPath);
-        try
-        {
-            ParseInto(target, text, context.Display(fullPath), Path.GetDirectoryName(fullPath), prefix, context);
-        }
-        finally
-        {
-            context.Leave();
-        }
-    }
-
     private void ParseDocument(HoconObject target)
     {
         SkipWhitespaceAndNewlines();
@@ -185,7 +151,7 @@ internal sealed class HoconParser
                     new HoconSubstitution(fieldPath ?? key, key, optional: true, origin, isSelfReference: true),
                     new HoconArray(item.Origin, [item]),
                 ]);
-                Assign(target, key, append, fieldPath);
+                HoconAssignment.Assign(target, key, append, fieldPath);
                 return keyText;
             case HoconTokenKind.OpenBrace:
                 break;
@@ -196,64 +162,14 @@ internal sealed class HoconParser
         if (Peek().Kind == HoconTokenKind.OpenBrace && IsLoneObject())
         {
             var open = Next();
-            var inPlace = ObjectAt(target, key, Origin(open));
+            var inPlace = HoconAssignment.ObjectAt(target, key, Origin(open));
             ParseObjectBody(inPlace, fieldPath, open);
             return keyText;
         }
 
         var value = ParseValue(keyText) ?? throw Error($"expected a value but found {Peek().Describe()}", Peek(), keyText);
-        Assign(target, key, value, fieldPath);
+        HoconAssignment.Assign(target, key, value, fieldPath);
         return keyText;
-    }
-
-    /// <summary>Sets <paramref name="key"/> under <paramref name="target"/>, creating (or replacing
-    /// non-objects with) objects along the path.</summary>
-    private static void Assign(HoconObject target, HoconPath key, HoconValue value, HoconPath? fieldPath)
-    {
-        var parent = target;
-        for (var i = 0; i < key.Length - 1; i++)
-        {
-            parent = ChildObject(parent, key.Segments[i], value.Origin);
-        }
-
-        var last = key.Segments[^1];
-        var existing = parent.TryGet(last, out var found) ? found : null;
-        var bound = HoconSelfReference.Bind(value, fieldPath, existing, out var wasSelfReferential);
-        if (bound is HoconObject incoming && existing is HoconObject current)
-        {
-            current.MergeFrom(incoming);
-        }
-        else if (!wasSelfReferential && bound is HoconSubstitution { Optional: true } optional && existing is not null)
-        {
-            parent.Set(last, new HoconOptionalOverride(optional, existing));
-        }
-        else
-        {
-            parent.Set(last, bound);
-        }
-    }
-
-    private static HoconObject ObjectAt(HoconObject target, HoconPath key, HoconOrigin origin)
-    {
-        var current = target;
-        foreach (var segment in key.Segments)
-        {
-            current = ChildObject(current, segment, origin);
-        }
-
-        return current;
-    }
-
-    private static HoconObject ChildObject(HoconObject parent, string segment, HoconOrigin origin)
-    {
-        if (parent.TryGet(segment, out var existing) && existing is HoconObject obj)
-        {
-            return obj;
-        }
-
-        var created = new HoconObject(origin);
-        parent.Set(segment, created);
-        return created;
     }
 
     /// <summary>Parses the values on one line that make up a value (a concatenation when more than one).
@@ -416,7 +332,7 @@ internal sealed class HoconParser
 
         var baseDirectory = _directory ?? Directory.GetCurrentDirectory();
         var fullPath = Path.GetFullPath(Path.Combine(baseDirectory, name.Text));
-        ParseFileInto(target, fullPath, path ?? _prefix, _context, Origin(keyword));
+        HoconFiles.ParseFileInto(target, fullPath, path ?? _prefix, _context, Origin(keyword));
     }
 
     private bool IsLoneObject()

@@ -68,6 +68,9 @@ public sealed class RecorderActor : Actor<RecorderMessage>, IIntrospectable
                 break;
             case RecorderMessage.Ignore:
                 break;
+            case RecorderMessage.Run run:
+                run.ReplyTo.Reply(run.Action(Context));
+                break;
         }
     }
 

@@ -28,4 +28,7 @@ public abstract record RecorderMessage
     public sealed record StopSelf : RecorderMessage;
 
     public sealed record Ignore(string Text) : RecorderMessage;
+
+    /// <summary>Runs <paramref name="Action"/> inside the actor, e.g. to spawn a child of another type.</summary>
+    public sealed record Run(Func<IActorContext<RecorderMessage>, object?> Action, ReplyTo<object?> ReplyTo) : RecorderMessage;
 }

@@ -1,9 +1,8 @@
-namespace Sn19.Host.Miner;
-
-using Sn19.Actors.Wire;
+namespace Sn19.Actors.Wire;
 
 /// <summary>The metagraph as a miner needs it: each validator's stake and the total stake of validators with a permit.</summary>
-internal interface IStakeView : IValidatorDirectory
+public interface IStakeView : IValidatorDirectory
 {
+    /// <summary>Σ stake (TAO) of the neurons holding a validator permit.</summary>
     double TotalValidatorStake { get; }
 }
