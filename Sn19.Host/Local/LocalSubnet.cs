@@ -72,6 +72,11 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
                 async report => tables.PeriodClosed(report, await chain.GetMetagraphAsync(cancellationToken)),
                 (period, start) => tables.Waiting(period, start),
                 cancellationToken);
+            if (await NextEpochAsync(chain, cancellationToken) is { } epoch)
+            {
+                tables.Epoch(epoch);
+            }
+
             tables.Finished(node.ChecksRun);
             await stop.CancelAsync();
             await Task.WhenAll(minerRefresh, blocks);
@@ -85,6 +90,33 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
                 await miner.Node.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Waits for the Yuma epoch after the last weights were set (at most one tempo of blocks) so the final
+    /// incentives reflect them; null when the chain stopped answering.
+    /// </summary>
+    private async Task<Metagraph?> NextEpochAsync(LocalChain chain, CancellationToken cancellationToken)
+    {
+        var before = await chain.GetMetagraphAsync(cancellationToken);
+        if (!before.IsOk)
+        {
+            return null;
+        }
+
+        output.WriteLine($"Waiting for the next Yuma epoch (every {options.Tempo} blocks) to show the incentives ...");
+        var deadline = DateTimeOffset.UtcNow + (options.BlockTime * (options.Tempo + 5));
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(options.BlockTime, cancellationToken);
+            var now = await chain.GetMetagraphAsync(cancellationToken);
+            if (now.IsOk && now.Value!.LastEpochBlock > before.Value!.LastEpochBlock)
+            {
+                return now.Value;
+            }
+        }
+
+        return null;
     }
 
     private SubnetHyperparameters Hyperparameters() => new()

@@ -14,7 +14,19 @@ internal sealed class LocalTables
 
     public LocalTables(TextWriter output, IEnumerable<LocalMiner> miners, IReadOnlyList<string> tasks)
     {
-        _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
+        // A terminal gets colour and its own width; a file or pipe gets plain text wide enough not to wrap.
+        var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        _console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!terminal)
+        {
+            _console.Profile.Width = 160;
+        }
         _names = miners.ToDictionary(m => m.Hotkey, m => m.Name, StringComparer.Ordinal);
         _tasks = tasks;
     }
@@ -53,6 +65,26 @@ internal sealed class LocalTables
 
     public void Finished(long checks) =>
         _console.MarkupLine($"[bold]Done.[/] {checks} quality checks ran. State is kept for the next run.");
+
+    /// <summary>The Yuma epoch that ran on the last weights: incentive and dividends per uid.</summary>
+    public void Epoch(Metagraph metagraph)
+    {
+        var table = new Table().Title($"Yuma epoch at block {metagraph.LastEpochBlock}");
+        foreach (var column in new[] { "uid", "miner", "incentive", "dividends", "validator trust", "emission (TAO)" })
+        {
+            table.AddColumn(new TableColumn(column).RightAligned());
+        }
+
+        foreach (var neuron in metagraph.Neurons.OrderByDescending(n => n.Incentive).ThenBy(n => n.Uid))
+        {
+            table.AddRow(
+                neuron.Uid.ToString(CultureInfo.InvariantCulture), _names.TryGetValue(neuron.Hotkey, out var name) ? Markup.Escape(name) : "validator",
+                $"{neuron.Incentive / 65535.0:F4}", $"{neuron.Dividends / 65535.0:F4}", $"{neuron.ValidatorTrust / 65535.0:F4}",
+                $"{neuron.EmissionRao / 1e9:F4}");
+        }
+
+        _console.Write(table);
+    }
 
     private void WriteWeights(PeriodReport report, ChainResult<Metagraph> metagraph)
     {
