@@ -18,7 +18,7 @@ public sealed class SignerIsolationTests : IClassFixture<SignerFixture>, IAsyncL
 
     private readonly SignerFixture _fixture;
     private readonly string _socket;
-    private Sn19Process _signer = null!;
+    private ChildProcessUnderTest _signer = null!;
 
     public SignerIsolationTests(SignerFixture fixture)
     {
@@ -29,7 +29,7 @@ public sealed class SignerIsolationTests : IClassFixture<SignerFixture>, IAsyncL
     public async Task InitializeAsync()
     {
         Assert.True(Environment.UserName == "root", "these tests switch users with setpriv, which needs root");
-        _signer = Sn19Process.Start(
+        _signer = ChildProcessUnderTest.Start(
             "signer", "--socket-path", _socket, "--wallets-path", _fixture.WalletsPath, "--tokens-file", _fixture.TokensFile,
             "--set", $"signer.socket-owner-uid={Nobody}");
         await _signer.WaitForLineAsync(l => l.Contains("Signer listening", StringComparison.Ordinal), SignerFixture.Patience);
@@ -41,7 +41,7 @@ public sealed class SignerIsolationTests : IClassFixture<SignerFixture>, IAsyncL
     public async Task ClientAsOtherUser_CannotReadKeyFile_ButGetsSignatureThroughSocket()
     {
         var keyFile = Path.Join(_fixture.WalletsPath, "v", "hotkeys", "default");
-        await using (var cat = Sn19Process.RunAs(Nobody, ["cat", keyFile]))
+        await using (var cat = ChildProcessUnderTest.RunAs(Nobody, ["cat", keyFile]))
         {
             Assert.NotEqual(0, await cat.WaitForExitAsync(SignerFixture.Patience));
             Assert.Contains(cat.Lines, l => l.Contains("Permission denied", StringComparison.Ordinal));
@@ -52,7 +52,7 @@ public sealed class SignerIsolationTests : IClassFixture<SignerFixture>, IAsyncL
 
         var body = Path.Join(_fixture.Root, "body.json");
         await File.WriteAllTextAsync(body, """{"model":"m","prompt":"isolated"}""");
-        await using var client = Sn19Process.StartAs(
+        await using var client = ChildProcessUnderTest.StartAs(
             Nobody, "signer", "sign-envelope", "--socket-path", _socket, "--name", "validator",
             "--token-file", TokenFileFor(Nobody, _fixture.ValidatorToken), "--hotkey", "v/default",
             "--miner", _fixture.MinerKey.Ss58Address, "--body-file", body);
@@ -71,7 +71,7 @@ public sealed class SignerIsolationTests : IClassFixture<SignerFixture>, IAsyncL
     [Fact]
     public async Task ClientAsOtherUser_WrongToken_RefusedExit2AndLogged()
     {
-        await using var client = Sn19Process.StartAs(
+        await using var client = ChildProcessUnderTest.StartAs(
             Nobody, "signer", "sign-envelope", "--socket-path", _socket, "--name", "validator",
             "--token-file", TokenFileFor(Nobody, "not-the-token"), "--hotkey", "v/default",
             "--miner", _fixture.MinerKey.Ss58Address);
