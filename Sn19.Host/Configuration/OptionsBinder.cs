@@ -42,7 +42,7 @@ internal static partial class OptionsBinder
             {
                 validatable.Validate(dotted);
             }
-            catch (ConfigurationException e) when (e.Source is null && e.Key is not null && sourceOf is not null)
+            catch (ConfigurationException e) when (e.File is null && e.Key is not null && sourceOf is not null)
             {
                 throw e.WithSource(sourceOf(e.Key), line: null);
             }

@@ -39,6 +39,9 @@ public sealed record KeyfileData(
         return new KeyfileData(publicHex, publicHex, null, null, null, Ss58.Encode(publicKey, prefix));
     }
 
+    /// <summary>Never prints the secrets (a record's generated ToString would): public fields only.</summary>
+    public override string ToString() => $"KeyfileData {{ Ss58Address = {Ss58Address}, HasSecret = {HasSecret} }}";
+
     public byte[] ToJsonBytes() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
     /// <summary>Parses keyfile JSON; null when it is not a JSON object of strings and nulls.</summary>

@@ -2,6 +2,8 @@ namespace Sn19.Host.Cli.Keys;
 
 using System.CommandLine;
 using Sn19.Actors.Crypto.Wallets;
+using Sn19.Host.Cli.Config;
+using Sn19.Host.Configuration;
 
 /// <summary>
 /// Runs a `sn19 keys` action at the CLI boundary: bad input (a malformed URI, phrase or option, a
@@ -18,6 +20,10 @@ internal static class KeysCli
         catch (Exception e) when (e is FormatException or ArgumentException)
         {
             return Fail(parseResult, e.Message);
+        }
+        catch (ConfigurationException e)
+        {
+            return ConfigurationErrors.Report(e, parseResult.InvocationConfiguration.Error);
         }
     }
 

@@ -7,7 +7,7 @@ internal static class KeysCliOptions
 {
     public static Option<string?> WalletsRoot() => new("--wallets-root")
     {
-        Description = "Wallets directory (default: keys.walletsRoot, ~/.bittensor/wallets)",
+        Description = "Wallets directory (default: keys.wallets-root, ~/.bittensor/wallets)",
     };
 
     public static Option<string> Wallet(bool required) => new("--wallet")
@@ -21,7 +21,7 @@ internal static class KeysCliOptions
 
     public static Option<string?> Password() => new("--password")
     {
-        Description = "Coldkey password (else the keys.passwordEnvironmentVariable variable, else a prompt on a terminal)",
+        Description = "Coldkey password (else the keys.password-env variable, else a prompt on a terminal)",
     };
 
     public static Option<bool> NoPassword() => new("--no-password")
@@ -33,6 +33,6 @@ internal static class KeysCliOptions
 
     public static Option<int?> Words() => new("--words")
     {
-        Description = "Words in the new mnemonic: 12, 15, 18, 21 or 24 (default: keys.mnemonicWords)",
+        Description = "Words in the new mnemonic: 12, 15, 18, 21 or 24 (default: keys.mnemonic-words)",
     };
 }

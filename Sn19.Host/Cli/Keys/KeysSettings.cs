@@ -1,18 +1,17 @@
 namespace Sn19.Host.Cli.Keys;
 
-using Microsoft.Extensions.Configuration;
 using Sn19.Actors.Crypto.Wallets;
+using Sn19.Host.Configuration;
 
 /// <summary>
-/// Binds <see cref="KeysOptions"/> from the section <c>keys</c> of the configuration (environment variables
-/// SN19__keys__walletsRoot etc.) and applies a --wallets-root given on the command line.
+/// Binds <see cref="KeysOptions"/> from the section <c>keys</c> of the layered configuration
+/// (hocon/defaults/keys.conf, environment SN19__keys__…) and applies a --wallets-root given on the command line.
 /// </summary>
 internal static class KeysSettings
 {
     public static KeysOptions Load(string? walletsRootOverride)
     {
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables("SN19__").Build();
-        var options = configuration.GetSection("keys").Get<KeysOptions>() ?? new KeysOptions();
+        var options = Sn19ConfigurationLoader.Load(new ConfigurationRequest()).GetOptions<KeysOptions>("keys");
         if (!string.IsNullOrWhiteSpace(walletsRootOverride))
         {
             options.WalletsRoot = walletsRootOverride;

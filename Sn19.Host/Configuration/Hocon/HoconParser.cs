@@ -9,16 +9,15 @@ namespace Sn19.Host.Configuration.Hocon;
 /// </summary>
 internal sealed class HoconParser
 {
-    private readonly List<HoconToken> _tokens;
+    private readonly HoconTokenCursor _cursor;
     private readonly string _source;
     private readonly string? _directory;
     private readonly HoconPath _prefix;
     private readonly HoconIncludeContext _context;
-    private int _pos;
 
     private HoconParser(List<HoconToken> tokens, string source, string? directory, HoconPath prefix, HoconIncludeContext context)
     {
-        _tokens = tokens;
+        _cursor = new HoconTokenCursor(tokens);
         _source = source;
         _directory = directory;
         _prefix = prefix;
@@ -35,20 +34,20 @@ internal sealed class HoconParser
 
     private void ParseDocument(HoconObject target)
     {
-        SkipWhitespaceAndNewlines();
-        if (Peek().Kind == HoconTokenKind.OpenBrace)
+        _cursor.SkipWhitespaceAndNewlines();
+        if (_cursor.Peek().Kind == HoconTokenKind.OpenBrace)
         {
-            var open = Next();
+            var open = _cursor.Next();
             ParseObjectBody(target, _prefix, open);
-            SkipWhitespaceAndNewlines();
-            if (Peek().Kind != HoconTokenKind.End)
+            _cursor.SkipWhitespaceAndNewlines();
+            if (_cursor.Peek().Kind != HoconTokenKind.End)
             {
-                throw Error($"unexpected {Peek().Describe()} after the closing '}}' of the root object", Peek());
+                throw Error($"unexpected {_cursor.Peek().Describe()} after the closing '}}' of the root object", _cursor.Peek());
             }
         }
-        else if (Peek().Kind == HoconTokenKind.OpenBracket)
+        else if (_cursor.Peek().Kind == HoconTokenKind.OpenBracket)
         {
-            throw Error("the root of a configuration file must be an object, not an array", Peek());
+            throw Error("the root of a configuration file must be an object, not an array", _cursor.Peek());
         }
         else
         {
@@ -61,10 +60,10 @@ internal sealed class HoconParser
     /// absolute path, or null for objects inside arrays and concatenations.</summary>
     private void ParseObjectBody(HoconObject target, HoconPath? path, HoconToken? open)
     {
-        SkipWhitespaceAndNewlines();
+        _cursor.SkipWhitespaceAndNewlines();
         while (true)
         {
-            var token = Peek();
+            var token = _cursor.Peek();
             if (token.Kind == HoconTokenKind.CloseBrace)
             {
                 if (open is null)
@@ -72,7 +71,7 @@ internal sealed class HoconParser
                     throw Error("unexpected '}' (no object is open)", token);
                 }
 
-                Next();
+                _cursor.Next();
                 return;
             }
 
@@ -87,20 +86,20 @@ internal sealed class HoconParser
             }
 
             var key = ParseFieldOrInclude(target, path);
-            SkipWhitespace();
-            token = Peek();
+            _cursor.SkipWhitespace();
+            token = _cursor.Peek();
             if (token.Kind == HoconTokenKind.Comma)
             {
-                Next();
-                SkipWhitespaceAndNewlines();
+                _cursor.Next();
+                _cursor.SkipWhitespaceAndNewlines();
             }
             else if (token.Kind == HoconTokenKind.Newline)
             {
-                SkipWhitespaceAndNewlines();
-                if (Peek().Kind == HoconTokenKind.Comma)
+                _cursor.SkipWhitespaceAndNewlines();
+                if (_cursor.Peek().Kind == HoconTokenKind.Comma)
                 {
-                    Next();
-                    SkipWhitespaceAndNewlines();
+                    _cursor.Next();
+                    _cursor.SkipWhitespaceAndNewlines();
                 }
             }
             else if (token.Kind is not (HoconTokenKind.CloseBrace or HoconTokenKind.End))
@@ -113,8 +112,8 @@ internal sealed class HoconParser
     /// <summary>Parses one field (or include) and returns its key as written, for error messages.</summary>
     private string ParseFieldOrInclude(HoconObject target, HoconPath? path)
     {
-        var first = Peek();
-        if (first.Kind == HoconTokenKind.Unquoted && first.Text == "include" && IsIncludeDirective())
+        var first = _cursor.Peek();
+        if (first.Kind == HoconTokenKind.Unquoted && first.Text == "include" && _cursor.IsIncludeDirective())
         {
             ParseInclude(target, path);
             return "include";
@@ -126,27 +125,27 @@ internal sealed class HoconParser
         }
 
         var keyTokens = new List<HoconToken>();
-        while (Peek().Kind is HoconTokenKind.Unquoted or HoconTokenKind.QuotedString or HoconTokenKind.Whitespace)
+        while (_cursor.Peek().Kind is HoconTokenKind.Unquoted or HoconTokenKind.QuotedString or HoconTokenKind.Whitespace)
         {
-            keyTokens.Add(Next());
+            keyTokens.Add(_cursor.Next());
         }
 
         var origin = Origin(first);
         var key = HoconPath.FromTokens(keyTokens, origin);
         var fieldPath = path?.Append(key);
         var keyText = (fieldPath ?? key).ToString();
-        SkipWhitespaceAndNewlines();
-        var separator = Peek();
+        _cursor.SkipWhitespaceAndNewlines();
+        var separator = _cursor.Peek();
         switch (separator.Kind)
         {
             case HoconTokenKind.Equals or HoconTokenKind.Colon:
-                Next();
-                SkipWhitespaceAndNewlines();
+                _cursor.Next();
+                _cursor.SkipWhitespaceAndNewlines();
                 break;
             case HoconTokenKind.PlusEquals:
-                Next();
-                SkipWhitespaceAndNewlines();
-                var item = ParseValue(keyText) ?? throw Error("expected a value after '+='", Peek(), keyText);
+                _cursor.Next();
+                _cursor.SkipWhitespaceAndNewlines();
+                var item = ParseValue(keyText) ?? throw Error("expected a value after '+='", _cursor.Peek(), keyText);
                 var append = new HoconConcatenation(origin, [
                     new HoconSubstitution(fieldPath ?? key, key, optional: true, origin, isSelfReference: true),
                     new HoconArray(item.Origin, [item]),
@@ -159,15 +158,15 @@ internal sealed class HoconParser
                 throw Error($"expected '=', ':', '+=' or '{{' after the key but found {separator.Describe()}", separator, keyText);
         }
 
-        if (Peek().Kind == HoconTokenKind.OpenBrace && IsLoneObject())
+        if (_cursor.Peek().Kind == HoconTokenKind.OpenBrace && _cursor.IsLoneObject())
         {
-            var open = Next();
+            var open = _cursor.Next();
             var inPlace = HoconAssignment.ObjectAt(target, key, Origin(open));
             ParseObjectBody(inPlace, fieldPath, open);
             return keyText;
         }
 
-        var value = ParseValue(keyText) ?? throw Error($"expected a value but found {Peek().Describe()}", Peek(), keyText);
+        var value = ParseValue(keyText) ?? throw Error($"expected a value but found {_cursor.Peek().Describe()}", _cursor.Peek(), keyText);
         HoconAssignment.Assign(target, key, value, fieldPath);
         return keyText;
     }
@@ -178,31 +177,31 @@ internal sealed class HoconParser
     {
         var parts = new List<HoconValue>();
         HoconToken? pendingSpace = null;
-        var origin = Origin(Peek());
+        var origin = Origin(_cursor.Peek());
         while (true)
         {
-            var token = Peek();
+            var token = _cursor.Peek();
             HoconValue part;
             switch (token.Kind)
             {
                 case HoconTokenKind.Whitespace:
-                    pendingSpace = Next();
+                    pendingSpace = _cursor.Next();
                     continue;
                 case HoconTokenKind.QuotedString:
-                    Next();
+                    _cursor.Next();
                     part = new HoconScalar(HoconScalarKind.String, token.Text, Origin(token));
                     break;
                 case HoconTokenKind.Unquoted:
-                    Next();
+                    _cursor.Next();
                     part = HoconScalar.FromUnquoted(token.Text, Origin(token));
                     break;
                 case HoconTokenKind.Substitution:
-                    Next();
+                    _cursor.Next();
                     var written = HoconPath.Parse(token.Text, _source);
                     part = new HoconSubstitution(_prefix.Append(written), written, token.Optional, Origin(token));
                     break;
                 case HoconTokenKind.OpenBrace:
-                    Next();
+                    _cursor.Next();
                     var obj = new HoconObject(Origin(token));
                     ParseObjectBody(obj, path: null, token);
                     part = obj;
@@ -213,7 +212,7 @@ internal sealed class HoconParser
                 case HoconTokenKind.Equals or HoconTokenKind.Colon or HoconTokenKind.PlusEquals:
                     throw Error($"unexpected {token.Describe()} in a value (quote the value if it contains '{token.Text}')", token, keyText);
                 default:
-                    return Combine(parts, origin);
+                    return HoconConcatenation.Of(parts, origin);
             }
 
             if (pendingSpace is { } space && parts.Count > 0)
@@ -226,39 +225,18 @@ internal sealed class HoconParser
         }
     }
 
-    private static HoconValue? Combine(List<HoconValue> parts, HoconOrigin origin)
-    {
-        if (parts.Count == 0)
-        {
-            return null;
-        }
-
-        if (parts.Count == 1)
-        {
-            return parts[0];
-        }
-
-        if (parts.TrueForAll(p => p is HoconScalar))
-        {
-            // Only simple values: the concatenation is a string now (`null bar 42` is the string "null bar 42").
-            return new HoconScalar(HoconScalarKind.String, string.Concat(parts.Cast<HoconScalar>().Select(s => s.Text)), origin);
-        }
-
-        return new HoconConcatenation(origin, parts);
-    }
-
     private HoconArray ParseArray(string keyText)
     {
-        var open = Next();
+        var open = _cursor.Next();
         var array = new HoconArray(Origin(open));
-        SkipWhitespaceAndNewlines();
+        _cursor.SkipWhitespaceAndNewlines();
         while (true)
         {
-            var token = Peek();
+            var token = _cursor.Peek();
             switch (token.Kind)
             {
                 case HoconTokenKind.CloseBracket:
-                    Next();
+                    _cursor.Next();
                     return array;
                 case HoconTokenKind.End:
                     throw Error($"missing ']' to close the array opened at line {open.Line}", token, keyText);
@@ -266,22 +244,22 @@ internal sealed class HoconParser
                     throw Error("unexpected ',' in an array (two commas, or a comma before the first element)", token, keyText);
             }
 
-            var element = ParseValue(keyText) ?? throw Error($"expected an array element but found {Peek().Describe()}", Peek(), keyText);
+            var element = ParseValue(keyText) ?? throw Error($"expected an array element but found {_cursor.Peek().Describe()}", _cursor.Peek(), keyText);
             array.Items.Add(element);
-            SkipWhitespace();
-            token = Peek();
+            _cursor.SkipWhitespace();
+            token = _cursor.Peek();
             if (token.Kind == HoconTokenKind.Comma)
             {
-                Next();
-                SkipWhitespaceAndNewlines();
+                _cursor.Next();
+                _cursor.SkipWhitespaceAndNewlines();
             }
             else if (token.Kind == HoconTokenKind.Newline)
             {
-                SkipWhitespaceAndNewlines();
-                if (Peek().Kind == HoconTokenKind.Comma)
+                _cursor.SkipWhitespaceAndNewlines();
+                if (_cursor.Peek().Kind == HoconTokenKind.Comma)
                 {
-                    Next();
-                    SkipWhitespaceAndNewlines();
+                    _cursor.Next();
+                    _cursor.SkipWhitespaceAndNewlines();
                 }
             }
             else if (token.Kind != HoconTokenKind.CloseBracket)
@@ -291,40 +269,27 @@ internal sealed class HoconParser
         }
     }
 
-    private bool IsIncludeDirective()
-    {
-        var i = _pos + 1;
-        while (_tokens[i].Kind == HoconTokenKind.Whitespace)
-        {
-            i++;
-        }
-
-        var next = _tokens[i];
-        return i > _pos + 1 && (next.Kind == HoconTokenKind.QuotedString ||
-                                (next.Kind == HoconTokenKind.Unquoted && next.Text.EndsWith('(')));
-    }
-
     /// <summary>`include "f"`, `include file("f")`, `include required("f")`, `include required(file("f"))`;
     /// the file is resolved against the including file's folder and must exist.</summary>
     private void ParseInclude(HoconObject target, HoconPath? path)
     {
-        var keyword = Next();
-        SkipWhitespace();
-        var opening = Peek().Kind == HoconTokenKind.Unquoted ? Next().Text : "";
+        var keyword = _cursor.Next();
+        _cursor.SkipWhitespace();
+        var opening = _cursor.Peek().Kind == HoconTokenKind.Unquoted ? _cursor.Next().Text : "";
         if (opening is not ("" or "file(" or "required(" or "required(file("))
         {
             throw Error($"unsupported include form '{opening}' (use include \"file\", file(\"...\") or required(...))", keyword, "include");
         }
 
-        var name = Peek();
+        var name = _cursor.Peek();
         if (name.Kind != HoconTokenKind.QuotedString)
         {
             throw Error($"expected a quoted file name after include but found {name.Describe()}", name, "include");
         }
 
-        Next();
+        _cursor.Next();
         var closing = new string(')', opening.Count(c => c == '('));
-        var actual = Peek().Kind == HoconTokenKind.Unquoted ? Next().Text : "";
+        var actual = _cursor.Peek().Kind == HoconTokenKind.Unquoted ? _cursor.Next().Text : "";
         if (actual != closing)
         {
             throw Error($"expected '{closing}' after the included file name but found '{actual}'", name, "include");
@@ -333,57 +298,6 @@ internal sealed class HoconParser
         var baseDirectory = _directory ?? Directory.GetCurrentDirectory();
         var fullPath = Path.GetFullPath(Path.Combine(baseDirectory, name.Text));
         HoconFiles.ParseFileInto(target, fullPath, path ?? _prefix, _context, Origin(keyword));
-    }
-
-    private bool IsLoneObject()
-    {
-        var depth = 0;
-        var i = _pos;
-        for (; i < _tokens.Count; i++)
-        {
-            var kind = _tokens[i].Kind;
-            if (kind == HoconTokenKind.OpenBrace)
-            {
-                depth++;
-            }
-            else if (kind == HoconTokenKind.CloseBrace && --depth == 0)
-            {
-                break;
-            }
-            else if (kind == HoconTokenKind.End)
-            {
-                return true;
-            }
-        }
-
-        i++;
-        while (i < _tokens.Count && _tokens[i].Kind == HoconTokenKind.Whitespace)
-        {
-            i++;
-        }
-
-        return i >= _tokens.Count || _tokens[i].Kind is HoconTokenKind.Newline or HoconTokenKind.Comma or HoconTokenKind.CloseBrace
-            or HoconTokenKind.CloseBracket or HoconTokenKind.End;
-    }
-
-    private HoconToken Peek() => _tokens[_pos];
-
-    private HoconToken Next() => _tokens[_pos < _tokens.Count - 1 ? _pos++ : _pos];
-
-    private void SkipWhitespace()
-    {
-        while (Peek().Kind == HoconTokenKind.Whitespace)
-        {
-            Next();
-        }
-    }
-
-    private void SkipWhitespaceAndNewlines()
-    {
-        while (Peek().Kind is HoconTokenKind.Whitespace or HoconTokenKind.Newline)
-        {
-            Next();
-        }
     }
 
     private HoconOrigin Origin(HoconToken token) => new(_source, token.Line);

@@ -61,4 +61,16 @@ public sealed class SecretUriTests
         Assert.NotEqual(plain.PublicKeyBytes(), withPassword.PublicKeyBytes());
         Assert.Equal(withPassword.PublicKeyBytes(), overridden.PublicKeyBytes());
     }
+
+    [Fact]
+    public void ToString_SecretUriAndKeyfileData_NeverShowSecrets()
+    {
+        Assert.True(SecretUri.TryParse(SecretUri.DevPhrase + "//a///hunter2", out var uri));
+        var data = Sn19.Actors.Crypto.Wallets.KeyfileData.FromKeypair(Sr25519Keypair.FromPhrase(SecretUri.DevPhrase), SecretUri.DevPhrase);
+
+        Assert.DoesNotContain("hunter2", uri!.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("bottom", uri.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("bottom", data.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(data.PrivateKey!, data.ToString(), StringComparison.Ordinal);
+    }
 }

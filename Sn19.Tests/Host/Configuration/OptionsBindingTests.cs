@@ -69,7 +69,7 @@ public sealed class OptionsBindingTests : IDisposable
         var e = Assert.Throws<ConfigurationException>(() => config.GetOptions<LoggingOptions>("logging"));
 
         Assert.Equal("logging.level", e.Key);
-        Assert.Equal("command line", e.Source);
+        Assert.Equal("command line", e.File);
         Assert.Contains("'loud' is not a level", e.Message, StringComparison.Ordinal);
     }
 

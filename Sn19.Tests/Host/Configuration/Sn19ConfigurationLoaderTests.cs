@@ -155,7 +155,7 @@ public sealed class Sn19ConfigurationLoaderTests : IDisposable
 
         var e = Assert.Throws<HoconException>(() => Load(configFile: file));
 
-        Assert.EndsWith("broken.conf", e.Source, StringComparison.Ordinal);
+        Assert.EndsWith("broken.conf", e.File, StringComparison.Ordinal);
         Assert.Equal(4, e.Line);
         Assert.Equal("app.level", e.Key);
     }

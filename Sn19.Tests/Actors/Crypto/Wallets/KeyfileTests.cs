@@ -157,7 +157,7 @@ public sealed class KeyfileTests : IDisposable
     {
         new KeysOptions().Validate();
         var error = Assert.Throws<ArgumentException>(() => new KeysOptions { MnemonicWords = 13 }.Validate());
-        Assert.Contains("keys.mnemonicWords", error.Message, StringComparison.Ordinal);
+        Assert.Contains("keys.mnemonic-words", error.Message, StringComparison.Ordinal);
         Assert.EndsWith(Path.Combine(".bittensor", "wallets"), new KeysOptions().ResolvedWalletsRoot(), StringComparison.Ordinal);
     }
 

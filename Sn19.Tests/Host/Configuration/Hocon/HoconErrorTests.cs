@@ -24,7 +24,7 @@ public sealed class HoconErrorTests
     {
         var e = Assert.Throws<HoconException>(() => HoconDocument.Parse(text, NoEnvironment, "bad.conf"));
 
-        Assert.Equal("bad.conf", e.Source);
+        Assert.Equal("bad.conf", e.File);
         Assert.Equal(line, e.Line);
         Assert.Contains(detail, e.Detail, StringComparison.Ordinal);
         Assert.StartsWith($"bad.conf:{line}: ", e.Message, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class HoconErrorTests
     {
         var e = Assert.Throws<HoconException>(() => HoconDocument.Parse("a = 1\nnode { dir = ${nowhere.dir} }", NoEnvironment, "x.conf"));
 
-        Assert.Equal("x.conf", e.Source);
+        Assert.Equal("x.conf", e.File);
         Assert.Equal(2, e.Line);
         Assert.Equal("node.dir", e.Key);
         Assert.Contains("${nowhere.dir}", e.Message, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public sealed class HoconErrorTests
 
         Assert.Contains("cycle", e.Detail, StringComparison.Ordinal);
         Assert.NotNull(e.Key);
-        Assert.Equal("cycle.conf", e.Source);
+        Assert.Equal("cycle.conf", e.File);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class HoconErrorTests
 
         var e = Assert.Throws<HoconException>(() => new HoconDocument().AddFile(main));
 
-        Assert.Equal(main, e.Source);
+        Assert.Equal(main, e.File);
         Assert.Equal(3, e.Line);
         Assert.Contains("nope.conf", e.Detail, StringComparison.Ordinal);
     }
@@ -93,7 +93,7 @@ public sealed class HoconErrorTests
         var e = Assert.Throws<HoconException>(() => new HoconDocument(Path.GetFileName).AddFile(Path.Combine(dir.Path, "a.conf")));
 
         Assert.Contains("include cycle: a.conf -> b.conf -> a.conf", e.Detail, StringComparison.Ordinal);
-        Assert.Equal("b.conf", e.Source);
+        Assert.Equal("b.conf", e.File);
         Assert.Equal(2, e.Line);
     }
 
