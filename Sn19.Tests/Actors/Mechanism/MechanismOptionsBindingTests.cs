@@ -65,9 +65,22 @@ public sealed class MechanismOptionsBindingTests
         Assert.Equal(TaskKind.Completion, registry.Find("chat-rogue-rose-103b-comp")!.Kind);
     }
 
-    private static Sn19Configuration Load(IReadOnlyDictionary<string, string?>? overrides = null) =>
+    [Fact]
+    public void Bind_LocalRole_ChatAndCompletionOnTheTestModel()
+    {
+        var tasks = Load(role: "local").GetOptions<Dictionary<string, TaskOptions>>("tasks");
+        var registry = TaskRegistry.TryCreate(tasks, out var errors)!;
+
+        Assert.Empty(errors);
+        Assert.Equal(["local-chat", "local-comp"], registry.Enabled.Select(t => t.Id));
+        Assert.Equal([TaskKind.Chat, TaskKind.Completion], registry.Enabled.Select(t => t.Kind));
+        Assert.All(registry.Enabled, t => Assert.Equal(0.5, t.Weight, 12));
+    }
+
+    private static Sn19Configuration Load(IReadOnlyDictionary<string, string?>? overrides = null, string? role = null) =>
         Sn19ConfigurationLoader.Load(new ConfigurationRequest
         {
+            Role = role,
             HoconDirectory = Path.Combine(Sn19Process.RepositoryRoot, "hocon"),
             Environment = new Dictionary<string, string>(),
             CommandLine = overrides,
