@@ -72,7 +72,7 @@ public sealed class MechanismOptionsBindingTests
         var registry = TaskRegistry.TryCreate(tasks, out var errors)!;
 
         Assert.Empty(errors);
-        Assert.Equal(["local-chat", "local-comp"], registry.Enabled.Select(t => t.Id));
+        Assert.Equal(["chat", "completion"], registry.Enabled.Select(t => t.Id));
         Assert.Equal([TaskKind.Chat, TaskKind.Completion], registry.Enabled.Select(t => t.Kind));
         Assert.All(registry.Enabled, t => Assert.Equal(0.5, t.Weight, 12));
     }
