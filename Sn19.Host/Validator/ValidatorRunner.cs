@@ -60,6 +60,12 @@ internal static class ValidatorRunner
                 settings, new HttpChainClient(http), signer, persistence, ValidatorSettingsFactory.LoadCorpus(settings.Synthetics),
                 checkers, loggers, TimeProvider.System, cancellationToken);
             var admin = configuration.Root.GetSection("admin").Get<AdminOptions>() ?? new AdminOptions();
+            if (admin.Enabled && string.IsNullOrWhiteSpace(admin.Token))
+            {
+                var tokenFile = Path.Combine(dataDir, "admin.token");
+                admin.Token = AdminTokenFile.ReadOrCreate(tokenFile);
+                await output.WriteLineAsync($"Admin API token (no admin.token set): {tokenFile}");
+            }
             await using var adminServer = await AdminServer.StartAsync(node.System, admin, cancellationToken);
             var tables = new PeriodTables(output, new Dictionary<string, string>(), settings.Tasks.Enabled.Select(t => t.Id).ToArray());
             tables.Started(signer.HotkeyAddress, dataDir, settings);
