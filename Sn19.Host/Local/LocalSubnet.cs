@@ -65,7 +65,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
             await using var node = await ValidatorNode.StartAsync(
                 settings, chain, signer, persistence, ValidatorSettingsFactory.LoadCorpus(settings.Synthetics), [checker], loggers, TimeProvider.System, cancellationToken);
 
-            var tables = new LocalTables(output, miners, taskTasks.Select(t => t.Id).ToArray());
+            var tables = new PeriodTables(output, miners.ToDictionary(m => m.Hotkey, m => m.Name), taskTasks.Select(t => t.Id).ToArray());
             tables.Started(validatorKey.Ss58Address, dataDir, settings);
             await node.RunAsync(
                 periods,

@@ -1,18 +1,21 @@
-namespace Sn19.Host.Local;
+namespace Sn19.Host.Validator;
 
 using System.Globalization;
 using Sn19.Actors.Chain;
 using Sn19.Actors.Subnet.Validation;
 using Spectre.Console;
 
-/// <summary>What `sn19 local` prints: the subnet at start, then per period the contenders and the weights.</summary>
-internal sealed class LocalTables
+/// <summary>
+/// What `sn19 local` and `sn19 validator` print: the node at start, then per period the contenders and the
+/// weights. Miners are shown by name where the caller knows one (the local subnet), else by hotkey.
+/// </summary>
+internal sealed class PeriodTables
 {
     private readonly IAnsiConsole _console;
     private readonly Dictionary<string, string> _names;
     private readonly IReadOnlyList<string> _tasks;
 
-    public LocalTables(TextWriter output, IEnumerable<LocalMiner> miners, IReadOnlyList<string> tasks)
+    public PeriodTables(TextWriter output, IReadOnlyDictionary<string, string> names, IReadOnlyList<string> tasks)
     {
         // A terminal gets colour and its own width; a file or pipe gets plain text wide enough not to wrap.
         var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
@@ -27,13 +30,14 @@ internal sealed class LocalTables
         {
             _console.Profile.Width = 160;
         }
-        _names = miners.ToDictionary(m => m.Hotkey, m => m.Name, StringComparer.Ordinal);
+        _names = new Dictionary<string, string>(names, StringComparer.Ordinal);
         _tasks = tasks;
     }
 
     public void Started(string validator, string dataDir, ValidatorSettings settings)
     {
-        _console.MarkupLine($"[bold]Sn19 local subnet[/]: validator {Short(validator)}, {_names.Count} miners ({Markup.Escape(string.Join(", ", _names.Values))}), " +
+        var miners = _names.Count > 0 ? $"{_names.Count} miners ({Markup.Escape(string.Join(", ", _names.Values))}), " : "";
+        _console.MarkupLine($"[bold]Sn19 validator[/] {Short(validator)}: {miners}" +
             $"tasks {Markup.Escape(string.Join(", ", _tasks))}, periods of {settings.Mechanism.Period.TotalSeconds:F0} s; state in {Markup.Escape(Path.GetFullPath(dataDir))}");
     }
 
@@ -78,7 +82,7 @@ internal sealed class LocalTables
         foreach (var neuron in metagraph.Neurons.OrderByDescending(n => n.Incentive).ThenBy(n => n.Uid))
         {
             table.AddRow(
-                neuron.Uid.ToString(CultureInfo.InvariantCulture), _names.TryGetValue(neuron.Hotkey, out var name) ? Markup.Escape(name) : "validator",
+                neuron.Uid.ToString(CultureInfo.InvariantCulture), Name(neuron.Hotkey),
                 $"{neuron.Incentive / 65535.0:F4}", $"{neuron.Dividends / 65535.0:F4}", $"{neuron.ValidatorTrust / 65535.0:F4}",
                 $"{neuron.EmissionRao / 1e9:F4}");
         }
@@ -117,7 +121,7 @@ internal sealed class LocalTables
         }
     }
 
-    private string Name(string hotkey) => Markup.Escape(_names.GetValueOrDefault(hotkey, "?"));
+    private string Name(string hotkey) => Markup.Escape(_names.GetValueOrDefault(hotkey, Short(hotkey)));
 
     private static string Short(string hotkey) => hotkey.Length > 10 ? hotkey[..6] + "…" + hotkey[^4..] : hotkey;
 
