@@ -11,11 +11,20 @@ public sealed partial class PostgresPersistenceOptions
     /// <summary>persistence.postgres.schema: the schema holding the tables, created on start.</summary>
     public string Schema { get; set; } = "sn19";
 
+    /// <summary>persistence.postgres.max-pool-size: connections this node opens at most (unless the connection
+    /// string sets its own); every node of a cluster shares the server's max_connections (100 by default).</summary>
+    public int MaxPoolSize { get; set; } = 16;
+
     public void Validate()
     {
         if (string.IsNullOrWhiteSpace(ConnectionString))
         {
             throw new ArgumentException("persistence.postgres.connection-string must be set when provider is \"postgres\".");
+        }
+
+        if (MaxPoolSize < 1)
+        {
+            throw new ArgumentException($"persistence.postgres.max-pool-size must be >= 1 (was {MaxPoolSize}).");
         }
 
         if (!SchemaName().IsMatch(Schema))
