@@ -5,4 +5,11 @@ public interface IStakeView : IValidatorDirectory
 {
     /// <summary>Σ stake (TAO) of the neurons holding a validator permit.</summary>
     double TotalValidatorStake { get; }
+
+    /// <summary>
+    /// The validator's fraction of validator stake, in [0, 1]: its stake over Σ stake of permitted
+    /// validators, counting its own stake too while it has no permit yet (a new subnet has none until its
+    /// first epoch). 0 for an unknown hotkey.
+    /// </summary>
+    double ValidatorShare(string hotkeySs58);
 }

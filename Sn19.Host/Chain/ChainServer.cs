@@ -25,6 +25,7 @@ internal static class ChainServer
         builder.WebHost.UseUrls("http://" + listen);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         var app = builder.Build();
         ChainEndpoints.Map(app, chain);

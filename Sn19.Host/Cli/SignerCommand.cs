@@ -1,6 +1,7 @@
 namespace Sn19.Host.Cli;
 
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Extensions.Logging;
@@ -64,7 +65,20 @@ internal static class SignerCommand
                 .WriteTo.Console(standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose)
                 .CreateLogger();
             using var loggers = new SerilogLoggerFactory(serilog);
-            return await SignerHost.RunAsync(options, loggers, error, cancellationToken);
+
+            // Our own SIGTERM/SIGINT handlers, registered before the signer says it is listening:
+            // System.CommandLine registers its handlers only once the action first yields, so a
+            // service manager's SIGTERM right after start-up could otherwise skip the socket clean-up.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            return await SignerHost.RunAsync(options, loggers, error, stop.Token);
+
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
         });
         return command;
     }

@@ -78,33 +78,51 @@ internal sealed unsafe class LinearWork : IParallelWork
     private void Vector(WeightMatrix w, int start, int end, int workerIndex)
     {
         var k = w.Cols;
-        switch (w.Type)
+        var blocks = k / Q8.BlockSize;
+        var r = start;
+        for (; r + TileKernels.Tile <= end; r += TileKernels.Tile)
         {
-            case WeightType.F32:
-                for (var r = start; r < end; r++)
-                {
-                    _y[r] = TileKernels.Dot(_x, w.F32 + ((long)r * k), k);
-                }
-
-                break;
-            case WeightType.F16:
-                var row = _scratch[workerIndex];
-                for (var r = start; r < end; r++)
-                {
-                    TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(w.F16 + ((long)r * k), k), new Span<float>(row, k));
-                    _y[r] = TileKernels.Dot(_x, row, k);
-                }
-
-                break;
-            default:
-                var blocks = k / Q8.BlockSize;
-                for (var r = start; r < end; r++)
-                {
-                    _y[r] = Q8.Dot(w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), _xq, _xs, k);
-                }
-
-                break;
+            switch (w.Type)
+            {
+                case WeightType.F32 when TileKernels.HasF32Tile(k):
+                    TileKernels.F32Rows(_x, w.F32 + ((long)r * k), k, _y + r);
+                    break;
+                case WeightType.F16 when TileKernels.HasF32Tile(k):
+                    var rows = _scratch[workerIndex];
+                    TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(w.F16 + ((long)r * k), TileKernels.Tile * k), new Span<float>(rows, TileKernels.Tile * k));
+                    TileKernels.F32Rows(_x, rows, k, _y + r);
+                    break;
+                case WeightType.Q8_0 when TileKernels.HasQ8Tile:
+                    TileKernels.Q8Rows(_xq, _xs, w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), k, _y + r);
+                    break;
+                default:
+                    SingleRows(w, r, TileKernels.Tile, workerIndex);
+                    break;
+            }
         }
+
+        SingleRows(w, r, end - r, workerIndex);
+    }
+
+    private void SingleRows(WeightMatrix w, int r, int rows, int workerIndex)
+    {
+        if (rows == 0)
+        {
+            return;
+        }
+
+        float* wf = null;
+        if (w.Type == WeightType.F32)
+        {
+            wf = w.F32 + ((long)r * w.Cols);
+        }
+        else if (w.Type == WeightType.F16)
+        {
+            wf = _scratch[workerIndex];
+            TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(w.F16 + ((long)r * w.Cols), rows * w.Cols), new Span<float>(wf, rows * w.Cols));
+        }
+
+        Single(w, wf, r, rows, 0, 1);
     }
 
     private void Batched(WeightMatrix w, int start, int end, int workerIndex)
@@ -141,7 +159,7 @@ internal sealed unsafe class LinearWork : IParallelWork
                         Single(w, wf, r, TileKernels.Tile, t, TileKernels.Tile);
                     }
                 }
-                else if (TileKernels.HasF32Tile)
+                else if (TileKernels.HasF32Tile(k))
                 {
                     TileKernels.F32(_x + ((long)t * k), wf, k, y, n);
                 }

@@ -15,11 +15,13 @@ internal static unsafe class TileKernels
 {
     public const int Tile = 4;
 
-    public static bool HasF32Tile => Vector512.IsHardwareAccelerated;
+    /// <summary>The F32 tile needs 512-bit vectors and a row length divisible by 16 (no tail: a call
+    /// after the loop would make the JIT spill the 16 accumulators on every iteration).</summary>
+    public static bool HasF32Tile(int k) => Vector512.IsHardwareAccelerated && k % 16 == 0;
 
     public static bool HasQ8Tile => Avx2.IsSupported;
 
-    /// <summary>One F32 tile. <paramref name="x"/> rows are <paramref name="k"/> apart, <paramref name="w"/>
+    /// <summary>One F32 tile (k divisible by 16). <paramref name="x"/> rows are <paramref name="k"/> apart, <paramref name="w"/>
     /// rows likewise, <paramref name="y"/> rows <paramref name="ldy"/> apart.</summary>
     [SkipLocalsInit]
     public static void F32(float* x, float* w, int k, float* y, int ldy)
@@ -30,8 +32,7 @@ internal static unsafe class TileKernels
         var a30 = Vector512<float>.Zero; var a31 = Vector512<float>.Zero; var a32 = Vector512<float>.Zero; var a33 = Vector512<float>.Zero;
         float* x0 = x, x1 = x + k, x2 = x + (2 * k), x3 = x + (3 * k);
         float* w0 = w, w1 = w + k, w2 = w + (2 * k), w3 = w + (3 * k);
-        var i = 0;
-        for (; i + 16 <= k; i += 16)
+        for (var i = 0; i < k; i += 16)
         {
             var v0 = Vector512.Load(x0 + i); var v1 = Vector512.Load(x1 + i);
             var v2 = Vector512.Load(x2 + i); var v3 = Vector512.Load(x3 + i);
@@ -49,17 +50,13 @@ internal static unsafe class TileKernels
             a23 = Vector512.FusedMultiplyAdd(v2, u, a23); a33 = Vector512.FusedMultiplyAdd(v3, u, a33);
         }
 
-        y[0] = Vector512.Sum(a00) + Tail(x0, w0, i, k); y[1] = Vector512.Sum(a01) + Tail(x0, w1, i, k);
-        y[2] = Vector512.Sum(a02) + Tail(x0, w2, i, k); y[3] = Vector512.Sum(a03) + Tail(x0, w3, i, k);
+        y[0] = Vector512.Sum(a00); y[1] = Vector512.Sum(a01); y[2] = Vector512.Sum(a02); y[3] = Vector512.Sum(a03);
         y += ldy;
-        y[0] = Vector512.Sum(a10) + Tail(x1, w0, i, k); y[1] = Vector512.Sum(a11) + Tail(x1, w1, i, k);
-        y[2] = Vector512.Sum(a12) + Tail(x1, w2, i, k); y[3] = Vector512.Sum(a13) + Tail(x1, w3, i, k);
+        y[0] = Vector512.Sum(a10); y[1] = Vector512.Sum(a11); y[2] = Vector512.Sum(a12); y[3] = Vector512.Sum(a13);
         y += ldy;
-        y[0] = Vector512.Sum(a20) + Tail(x2, w0, i, k); y[1] = Vector512.Sum(a21) + Tail(x2, w1, i, k);
-        y[2] = Vector512.Sum(a22) + Tail(x2, w2, i, k); y[3] = Vector512.Sum(a23) + Tail(x2, w3, i, k);
+        y[0] = Vector512.Sum(a20); y[1] = Vector512.Sum(a21); y[2] = Vector512.Sum(a22); y[3] = Vector512.Sum(a23);
         y += ldy;
-        y[0] = Vector512.Sum(a30) + Tail(x3, w0, i, k); y[1] = Vector512.Sum(a31) + Tail(x3, w1, i, k);
-        y[2] = Vector512.Sum(a32) + Tail(x3, w2, i, k); y[3] = Vector512.Sum(a33) + Tail(x3, w3, i, k);
+        y[0] = Vector512.Sum(a30); y[1] = Vector512.Sum(a31); y[2] = Vector512.Sum(a32); y[3] = Vector512.Sum(a33);
     }
 
     /// <summary>One Q8_0 tile: 4 quantised token rows against 4 quantised weight rows.</summary>
@@ -110,6 +107,54 @@ internal static unsafe class TileKernels
         y[0] = Vector256.Sum(a30); y[1] = Vector256.Sum(a31); y[2] = Vector256.Sum(a32); y[3] = Vector256.Sum(a33);
     }
 
+    /// <summary>
+    /// Decode: one token against 4 consecutive F32 weight rows (k divisible by 16). Each row keeps its own
+    /// accumulator in the same order as a tile cell (bit-identical results); four independent chains hide
+    /// the fused multiply-add latency and the token vector is loaded once for four rows.
+    /// </summary>
+    [SkipLocalsInit]
+    public static void F32Rows(float* x, float* w, int k, float* y)
+    {
+        var a0 = Vector512<float>.Zero; var a1 = Vector512<float>.Zero;
+        var a2 = Vector512<float>.Zero; var a3 = Vector512<float>.Zero;
+        float* w0 = w, w1 = w + k, w2 = w + (2 * k), w3 = w + (3 * k);
+        for (var i = 0; i < k; i += 16)
+        {
+            var v = Vector512.Load(x + i);
+            a0 = Vector512.FusedMultiplyAdd(v, Vector512.Load(w0 + i), a0);
+            a1 = Vector512.FusedMultiplyAdd(v, Vector512.Load(w1 + i), a1);
+            a2 = Vector512.FusedMultiplyAdd(v, Vector512.Load(w2 + i), a2);
+            a3 = Vector512.FusedMultiplyAdd(v, Vector512.Load(w3 + i), a3);
+        }
+
+        y[0] = Vector512.Sum(a0); y[1] = Vector512.Sum(a1); y[2] = Vector512.Sum(a2); y[3] = Vector512.Sum(a3);
+    }
+
+    /// <summary>Decode: one quantised token against 4 consecutive Q8_0 weight rows, bit-identical to tile cells.</summary>
+    [SkipLocalsInit]
+    public static void Q8Rows(sbyte* xq, float* xs, sbyte* wq, float* ws, int k, float* y)
+    {
+        var a0 = Vector256<float>.Zero; var a1 = Vector256<float>.Zero;
+        var a2 = Vector256<float>.Zero; var a3 = Vector256<float>.Zero;
+        var blocks = k / Kernels.Q8.BlockSize;
+        for (var b = 0; b < blocks; b++)
+        {
+            var o = b * Kernels.Q8.BlockSize;
+            var x = Vector256.Load(xq + o);
+            var s = xs[b];
+            var w = Vector256.Load(wq + o);
+            a0 = Step(a0, Avx2.Abs(w), w, x, s * ws[b]);
+            w = Vector256.Load(wq + k + o);
+            a1 = Step(a1, Avx2.Abs(w), w, x, s * ws[blocks + b]);
+            w = Vector256.Load(wq + (2 * k) + o);
+            a2 = Step(a2, Avx2.Abs(w), w, x, s * ws[(2 * blocks) + b]);
+            w = Vector256.Load(wq + (3 * k) + o);
+            a3 = Step(a3, Avx2.Abs(w), w, x, s * ws[(3 * blocks) + b]);
+        }
+
+        y[0] = Vector256.Sum(a0); y[1] = Vector256.Sum(a1); y[2] = Vector256.Sum(a2); y[3] = Vector256.Sum(a3);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Step(Vector256<float> acc, Vector256<byte> absW, Vector256<sbyte> w, Vector256<sbyte> x, float scale) =>
         Kernels.Q8.Step(acc, absW, w, x, scale);
@@ -120,22 +165,17 @@ internal static unsafe class TileKernels
     /// </summary>
     public static float Dot(float* x, float* w, int k)
     {
-        if (!HasF32Tile)
+        if (!HasF32Tile(k))
         {
             return TensorPrimitives.Dot(new ReadOnlySpan<float>(x, k), new ReadOnlySpan<float>(w, k));
         }
 
         var acc = Vector512<float>.Zero;
-        var i = 0;
-        for (; i + 16 <= k; i += 16)
+        for (var i = 0; i < k; i += 16)
         {
             acc = Vector512.FusedMultiplyAdd(Vector512.Load(x + i), Vector512.Load(w + i), acc);
         }
 
-        return Vector512.Sum(acc) + Tail(x, w, i, k);
+        return Vector512.Sum(acc);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float Tail(float* x, float* w, int from, int k) =>
-        from == k ? 0f : TensorPrimitives.Dot(new ReadOnlySpan<float>(x + from, k - from), new ReadOnlySpan<float>(w + from, k - from));
 }

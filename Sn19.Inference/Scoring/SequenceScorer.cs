@@ -11,7 +11,7 @@ using Sn19.Inference.Sampling;
 internal static class SequenceScorer
 {
     public static IReadOnlyList<PositionScore> Score(
-        LlamaModel model, ReadOnlySpan<int> tokens, int from, SamplingParameters parameters, int topCount)
+        LlamaModel model, ReadOnlySpan<int> tokens, int from, SamplingParameters parameters, int topCount, int eosToken = -1)
     {
         parameters.Validate();
         from = Math.Max(1, from);
@@ -40,7 +40,8 @@ internal static class SequenceScorer
                 var actual = tokens[position];
                 distribution.Prepare(logits.AsSpan(checked((row - firstRow) * vocab), vocab), parameters);
                 var count = distribution.Top(top);
-                results.Add(new PositionScore(position, actual, distribution.LogProb(actual), distribution.Rank(actual), top[..count].ToArray()));
+                var eos = eosToken >= 0 && eosToken < vocab ? distribution.LogProb(eosToken) : float.NaN;
+                results.Add(new PositionScore(position, actual, distribution.LogProb(actual), distribution.Rank(actual), eos, top[..count].ToArray()));
             }
         }
 

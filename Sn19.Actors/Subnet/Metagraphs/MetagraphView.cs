@@ -40,6 +40,18 @@ public sealed class MetagraphView : IStakeView
         return false;
     }
 
+    public double ValidatorShare(string hotkeySs58)
+    {
+        if (!_byHotkey.TryGetValue(hotkeySs58, out var neuron))
+        {
+            return 0;
+        }
+
+        var stake = neuron.StakeRao / RaoPerTao;
+        var total = TotalValidatorStake + (neuron.ValidatorPermit ? 0 : stake);
+        return total <= 0 ? 0 : stake / total;
+    }
+
     /// <summary>The axon of a miner, or null when it has not served one.</summary>
     public Uri? Axon(string hotkey) =>
         _byHotkey.TryGetValue(hotkey, out var neuron) && neuron.AxonIp is { } ip && neuron.AxonPort > 0

@@ -30,6 +30,8 @@ public sealed class MetagraphWatcher : IStakeView
 
     public bool TryGetStake(string hotkeySs58, out double stake) => Current.TryGetStake(hotkeySs58, out stake);
 
+    public double ValidatorShare(string hotkeySs58) => Current.ValidatorShare(hotkeySs58);
+
     /// <summary>Fetches the metagraph now; false (and the old view kept) when the chain did not answer.</summary>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {

@@ -59,7 +59,10 @@ internal static class ChainServeCommand
 
     private static async Task<int> ServeAsync(ParseResult r, ChainOptions options, CancellationToken ct)
     {
-        using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+        // Logs go to stderr: stdout carries only the "listening on" line that scripts read.
+        using var logs = LoggerFactory.Create(b => b
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
         using var chain = LocalChain.Open(options.DatabasePath, options.Netuid, options.Subnet, logs.CreateLogger("Sn19.Chain"));
         await using var app = ChainServer.Build(chain, options.Listen);
         try
