@@ -171,35 +171,16 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
         {
             await IncarnateAsync();
             var reader = _mailbox.Reader;
+            var instance = _instance;
             while (true)
             {
                 if (reader.TryRead(out var message))
                 {
-                    if (message is null)
+                    if (message is null || instance is null || _hasSignals || _failed)
                     {
-                        Volatile.Write(ref _wakePending, 0);
-                        await ProcessSignalsAsync();
+                        await SlowPathAsync(message);
+                        instance = _instance;
                         continue;
-                    }
-
-                    if (_hasSignals)
-                    {
-                        await ProcessSignalsAsync();
-                    }
-
-                    if (_failed)
-                    {
-                        continue;
-                    }
-
-                    if (_instance is null)
-                    {
-                        // Passivated (or a restart gave up part way): re-create before delivering.
-                        await IncarnateAsync();
-                        if (_instance is null)
-                        {
-                            continue;
-                        }
                     }
 
                     var now = System.CoarseTimestamp;
@@ -208,20 +189,11 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
                         Volatile.Write(ref _lastMessageTimestamp, now);
                     }
 
-                    Task handled;
-                    try
-                    {
-                        handled = _instance.RunReceiveAsync(message, _hardStop);
-                    }
-                    catch (Exception error)
-                    {
-                        await OnFailureAsync(error);
-                        continue;
-                    }
-
+                    var handled = Invoke(instance, message);
                     if (!handled.IsCompletedSuccessfully)
                     {
                         await AwaitHandlerAsync(handled);
+                        instance = _instance;
                     }
 
                     continue;
@@ -230,6 +202,7 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
                 if (_hasSignals)
                 {
                     await ProcessSignalsAsync();
+                    instance = _instance;
                     continue;
                 }
 
@@ -247,6 +220,57 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
         }
 
         await FinishAsync();
+    }
+
+    /// <summary>A handler that throws before returning a task counts like one whose task faults.</summary>
+    private Task Invoke(Actor<TMessage> instance, TMessage message)
+    {
+        try
+        {
+            return instance.RunReceiveAsync(message, _hardStop);
+        }
+        catch (Exception error)
+        {
+            return Task.FromException(error);
+        }
+    }
+
+    /// <summary>Everything off the hot path: a wake-up for signals, pending signals, a passivated or failed actor.</summary>
+    private async Task SlowPathAsync(TMessage? message)
+    {
+        if (message is null)
+        {
+            Volatile.Write(ref _wakePending, 0);
+            await ProcessSignalsAsync();
+            return;
+        }
+
+        if (_hasSignals)
+        {
+            await ProcessSignalsAsync();
+        }
+
+        if (_failed)
+        {
+            return;
+        }
+
+        if (_instance is null)
+        {
+            // Passivated (or a restart gave up part way): re-create before delivering.
+            await IncarnateAsync();
+            if (_instance is null)
+            {
+                return;
+            }
+        }
+
+        Volatile.Write(ref _lastMessageTimestamp, System.CoarseTimestamp);
+        var handled = Invoke(_instance, message);
+        if (!handled.IsCompletedSuccessfully)
+        {
+            await AwaitHandlerAsync(handled);
+        }
     }
 
     private async Task AwaitHandlerAsync(Task handled)
