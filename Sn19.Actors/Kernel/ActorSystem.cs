@@ -13,6 +13,8 @@ public sealed class ActorSystem : IAsyncDisposable
 {
     private readonly ActorCell<GuardianActor.Nothing> _guardian;
     private readonly CancellationTokenSource _hardStop = new();
+    private readonly ITimer _clock;
+    private long _coarseTimestamp;
 
     private ActorSystem(string name, ActorSystemOptions options, TimeProvider time, ILoggerFactory loggers)
     {
@@ -20,10 +22,17 @@ public sealed class ActorSystem : IAsyncDisposable
         Options = options;
         Time = time;
         Logger = loggers.CreateLogger("Sn19.Actors.Kernel");
+        _coarseTimestamp = time.GetTimestamp();
+        _clock = time.CreateTimer(
+            static state => ((ActorSystem)state!).TickClock(), this, ClockResolution, ClockResolution);
         _guardian = new ActorCell<GuardianActor.Nothing>(
             this, null, ActorPath.User, static () => new GuardianActor(), new ActorOptions { PassivateAfter = TimeSpan.Zero });
         _guardian.Start();
     }
+
+    /// <summary>How often the coarse clock that stamps messages ticks; reading a field per message instead of the
+    /// clock keeps tell throughput close to a bare channel's with thousands of actors.</summary>
+    public static TimeSpan ClockResolution { get; } = TimeSpan.FromMilliseconds(50);
 
     public string Name { get; }
 
@@ -35,6 +44,9 @@ public sealed class ActorSystem : IAsyncDisposable
     public Task WhenTerminated => _guardian.Completion;
 
     internal ILogger Logger { get; }
+
+    /// <summary><see cref="TimeProvider.GetTimestamp"/> as of the last clock tick.</summary>
+    internal long CoarseTimestamp => Volatile.Read(ref _coarseTimestamp);
 
     /// <summary>Cancelled only when graceful shutdown runs past its timeout; handlers should honour it.</summary>
     internal CancellationToken HardStopToken => _hardStop.Token;
@@ -130,13 +142,18 @@ public sealed class ActorSystem : IAsyncDisposable
             await _hardStop.CancelAsync();
             await _guardian.Completion;
         }
+
+        _clock.Dispose();
     }
 
     public async ValueTask DisposeAsync()
     {
         await ShutdownAsync(CancellationToken.None);
+        await _clock.DisposeAsync();
         _hardStop.Dispose();
     }
+
+    private void TickClock() => Volatile.Write(ref _coarseTimestamp, Time.GetTimestamp());
 
     private IActorCell? FindCell(string path)
     {

@@ -1,5 +1,7 @@
 namespace Sn19.Actors.Kernel;
 
+using Microsoft.Extensions.Configuration;
+
 /// <summary>
 /// Restart policy: after a failure the actor is re-created after a back-off of
 /// <c>min(MaxBackoff, MinBackoff × 2^(failures in window − 1))</c>; the failure that would be restart number
@@ -8,15 +10,19 @@ namespace Sn19.Actors.Kernel;
 public sealed record SupervisionOptions
 {
     /// <summary>Restarts allowed within <see cref="Window"/> before the actor stops (hocon: actors.supervision.max-restarts).</summary>
+    [ConfigurationKeyName("max-restarts")]
     public int MaxRestarts { get; init; } = 5;
 
     /// <summary>The sliding window restarts are counted in (actors.supervision.window).</summary>
+    [ConfigurationKeyName("window")]
     public TimeSpan Window { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Back-off before the first restart (actors.supervision.min-backoff); zero restarts at once.</summary>
+    [ConfigurationKeyName("min-backoff")]
     public TimeSpan MinBackoff { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Upper bound of the doubling back-off (actors.supervision.max-backoff).</summary>
+    [ConfigurationKeyName("max-backoff")]
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan BackoffFor(int failuresInWindow)

@@ -1,16 +1,22 @@
 namespace Sn19.Actors.Persistence;
 
+using Microsoft.Extensions.Configuration;
+
 /// <summary>Bound from the HOCON section <c>persistence</c> (hocon/defaults/persistence.conf).</summary>
 public sealed class PersistenceOptions
 {
     /// <summary>persistence.provider: "sqlite" (one node) or "postgres" (a cluster on one database).</summary>
+    [ConfigurationKeyName("provider")]
     public string Provider { get; set; } = "sqlite";
 
     /// <summary>persistence.snapshot-every: a persistent actor saves a snapshot after this many events; 0 = never.</summary>
+    [ConfigurationKeyName("snapshot-every")]
     public int SnapshotEvery { get; set; } = 1000;
 
+    [ConfigurationKeyName("sqlite")]
     public SqlitePersistenceOptions Sqlite { get; set; } = new();
 
+    [ConfigurationKeyName("postgres")]
     public PostgresPersistenceOptions Postgres { get; set; } = new();
 
     public void Validate()

@@ -1,15 +1,19 @@
 namespace Sn19.Actors.Persistence;
 
+using Microsoft.Extensions.Configuration;
+
 /// <summary>persistence.sqlite.*</summary>
 public sealed class SqlitePersistenceOptions
 {
     /// <summary>persistence.sqlite.path: the database file; the host resolves a relative path against node.data-dir.</summary>
+    [ConfigurationKeyName("path")]
     public string Path { get; set; } = "journal.db";
 
     /// <summary>
     /// persistence.sqlite.synchronous: "full" syncs the WAL on every commit (survives power loss);
     /// "normal" syncs at checkpoints only (survives a killed process, may lose the last commits on power loss).
     /// </summary>
+    [ConfigurationKeyName("synchronous")]
     public string Synchronous { get; set; } = "full";
 
     public void Validate()

@@ -1,5 +1,6 @@
 namespace Sn19.Benchmarks.Actors;
 
+using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -20,5 +21,6 @@ public sealed class ActorBenchmarkConfig : ManualConfig
             .WithWarmupCount(2)
             .WithIterationCount(5));
         AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumn(StatisticColumn.Median);
     }
 }

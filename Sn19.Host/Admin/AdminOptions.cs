@@ -1,20 +1,26 @@
 namespace Sn19.Host.Admin;
 
+using Microsoft.Extensions.Configuration;
+
 /// <summary>The admin API, bound from the HOCON section <c>admin</c> (hocon/defaults/actors.conf).</summary>
 internal sealed class AdminOptions
 {
     public const int DefaultPort = 9619;
 
     /// <summary>admin.enabled</summary>
+    [ConfigurationKeyName("enabled")]
     public bool Enabled { get; set; } = true;
 
     /// <summary>admin.host: listen address; loopback unless a TLS proxy sits in front.</summary>
+    [ConfigurationKeyName("host")]
     public string Host { get; set; } = "127.0.0.1";
 
     /// <summary>admin.port: 0 picks a free port (tests).</summary>
+    [ConfigurationKeyName("port")]
     public int Port { get; set; } = DefaultPort;
 
     /// <summary>admin.token: the bearer token; empty refuses every request.</summary>
+    [ConfigurationKeyName("token")]
     public string Token { get; set; } = string.Empty;
 
     /// <summary>actors.ask-timeout: how long one actor's state summary may take.</summary>

@@ -67,7 +67,7 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
         _timers = new TimerScheduler<TMessage>(this);
         Logger = system.Logger;
         _hardStop = system.HardStopToken;
-        _createdTimestamp = system.Time.GetTimestamp();
+        _createdTimestamp = system.CoarseTimestamp;
     }
 
     public ActorPath Path { get; }
@@ -161,9 +161,9 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
     }
 
     /// <summary>
-    /// The loop. Hot path per message: one TryRead, two flag reads, one virtual call; the clock is read only for
-    /// the first message after an idle wait and every 64th message of a burst (LastMessageAt and the passivation
-    /// idle time are that precise), and a handler that completes synchronously is not awaited.
+    /// The loop. Hot path per message: one TryRead, two flag reads, one read of the system's coarse clock (no
+    /// clock call: LastMessageAt and passivation idle time are precise to <see cref="ActorSystem.ClockResolution"/>),
+    /// one virtual call; a handler that completes synchronously is not awaited.
     /// </summary>
     private async Task RunAsync()
     {
@@ -171,58 +171,29 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
         {
             await IncarnateAsync();
             var reader = _mailbox.Reader;
-            var sinceStamp = 0;
+            var instance = _instance;
             while (true)
             {
                 if (reader.TryRead(out var message))
                 {
-                    if (message is null)
+                    if (message is null || instance is null || _hasSignals || _failed)
                     {
-                        Volatile.Write(ref _wakePending, 0);
-                        await ProcessSignalsAsync();
+                        await SlowPathAsync(message);
+                        instance = _instance;
                         continue;
                     }
 
-                    if (_hasSignals)
+                    var now = System.CoarseTimestamp;
+                    if (_lastMessageTimestamp != now)
                     {
-                        await ProcessSignalsAsync();
+                        Volatile.Write(ref _lastMessageTimestamp, now);
                     }
 
-                    if (_failed)
-                    {
-                        continue;
-                    }
-
-                    if (_instance is null)
-                    {
-                        // Passivated (or a restart gave up part way): re-create before delivering.
-                        await IncarnateAsync();
-                        if (_instance is null)
-                        {
-                            continue;
-                        }
-                    }
-
-                    if (sinceStamp-- == 0)
-                    {
-                        Volatile.Write(ref _lastMessageTimestamp, Time.GetTimestamp());
-                        sinceStamp = 63;
-                    }
-
-                    Task handled;
-                    try
-                    {
-                        handled = _instance.RunReceiveAsync(message, _hardStop);
-                    }
-                    catch (Exception error)
-                    {
-                        await OnFailureAsync(error);
-                        continue;
-                    }
-
+                    var handled = Invoke(instance, message);
                     if (!handled.IsCompletedSuccessfully)
                     {
                         await AwaitHandlerAsync(handled);
+                        instance = _instance;
                     }
 
                     continue;
@@ -231,6 +202,7 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
                 if (_hasSignals)
                 {
                     await ProcessSignalsAsync();
+                    instance = _instance;
                     continue;
                 }
 
@@ -238,8 +210,6 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
                 {
                     break;
                 }
-
-                sinceStamp = 0;
             }
         }
         catch (Exception error)
@@ -250,6 +220,57 @@ internal sealed partial class ActorCell<TMessage> : IActorCell, IActorContext<TM
         }
 
         await FinishAsync();
+    }
+
+    /// <summary>A handler that throws before returning a task counts like one whose task faults.</summary>
+    private Task Invoke(Actor<TMessage> instance, TMessage message)
+    {
+        try
+        {
+            return instance.RunReceiveAsync(message, _hardStop);
+        }
+        catch (Exception error)
+        {
+            return Task.FromException(error);
+        }
+    }
+
+    /// <summary>Everything off the hot path: a wake-up for signals, pending signals, a passivated or failed actor.</summary>
+    private async Task SlowPathAsync(TMessage? message)
+    {
+        if (message is null)
+        {
+            Volatile.Write(ref _wakePending, 0);
+            await ProcessSignalsAsync();
+            return;
+        }
+
+        if (_hasSignals)
+        {
+            await ProcessSignalsAsync();
+        }
+
+        if (_failed)
+        {
+            return;
+        }
+
+        if (_instance is null)
+        {
+            // Passivated (or a restart gave up part way): re-create before delivering.
+            await IncarnateAsync();
+            if (_instance is null)
+            {
+                return;
+            }
+        }
+
+        Volatile.Write(ref _lastMessageTimestamp, System.CoarseTimestamp);
+        var handled = Invoke(_instance, message);
+        if (!handled.IsCompletedSuccessfully)
+        {
+            await AwaitHandlerAsync(handled);
+        }
     }
 
     private async Task AwaitHandlerAsync(Task handled)

@@ -22,7 +22,13 @@ internal sealed class PostgresDatabase : IAsyncDisposable
     public static async Task<PostgresDatabase> OpenAsync(PostgresPersistenceOptions options, CancellationToken cancellationToken)
     {
         options.Validate();
-        var dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+        if (!options.ConnectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase))
+        {
+            connection.MaxPoolSize = options.MaxPoolSize;
+        }
+
+        var dataSource = NpgsqlDataSource.Create(connection.ConnectionString);
         var database = new PostgresDatabase(dataSource, options.Schema);
         try
         {

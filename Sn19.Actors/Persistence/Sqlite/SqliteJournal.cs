@@ -3,11 +3,13 @@ namespace Sn19.Actors.Persistence.Sqlite;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
-/// <summary>The SQLite journal (the default backend): one row per event in the <c>journal</c> table.</summary>
+/// <summary>
+/// The SQLite journal (the default backend): one row per event in the <c>journal</c> table; appends go through
+/// <see cref="SqliteGroupCommit"/>.
+/// </summary>
 internal sealed class SqliteJournal : IJournal
 {
-    private const int SqliteConstraint = 19;
-    private const string HighestSql = """
+    internal const string HighestSql = """
         SELECT MAX(
             COALESCE((SELECT MAX(sequence_nr) FROM journal WHERE persistence_id = $id), 0),
             COALESCE((SELECT deleted_to FROM journal_meta WHERE persistence_id = $id), 0));
@@ -15,13 +17,13 @@ internal sealed class SqliteJournal : IJournal
 
     private readonly SqliteDatabase _database;
     private readonly bool _ownsDatabase;
-    private readonly TimeProvider _time;
+    private readonly SqliteGroupCommit _groupCommit;
 
     public SqliteJournal(SqliteDatabase database, bool ownsDatabase, TimeProvider time)
     {
         _database = database;
         _ownsDatabase = ownsDatabase;
-        _time = time;
+        _groupCommit = new SqliteGroupCommit(database, time);
     }
 
     public Task<AppendOutcome> AppendAsync(
@@ -35,7 +37,7 @@ internal sealed class SqliteJournal : IJournal
             return Task.FromResult(AppendOutcome.Appended);
         }
 
-        return _database.WriteAsync(connection => AppendLockedAsync(connection, persistenceId, expectedSequenceNr, events, cancellationToken), cancellationToken);
+        return _groupCommit.AppendAsync(persistenceId, expectedSequenceNr, events, cancellationToken);
     }
 
     public async IAsyncEnumerable<JournalEvent> ReadAsync(
@@ -91,59 +93,14 @@ internal sealed class SqliteJournal : IJournal
 
     public async ValueTask DisposeAsync()
     {
+        await _groupCommit.DisposeAsync();
         if (_ownsDatabase)
         {
             await _database.DisposeAsync();
         }
     }
 
-    private async Task<AppendOutcome> AppendLockedAsync(
-        SqliteConnection connection, string persistenceId, long expectedSequenceNr, IReadOnlyList<EventPayload> events,
-        CancellationToken cancellationToken)
-    {
-        // BEGIN IMMEDIATE: takes the file's write lock now, so the highest-sequence check and the inserts are one
-        // atomic step even against writers in other processes.
-        await using var transaction = connection.BeginTransaction();
-        var highest = await HighestAsync(connection, transaction, persistenceId, cancellationToken);
-        if (highest != expectedSequenceNr)
-        {
-            return AppendOutcome.Conflict;
-        }
-
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO journal (persistence_id, sequence_nr, manifest, payload, written_at)
-            VALUES ($id, $seq, $manifest, $payload, $at);
-            """;
-        var id = insert.Parameters.Add("$id", SqliteType.Text);
-        var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
-        var manifest = insert.Parameters.Add("$manifest", SqliteType.Text);
-        var payload = insert.Parameters.Add("$payload", SqliteType.Blob);
-        var at = insert.Parameters.Add("$at", SqliteType.Integer);
-        id.Value = persistenceId;
-        at.Value = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        insert.Prepare();
-        try
-        {
-            for (var i = 0; i < events.Count; i++)
-            {
-                seq.Value = expectedSequenceNr + 1 + i;
-                manifest.Value = events[i].Manifest;
-                payload.Value = events[i].Payload;
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-        catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint)
-        {
-            return AppendOutcome.Conflict;
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return AppendOutcome.Appended;
-    }
-
-    private static async Task<long> HighestAsync(
+    internal static async Task<long> HighestAsync(
         SqliteConnection connection, SqliteTransaction? transaction, string persistenceId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

@@ -32,8 +32,11 @@ public class AskBenchmarks
         });
     }
 
+    /// <summary>Synchronous on purpose: the in-process toolchain does not await an async GlobalCleanup.</summary>
     [GlobalCleanup]
-    public async Task CleanupAsync()
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task CleanupAsync()
     {
         _channel!.Writer.TryComplete();
         await _system!.ShutdownAsync(CancellationToken.None);

@@ -36,8 +36,11 @@ public class TellThroughputBenchmarks
         _manyChannels = [.. Enumerable.Range(0, ManyReceivers).Select(_ => StartConsumer())];
     }
 
+    /// <summary>Synchronous on purpose: the in-process toolchain does not await an async GlobalCleanup.</summary>
     [GlobalCleanup]
-    public async Task CleanupAsync()
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task CleanupAsync()
     {
         foreach (var channel in _oneChannel.Concat(_manyChannels))
         {

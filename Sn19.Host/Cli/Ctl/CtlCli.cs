@@ -3,6 +3,7 @@ namespace Sn19.Host.Cli.Ctl;
 using System.CommandLine;
 using System.Text.Json;
 using Sn19.Host.Admin;
+using Sn19.Host.Configuration;
 using Spectre.Console;
 
 /// <summary>What the `sn19 ctl` client commands share: --url, --token, --json, the client and error reporting.</summary>
@@ -10,25 +11,41 @@ internal static class CtlCli
 {
     public const string TokenVariable = "SN19__admin__token";
 
-    public static Option<string> UrlOption() => new("--url")
+    public static Option<string?> UrlOption() => new("--url")
     {
-        Description = "admin API of the node",
-        DefaultValueFactory = _ => $"http://127.0.0.1:{AdminOptions.DefaultPort}",
+        Description = $"admin API of the node; default http://admin.host:admin.port (http://127.0.0.1:{AdminOptions.DefaultPort})",
     };
 
     public static Option<string?> TokenOption() => new("--token")
     {
-        Description = $"admin bearer token (admin.token); default from {TokenVariable}",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(TokenVariable),
+        Description = $"admin bearer token; default admin.token from the configuration (e.g. {TokenVariable})",
     };
 
     public static Option<bool> JsonOption() => new("--json") { Description = "print JSON instead of a table" };
 
     /// <summary>Validates --url and --token (exit 2 when bad) and runs <paramref name="body"/> with a client.</summary>
     public static async Task<int> WithClientAsync(
-        ParseResult result, Option<string> url, Option<string?> token, Func<AdminClient, Task<int>> body)
+        ParseResult result, Option<string?> url, Option<string?> token, Func<AdminClient, Task<int>> body)
     {
-        var text = result.GetValue(url) ?? string.Empty;
+        var text = result.GetValue(url);
+        var secret = result.GetValue(token);
+        if (text is null || secret is null)
+        {
+            AdminOptions configured;
+            try
+            {
+                configured = AdminSettings.Load().Admin;
+            }
+            catch (ConfigurationException error)
+            {
+                result.InvocationConfiguration.Error.WriteLine($"sn19 ctl: {error.Message}");
+                return ExitCodes.UsageOrInput;
+            }
+
+            text ??= $"http://{configured.Host}:{configured.Port}";
+            secret ??= configured.Token;
+        }
+
         if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
@@ -36,7 +53,6 @@ internal static class CtlCli
             return ExitCodes.UsageOrInput;
         }
 
-        var secret = result.GetValue(token);
         if (string.IsNullOrWhiteSpace(secret))
         {
             result.InvocationConfiguration.Error.WriteLine($"sn19 ctl: no admin token; pass --token or set {TokenVariable}");

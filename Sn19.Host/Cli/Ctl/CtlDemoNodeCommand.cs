@@ -6,6 +6,7 @@ using Sn19.Actors.Kernel;
 using Sn19.Actors.Persistence;
 using Sn19.Host.Admin;
 using Sn19.Host.Cli.Ctl.Demo;
+using Sn19.Host.Configuration;
 
 /// <summary>
 /// `sn19 ctl demo-node`: a small live node (a persistent counter, tickers, a contender-like tree) with the admin
@@ -17,14 +18,10 @@ internal static class CtlDemoNodeCommand
 {
     public static Command Create()
     {
-        var host = new Option<string>("--host") { Description = "admin API address (admin.host)", DefaultValueFactory = _ => "127.0.0.1" };
-        var port = new Option<int>("--port") { Description = "admin API port; 0 picks a free one (admin.port)", DefaultValueFactory = _ => AdminOptions.DefaultPort };
-        var token = new Option<string?>("--token")
-        {
-            Description = $"admin bearer token; default {CtlCli.TokenVariable}, else a random one is printed",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(CtlCli.TokenVariable),
-        };
-        var dataDir = new Option<string>("--data-dir") { Description = "where the demo journal lives", DefaultValueFactory = _ => Path.Combine(".sn19", "demo-node") };
+        var host = new Option<string?>("--host") { Description = "admin API address; default admin.host" };
+        var port = new Option<int?>("--port") { Description = "admin API port, 0 picks a free one; default admin.port" };
+        var token = new Option<string?>("--token") { Description = "admin bearer token; default admin.token, else a random one is printed" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "where the demo journal lives; default <node.data-dir>/demo-node" };
         var increments = new Option<int?>("--counter-increments") { Hidden = true, Description = "crash-test mode: persist N increments, print `ack SEQ` after each" };
         var command = new Command("demo-node", "Run a small live node with demo actors and the admin API, to try `sn19 ctl actors` on");
         command.Options.Add(host);
@@ -34,28 +31,42 @@ internal static class CtlDemoNodeCommand
         command.Options.Add(increments);
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
-            var directory = r.GetValue(dataDir)!;
+            AdminOptions options;
+            ActorSystemOptions actors;
+            string directory;
+            try
+            {
+                var configuration = Sn19ConfigurationLoader.Load(new ConfigurationRequest());
+                directory = r.GetValue(dataDir) ?? Path.Combine(configuration.GetOptions<NodeOptions>(NodeOptions.Section).DataDir, "demo-node");
+                (options, actors) = AdminSettings.Load();
+            }
+            catch (ConfigurationException error)
+            {
+                return BadInput(r, error.Message);
+            }
+
             if (r.GetValue(increments) is { } count)
             {
                 return count < 0 ? BadInput(r, "--counter-increments must be >= 0") : await CrashCounterMode.RunAsync(r, directory, count, ct);
             }
 
-            var options = new AdminOptions
-            {
-                Host = r.GetValue(host)!,
-                Port = r.GetValue(port),
-                Token = r.GetValue(token) is { Length: > 0 } given ? given : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            };
+            options.Enabled = true;
+            options.Host = r.GetValue(host) ?? options.Host;
+            options.Port = r.GetValue(port) ?? options.Port;
+            options.Token = r.GetValue(token) is { Length: > 0 } given ? given
+                : options.Token is { Length: > 0 } configured ? configured
+                : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             try
             {
                 options.Validate();
+                actors.Validate();
             }
             catch (ArgumentException error)
             {
                 return BadInput(r, error.Message);
             }
 
-            return await ServeAsync(r, options, directory, ct);
+            return await ServeAsync(r, options, actors, directory, ct);
         });
         return command;
     }
@@ -66,12 +77,13 @@ internal static class CtlDemoNodeCommand
         return ExitCodes.UsageOrInput;
     }
 
-    private static async Task<int> ServeAsync(ParseResult r, AdminOptions options, string directory, CancellationToken ct)
+    private static async Task<int> ServeAsync(
+        ParseResult r, AdminOptions options, ActorSystemOptions actors, string directory, CancellationToken ct)
     {
         await using var persistence = await PersistenceRuntime.OpenAsync(
             new PersistenceOptions { Sqlite = { Path = Path.Combine(directory, "journal.db") } },
             DemoCounterActor.Register(new EventTypeRegistry()), null, null, ct);
-        var system = ActorSystem.Create("demo-node");
+        var system = ActorSystem.Create("demo-node", actors);
         try
         {
             system.Spawn("demo", () => new DemoRootActor(persistence));

@@ -19,7 +19,11 @@ public sealed class KernelFixture : IAsyncDisposable
                 Supervision = supervision ?? new SupervisionOptions { MinBackoff = TimeSpan.Zero, MaxRestarts = 3 },
             },
             Time);
+        BaselineTimers = Time.ActiveTimers;
     }
+
+    /// <summary>Timers the system itself keeps (its coarse clock); a test's own timers come on top.</summary>
+    public int BaselineTimers { get; }
 
     public ManualTimeProvider Time { get; } = new();
 

@@ -95,6 +95,27 @@ public abstract class JournalSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Append_ManyWritersOfDifferentIds_EachStreamIsComplete()
+    {
+        var ids = Enumerable.Range(0, 40).Select(_ => NewId()).ToArray();
+
+        await Task.WhenAll(ids.Select(id => Task.Run(async () =>
+        {
+            for (var seq = 0; seq < 15; seq++)
+            {
+                Assert.Equal(AppendOutcome.Appended, await Journal.AppendAsync(id, seq, Events($"{id}:{seq + 1}"), default));
+            }
+        })));
+
+        foreach (var id in ids)
+        {
+            var stored = await ReadAllAsync(id, 1);
+            Assert.Equal(Enumerable.Range(1, 15).Select(i => (long)i), stored.Select(e => e.SequenceNr));
+            Assert.All(stored, e => Assert.Equal($"{id}:{e.SequenceNr}", Encoding.UTF8.GetString(e.Payload)));
+        }
+    }
+
+    [Fact]
     public async Task ReadHighestSequenceNr_NoEvents_IsZero() =>
         Assert.Equal(0, await Journal.ReadHighestSequenceNrAsync(NewId(), default));
 
