@@ -31,7 +31,8 @@ public interface ITokenizer
     /// <summary>
     /// The text of <paramref name="ids"/>. Control tokens give no text unless <paramref name="renderSpecial"/>. For a
     /// SentencePiece vocabulary that adds a space prefix, the first token's leading space (after an optional BOS) is
-    /// dropped, so <c>Decode(Encode(t)) == t</c>. Invalid UTF-8 (e.g. a cut byte sequence) becomes U+FFFD.
+    /// dropped, so <c>Decode(Encode(t)) == t</c> (SentencePiece's one exception: a literal "▁" U+2581 in the text comes
+    /// back as a space). Invalid UTF-8 (e.g. a cut byte sequence) becomes U+FFFD.
     /// </summary>
     string Decode(ReadOnlySpan<int> ids, bool renderSpecial = false);
 

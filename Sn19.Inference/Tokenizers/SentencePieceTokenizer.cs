@@ -2,6 +2,7 @@ namespace Sn19.Inference.Tokenizers;
 
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 /// <summary>
@@ -16,12 +17,19 @@ using System.Text;
 /// <item>Emit each final symbol's token; a symbol with no token (an unseen character) becomes its UTF-8 bytes as
 /// &lt;0xNN&gt; byte tokens, or unk when the vocabulary has no byte tokens.</item>
 /// </list>
+/// llama.cpp merges the whole fragment at once; when the vocabulary allows (see <c>_chunked</c>) this merges
+/// "▁word" chunks separately, which gives the same tokens, and remembers them in a bounded <see cref="WordCache"/>.
 /// </summary>
 internal sealed class SentencePieceTokenizer : TokenizerBase
 {
     private const char SpaceMarker = '\u2581';
 
     private readonly int[] _byteTokens;
+
+    // True when no token has "▁" right after another character: then no pair can span a point where a "▁" follows
+    // a non-"▁", the text splits there into chunks that merge independently, and chunks can be cached like words.
+    private readonly bool _chunked;
+    private readonly WordCache _cache = new(capacity: 100_000, maxWordLength: 64);
 
     public SentencePieceTokenizer(Vocabulary vocabulary)
         : base(vocabulary, BuildPiece)
@@ -32,6 +40,8 @@ internal sealed class SentencePieceTokenizer : TokenizerBase
             var text = string.Create(CultureInfo.InvariantCulture, $"<0x{b:X2}>");
             _byteTokens[b] = vocabulary.TryGetId(text, out var id) ? id : vocabulary.UnknownId;
         }
+
+        _chunked = !vocabulary.Tokens.Any(t => ChunkEnd(t, 0) < t.Length);
     }
 
     protected override bool StripsLeadingSpace => Vocabulary.AddSpacePrefix;
@@ -51,29 +61,61 @@ internal sealed class SentencePieceTokenizer : TokenizerBase
 
             text.Replace(escaped.AsSpan(prefix, text.Length), ' ', SpaceMarker);
             var chars = escaped.AsSpan(0, length);
-            var count = 0;
-            for (var at = 0; at < length;)
+            for (var start = 0; start < length;)
             {
-                var width = char.IsHighSurrogate(chars[at]) && at + 1 < length && char.IsLowSurrogate(chars[at + 1]) ? 2 : 1;
-                symbols[count] = new Symbol(at, width, count - 1, count + 1);
-                count++;
-                at += width;
-            }
-
-            if (count > 0)
-            {
-                symbols[count - 1].Next = -1;
-                Merge(chars, symbols.AsSpan(0, count));
-                for (var i = 0; i != -1; i = symbols[i].Next)
+                var end = _chunked ? ChunkEnd(chars, start) : length;
+                var chunk = chars[start..end];
+                if (_cache.TryGet(chunk, out var cached))
                 {
-                    Emit(chars.Slice(symbols[i].Start, symbols[i].Length), output);
+                    output.AddRange(cached);
                 }
+                else
+                {
+                    var first = output.Count;
+                    EncodeChunk(chunk, symbols, output);
+                    _cache.Add(chunk, CollectionsMarshal.AsSpan(output)[first..]);
+                }
+
+                start = end;
             }
         }
         finally
         {
             ArrayPool<char>.Shared.Return(escaped);
             ArrayPool<Symbol>.Shared.Return(symbols);
+        }
+    }
+
+    /// <summary>End of the chunk starting at <paramref name="start"/>: the next "▁" that follows a non-"▁" character.</summary>
+    private static int ChunkEnd(ReadOnlySpan<char> chars, int start)
+    {
+        for (var i = start + 1; i < chars.Length; i++)
+        {
+            if (chars[i] == SpaceMarker && chars[i - 1] != SpaceMarker)
+            {
+                return i;
+            }
+        }
+
+        return chars.Length;
+    }
+
+    private void EncodeChunk(ReadOnlySpan<char> chars, Symbol[] symbols, List<int> output)
+    {
+        var count = 0;
+        for (var at = 0; at < chars.Length;)
+        {
+            var width = char.IsHighSurrogate(chars[at]) && at + 1 < chars.Length && char.IsLowSurrogate(chars[at + 1]) ? 2 : 1;
+            symbols[count] = new Symbol(at, width, count - 1, count + 1);
+            count++;
+            at += width;
+        }
+
+        symbols[count - 1].Next = -1;
+        Merge(chars, symbols.AsSpan(0, count));
+        for (var i = 0; i != -1; i = symbols[i].Next)
+        {
+            Emit(chars.Slice(symbols[i].Start, symbols[i].Length), output);
         }
     }
 

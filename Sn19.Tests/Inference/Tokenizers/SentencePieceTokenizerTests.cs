@@ -1,9 +1,35 @@
 namespace Sn19.Tests.Inference.Tokenizers;
 
+using Sn19.Inference.Gguf;
 using Sn19.Inference.Tokenizers;
 
-public sealed class SentencePieceTokenizerTests
+public sealed class SentencePieceTokenizerTests : IDisposable
 {
+    private readonly string _dir = Directory.CreateTempSubdirectory("sn19-spm-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Encode_VocabularyWithTokenSpanningSpace_MergesAcrossWords()
+    {
+        // "a▁" and "a▁b" cross a word boundary, so chunking by words would be wrong here: "▁a▁b" must merge
+        // "a▁" (best score) then "a▁b", as llama.cpp does over the whole text.
+        var writer = new GgufWriter();
+        writer.AddMetadata("tokenizer.ggml.model", GgufValue.FromString("llama"));
+        writer.AddMetadata("tokenizer.ggml.tokens", GgufValue.FromStringArray(["<unk>", "<s>", "</s>", "▁", "a", "b", "▁a", "a▁", "a▁b", "▁b"]));
+        writer.AddMetadata("tokenizer.ggml.scores", GgufValue.FromFloat32Array([0f, 0f, 0f, -5f, -5f, -5f, -1f, -0.5f, -0.1f, -2f]));
+        writer.AddMetadata("tokenizer.ggml.token_type", GgufValue.FromInt32Array([2, 3, 3, 1, 1, 1, 1, 1, 1, 1]));
+        var path = Path.Combine(_dir, "spanning.gguf");
+        writer.WriteTo(path);
+        using var file = GgufFile.Open(path);
+        var tokenizer = TokenizerFactory.FromGguf(file);
+
+        var ids = tokenizer.Encode("a b");
+
+        Assert.Equal(["▁", "a▁b"], ids.Select(tokenizer.TokenPiece));
+        Assert.Equal("a b", tokenizer.Decode(ids));
+    }
+
     [Fact]
     public void Priority_OrdersByScoreDescendingThenLeftAscending()
     {
