@@ -4,6 +4,7 @@ using Sn19.Actors.Mechanism;
 using Sn19.Actors.Subnet.Tasks;
 using Sn19.Host.Configuration;
 using Sn19.Tests.Host.Cli.Simulate;
+using Sn19.Tests.TestSupport;
 
 /// <summary>hocon/defaults/mechanism.conf and tasks.conf bind to the options with the documented defaults.</summary>
 public sealed class MechanismOptionsBindingTests
@@ -81,7 +82,7 @@ public sealed class MechanismOptionsBindingTests
         Sn19ConfigurationLoader.Load(new ConfigurationRequest
         {
             Role = role,
-            HoconDirectory = Path.Combine(Sn19Process.RepositoryRoot, "hocon"),
+            HoconDirectory = TestPaths.Hocon,
             Environment = new Dictionary<string, string>(),
             CommandLine = overrides,
         });

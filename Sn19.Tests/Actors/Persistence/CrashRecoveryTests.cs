@@ -43,7 +43,7 @@ public sealed class CrashRecoveryTests : IDisposable
 
         var stored = await ReadJournalAsync();
         var (exitCode, stdout, stderr) = await Sn19Process.RunAsync(
-            60, "ctl", "demo-node", "--data-dir", _directory.Path, "--counter-increments", "0");
+            TimeSpan.FromSeconds(60), "ctl", "demo-node", "--data-dir", _directory.Path, "--counter-increments", "0");
         Assert.True(exitCode == 0, stderr);
         var recovered = stdout.Split('\n')[0];
 

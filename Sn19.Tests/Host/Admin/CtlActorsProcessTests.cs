@@ -7,6 +7,7 @@ using Sn19.Tests.TestSupport;
 public sealed class CtlActorsProcessTests : IDisposable
 {
     private const string Token = "ctl-test-token";
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private readonly TempDirectory _directory = new("sn19-ctl");
 
     public void Dispose() => _directory.Dispose();
@@ -23,7 +24,7 @@ public sealed class CtlActorsProcessTests : IDisposable
         JsonElement counter = default;
         while (counter.ValueKind == JsonValueKind.Undefined || counter.GetProperty("sequenceNr").GetInt64() < 1)
         {
-            var (code, json, stderr) = await Sn19Process.RunAsync(60, "ctl", "actors", "--url", url, "--token", Token, "--json");
+            var (code, json, stderr) = await Sn19Process.RunAsync(Deadline, "ctl", "actors", "--url", url, "--token", Token, "--json");
             Assert.True(code == 0, stderr);
             var actors = JsonDocument.Parse(json).RootElement.GetProperty("actors").EnumerateArray().ToList();
             Assert.Contains(actors, a => a.GetProperty("path").GetString() == "/user/demo/contenders/5FHneW46-text");
@@ -39,18 +40,18 @@ public sealed class CtlActorsProcessTests : IDisposable
         Assert.Equal("demo-counter", counter.GetProperty("persistenceId").GetString());
         Assert.True(counter.GetProperty("summary").GetProperty("value").GetInt64() >= 1);
 
-        var table = await Sn19Process.RunAsync(60, "ctl", "actors", "--url", url, "--token", Token, "--path", "/user/demo");
+        var table = await Sn19Process.RunAsync(Deadline, "ctl", "actors", "--url", url, "--token", Token, "--path", "/user/demo");
         Assert.True(table.ExitCode == 0, table.Stderr);
         foreach (var expected in new[] { "path", "mailbox", "restarts", "last message", "persistence id", "seq", "summary", "/user/demo/counter", "demo-counter", "DemoTickerActor" })
         {
             Assert.Contains(expected, table.Stdout, StringComparison.Ordinal);
         }
 
-        var one = await Sn19Process.RunAsync(60, "ctl", "actor", "/user/demo/counter", "--url", url, "--token", Token);
+        var one = await Sn19Process.RunAsync(Deadline, "ctl", "actor", "/user/demo/counter", "--url", url, "--token", Token);
         Assert.True(one.ExitCode == 0, one.Stderr);
         Assert.Contains("sequence nr", one.Stdout, StringComparison.Ordinal);
 
-        var refused = await Sn19Process.RunAsync(60, "ctl", "actors", "--url", url, "--token", "wrong");
+        var refused = await Sn19Process.RunAsync(Deadline, "ctl", "actors", "--url", url, "--token", "wrong");
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains("token was rejected", refused.Stderr, StringComparison.Ordinal);
     }

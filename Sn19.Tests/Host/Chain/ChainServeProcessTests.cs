@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Sn19.Actors.Chain;
 using Sn19.Actors.Chain.Http;
 using Sn19.Tests.Actors.Chain;
+using Sn19.Tests.TestSupport;
 
 /// <summary>
 /// `sn19 chain serve` as a real child process on a free loopback port with a temp data dir; this test process
@@ -27,7 +28,7 @@ public sealed partial class ChainServeProcessTests
         {
             Metagraph before;
             IReadOnlyList<WeightsRow> weightsBefore;
-            using (var server = await StartServerAsync(dir.FullName))
+            await using (var server = await StartServerAsync(dir.FullName))
             {
                 var (url, _) = server;
                 using var http = new HttpClient { BaseAddress = new Uri(url + "/") };
@@ -59,10 +60,10 @@ public sealed partial class ChainServeProcessTests
                 var cliWeights = await Sn19Process.RunAsync(Deadline, "chain", "weights", "--json", "--url", url);
                 Assert.Contains("65535", cliWeights.Stdout, StringComparison.Ordinal);
 
-                server.Process.Kill();
+                await server.Process.KillAsync();
             }
 
-            using (var restarted = await StartServerAsync(dir.FullName))
+            await using (var restarted = await StartServerAsync(dir.FullName))
             {
                 using var http = new HttpClient { BaseAddress = new Uri(restarted.Url + "/") };
                 var chain = new HttpChainClient(http);
@@ -92,20 +93,12 @@ public sealed partial class ChainServeProcessTests
             "--block-time", "50ms", "--tempo", "4", "--weights-rate-limit", "3");
         try
         {
-            for (var i = 0; i < 20; i++)
-            {
-                var match = ListeningLine().Match(await process.ReadLineAsync(Deadline));
-                if (match.Success)
-                {
-                    return new ServerHandle(match.Groups[1].Value, process);
-                }
-            }
-
-            throw new InvalidOperationException("the chain server printed no 'listening on' line; stderr: " + process.Stderr);
+            var line = await process.WaitForLineAsync(l => ListeningLine().IsMatch(l), Deadline);
+            return new ServerHandle(ListeningLine().Match(line).Groups[1].Value, process);
         }
         catch
         {
-            process.Dispose();
+            await process.DisposeAsync();
             throw;
         }
     }
@@ -123,8 +116,8 @@ public sealed partial class ChainServeProcessTests
     [GeneratedRegex(@"listening on (http://\S+)")]
     private static partial Regex ListeningLine();
 
-    private sealed record ServerHandle(string Url, Sn19Process Process) : IDisposable
+    private sealed record ServerHandle(string Url, Sn19Process Process) : IAsyncDisposable
     {
-        public void Dispose() => Process.Dispose();
+        public ValueTask DisposeAsync() => Process.DisposeAsync();
     }
 }

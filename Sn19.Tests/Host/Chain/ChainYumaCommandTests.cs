@@ -1,6 +1,7 @@
 namespace Sn19.Tests.Host.Chain;
 
 using System.Text.Json;
+using Sn19.Tests.TestSupport;
 
 /// <summary>`sn19 chain yuma` as a real process on the example files shipped in examples/yuma/.</summary>
 public sealed class ChainYumaCommandTests
@@ -9,7 +10,7 @@ public sealed class ChainYumaCommandTests
 
     private static async Task<JsonElement> RunExampleAsync(string file)
     {
-        var path = Path.Combine(Sn19Process.RepositoryRoot, "examples", "yuma", file);
+        var path = Path.Combine(TestPaths.RepositoryRoot, "examples", "yuma", file);
         var (exit, stdout, stderr) = await Sn19Process.RunAsync(Timeout, "chain", "yuma", "--input", path);
         Assert.True(exit == 0, $"exit {exit}: {stderr}");
         return JsonDocument.Parse(stdout).RootElement.Clone();

@@ -3,6 +3,7 @@ namespace Sn19.Tests.Host.Configuration;
 using Microsoft.Extensions.Configuration;
 using Sn19.Host.Configuration;
 using Sn19.Host.Logging;
+using Sn19.Tests.TestSupport;
 
 public sealed class OptionsBindingTests : IDisposable
 {
@@ -90,7 +91,7 @@ public sealed class OptionsBindingTests : IDisposable
         var config = Sn19ConfigurationLoader.Load(new ConfigurationRequest
         {
             Environment = new Dictionary<string, string>(),
-            HoconDirectory = RepositoryPaths.Hocon,
+            HoconDirectory = TestPaths.Hocon,
         });
 
         var bound = config.GetOptions<LoggingOptions>(LoggingOptions.Section);

@@ -2,6 +2,7 @@ namespace Sn19.Tests.Host.Configuration;
 
 using Sn19.Host.Configuration;
 using Sn19.Host.Configuration.Hocon;
+using Sn19.Tests.TestSupport;
 
 public sealed class Sn19ConfigurationLoaderTests : IDisposable
 {
@@ -175,7 +176,7 @@ public sealed class Sn19ConfigurationLoaderTests : IDisposable
             {
                 Role = role,
                 Environment = NoEnvironment,
-                HoconDirectory = RepositoryPaths.Hocon,
+                HoconDirectory = TestPaths.Hocon,
             });
 
             Assert.Equal(level, config.Root["logging:level"]);

@@ -10,7 +10,6 @@ using Sn19.Inference.TestModels;
 using Sn19.Tests.Host.Signer;
 using Sn19.Tests.Inference.Gguf;
 using Sn19.Tests.TestSupport;
-using Sn19Process = Sn19.Tests.Host.Signer.ChildProcessUnderTest;
 
 /// <summary>
 /// The subnet as separate processes over loopback: `sn19 chain serve`, `sn19 signer`, two `sn19 miner`s and

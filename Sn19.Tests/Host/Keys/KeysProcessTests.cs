@@ -1,11 +1,14 @@
 namespace Sn19.Tests.Host.Keys;
 
 using System.Text.Json;
+using Sn19.Tests.TestSupport;
 
 /// <summary>Issue 5, must-show 1 and 3, through the real `sn19` process.</summary>
 public sealed class KeysProcessTests : IDisposable
 {
     private const string DevPhrase = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
     private readonly string _root = Path.Combine(Path.GetTempPath(), "sn19-keys-process-" + Guid.NewGuid().ToString("N"));
 
@@ -22,7 +25,7 @@ public sealed class KeysProcessTests : IDisposable
     [InlineData("//Bob", "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty", "0x8eaf04151687736326c9fea17e25fc5287613693c912909cb226aa4794f26a48")]
     public async Task Inspect_DevPhraseAccount_PrintsSubstrateAddress(string path, string address, string publicHex)
     {
-        var result = await Sn19Process.RunAsync(["keys", "inspect", DevPhrase + path]);
+        var result = await Sn19Process.RunAsync(Timeout, ["keys", "inspect", DevPhrase + path]);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"Secret Key URI `{DevPhrase + path}` is account:", result.Stdout, StringComparison.Ordinal);
@@ -36,7 +39,7 @@ public sealed class KeysProcessTests : IDisposable
     public async Task Coldkey_EncryptedBySn19_OpensWithPassword_WrongPasswordExitsTwo()
     {
         string[] where = ["--wallet", "cold", "--wallets-root", _root];
-        var created = await Sn19Process.RunAsync(["keys", "new-coldkey", "--password", "s3cret pass", .. where]);
+        var created = await Sn19Process.RunAsync(Timeout, ["keys", "new-coldkey", "--password", "s3cret pass", .. where]);
         Assert.Equal(0, created.ExitCode);
         var coldkeyPath = Path.Combine(_root, "cold", "coldkey");
         Assert.StartsWith("$NACL", File.ReadAllText(coldkeyPath), StringComparison.Ordinal);
@@ -45,15 +48,16 @@ public sealed class KeysProcessTests : IDisposable
         Assert.Contains(address, created.Stdout, StringComparison.Ordinal);
 
         // Right password: the key decrypts and signs, and the signature verifies against the public file.
-        var signed = await Sn19Process.RunAsync(["keys", "sign", "--password", "s3cret pass", "--message", "round trip", .. where]);
+        var signed = await Sn19Process.RunAsync(Timeout, ["keys", "sign", "--password", "s3cret pass", "--message", "round trip", .. where]);
         Assert.Equal(0, signed.ExitCode);
         var signature = signed.Stdout.Trim();
         var verified = await Sn19Process.RunAsync(
+            Timeout,
             ["keys", "verify", "--address", address, "--signature", signature, "--message", "round trip"]);
         Assert.Equal((0, "valid"), (verified.ExitCode, verified.Stdout.Trim()));
 
         // Wrong password: one clear line, exit code 2, no stack trace.
-        var wrong = await Sn19Process.RunAsync(["keys", "sign", "--password", "not it", "--message", "x", .. where]);
+        var wrong = await Sn19Process.RunAsync(Timeout, ["keys", "sign", "--password", "not it", "--message", "x", .. where]);
         Assert.Equal(2, wrong.ExitCode);
         Assert.Contains("wrong password", wrong.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", wrong.Stderr, StringComparison.Ordinal);
@@ -63,7 +67,7 @@ public sealed class KeysProcessTests : IDisposable
     [Fact]
     public async Task Coldkey_NoPasswordAndNoTerminal_ExitsTwoAndWritesNothing()
     {
-        var result = await Sn19Process.RunAsync(["keys", "new-coldkey", "--wallet", "nopw", "--wallets-root", _root]);
+        var result = await Sn19Process.RunAsync(Timeout, ["keys", "new-coldkey", "--wallet", "nopw", "--wallets-root", _root]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("password", result.Stderr, StringComparison.Ordinal);
@@ -73,7 +77,7 @@ public sealed class KeysProcessTests : IDisposable
     [Fact]
     public async Task Inspect_MalformedUri_ExitsTwoWithoutStackTrace()
     {
-        var result = await Sn19Process.RunAsync(["keys", "inspect", "no such words at all//x"]);
+        var result = await Sn19Process.RunAsync(Timeout, ["keys", "inspect", "no such words at all//x"]);
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("sn19 keys:", result.Stderr, StringComparison.Ordinal);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Serilog.Extensions.Logging;
 using Sn19.Host.Logging;
 using Sn19.Tests.Host.Configuration;
+using Sn19.Tests.TestSupport;
 
 public sealed partial class Sn19LoggingTests : IDisposable
 {

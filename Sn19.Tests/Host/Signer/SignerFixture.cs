@@ -3,6 +3,7 @@ namespace Sn19.Tests.Host.Signer;
 using System.Runtime.Versioning;
 using Sn19.Actors.Crypto;
 using Sn19.Actors.Signing;
+using Sn19.Tests.TestSupport;
 
 /// <summary>
 /// One real <c>sn19 signer</c> for a test class: a temporary wallet root with two hotkeys, a tokens file
@@ -14,7 +15,7 @@ public sealed class SignerFixture : IAsyncLifetime
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private ChildProcessUnderTest? _signer;
+    private Sn19Process? _signer;
 
     public string Root { get; } = Path.Join(Path.GetTempPath(), "sn19s-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -32,7 +33,7 @@ public sealed class SignerFixture : IAsyncLifetime
 
     public string MinerToken { get; private set; } = string.Empty;
 
-    internal ChildProcessUnderTest Signer => _signer!;
+    internal Sn19Process Signer => _signer!;
 
     public async Task InitializeAsync()
     {
@@ -56,8 +57,8 @@ public sealed class SignerFixture : IAsyncLifetime
         Directory.Delete(Root, recursive: true);
     }
 
-    internal ChildProcessUnderTest StartSigner(string socketPath) =>
-        ChildProcessUnderTest.Start("signer", "--socket-path", socketPath, "--wallets-path", WalletsPath, "--tokens-file", TokensFile);
+    internal Sn19Process StartSigner(string socketPath) =>
+        Sn19Process.Start("signer", "--socket-path", socketPath, "--wallets-path", WalletsPath, "--tokens-file", TokensFile);
 
     public SignerClientOptions ClientOptions(string name, string hotkey) => new()
     {
@@ -76,7 +77,7 @@ public sealed class SignerFixture : IAsyncLifetime
             arguments.AddRange(["--kind", kind]);
         }
 
-        await using var process = ChildProcessUnderTest.Start([.. arguments]);
+        await using var process = Sn19Process.Start([.. arguments]);
         var code = await process.WaitForExitAsync(Patience);
         Assert.True(code == 0, string.Join('\n', process.Lines));
         return (await File.ReadAllTextAsync(tokenFile)).Trim();

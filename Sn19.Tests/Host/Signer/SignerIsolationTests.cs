@@ -5,6 +5,7 @@ using System.Text;
 using Sn19.Actors.Crypto;
 using Sn19.Actors.Wire;
 using Sn19.Host.Signer;
+using Sn19.Tests.TestSupport;
 
 /// <summary>
 /// Issue 5, "Must show" 4, with the isolation made by the operating system: the signer runs as this (root)
@@ -18,7 +19,7 @@ public sealed class SignerIsolationTests : IClassFixture<SignerFixture>, IAsyncL
 
     private readonly SignerFixture _fixture;
     private readonly string _socket;
-    private ChildProcessUnderTest _signer = null!;
+    private Sn19Process _signer = null!;
 
     public SignerIsolationTests(SignerFixture fixture)
     {
@@ -29,7 +30,7 @@ public sealed class SignerIsolationTests : IClassFixture<SignerFixture>, IAsyncL
     public async Task InitializeAsync()
     {
         Assert.True(Environment.UserName == "root", "these tests switch users with setpriv, which needs root");
-        _signer = ChildProcessUnderTest.Start(
+        _signer = Sn19Process.Start(
             "signer", "--socket-path", _socket, "--wallets-path", _fixture.WalletsPath, "--tokens-file", _fixture.TokensFile,
             "--set", $"signer.socket-owner-uid={Nobody}");
         await _signer.WaitForLineAsync(l => l.Contains("Signer listening", StringComparison.Ordinal), SignerFixture.Patience);
@@ -41,7 +42,7 @@ public sealed class SignerIsolationTests : IClassFixture<SignerFixture>, IAsyncL
     public async Task ClientAsOtherUser_CannotReadKeyFile_ButGetsSignatureThroughSocket()
     {
         var keyFile = Path.Join(_fixture.WalletsPath, "v", "hotkeys", "default");
-        await using (var cat = ChildProcessUnderTest.RunAs(Nobody, ["cat", keyFile]))
+        await using (var cat = Sn19Process.StartProgramAs(Nobody, "cat", keyFile))
         {
             Assert.NotEqual(0, await cat.WaitForExitAsync(SignerFixture.Patience));
             Assert.Contains(cat.Lines, l => l.Contains("Permission denied", StringComparison.Ordinal));
@@ -52,7 +53,7 @@ public sealed class SignerIsolationTests : IClassFixture<SignerFixture>, IAsyncL
 
         var body = Path.Join(_fixture.Root, "body.json");
         await File.WriteAllTextAsync(body, """{"model":"m","prompt":"isolated"}""");
-        await using var client = ChildProcessUnderTest.StartAs(
+        await using var client = Sn19Process.StartAs(
             Nobody, "signer", "sign-envelope", "--socket-path", _socket, "--name", "validator",
             "--token-file", TokenFileFor(Nobody, _fixture.ValidatorToken), "--hotkey", "v/default",
             "--miner", _fixture.MinerKey.Ss58Address, "--body-file", body);
@@ -71,7 +72,7 @@ public sealed class SignerIsolationTests : IClassFixture<SignerFixture>, IAsyncL
     [Fact]
     public async Task ClientAsOtherUser_WrongToken_RefusedExit2AndLogged()
     {
-        await using var client = ChildProcessUnderTest.StartAs(
+        await using var client = Sn19Process.StartAs(
             Nobody, "signer", "sign-envelope", "--socket-path", _socket, "--name", "validator",
             "--token-file", TokenFileFor(Nobody, "not-the-token"), "--hotkey", "v/default",
             "--miner", _fixture.MinerKey.Ss58Address);

@@ -2,6 +2,7 @@ namespace Sn19.Tests.Host.Signer;
 
 using System.Runtime.Versioning;
 using Sn19.Host.Signer;
+using Sn19.Tests.TestSupport;
 
 /// <summary>How <c>sn19 signer</c> treats what it finds at its socket path, and how it stops.</summary>
 [UnsupportedOSPlatform("windows")]
@@ -39,8 +40,7 @@ public sealed class SignerStartupTests : IClassFixture<SignerFixture>
         await using (var crashed = _fixture.StartSigner(path))
         {
             await crashed.WaitForLineAsync(l => l.Contains("Signer listening", StringComparison.Ordinal), SignerFixture.Patience);
-            crashed.KillHard();
-            await crashed.WaitForExitAsync(SignerFixture.Patience);
+            await crashed.KillAsync();
         }
 
         Assert.Equal(UnixFileType.Socket, UnixFileType.Of(path));
@@ -60,7 +60,7 @@ public sealed class SignerStartupTests : IClassFixture<SignerFixture>
         TestWallets.WriteHotkey(wallets, "v", "default");
         var keyFile = Path.Join(wallets, "v", "hotkeys", "default");
         File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
-        await using var signer = ChildProcessUnderTest.Start(
+        await using var signer = Sn19Process.Start(
             "signer", "--socket-path", Path.Join(_fixture.Root, "loose.sock"), "--wallets-path", wallets, "--tokens-file", _fixture.TokensFile);
 
         Assert.Equal(2, await signer.WaitForExitAsync(SignerFixture.Patience));

@@ -9,6 +9,7 @@ using Sn19.Inference.Scoring;
 using Sn19.Inference.TestModels;
 using Sn19.Inference.Tokenizers;
 using Sn19.Tests.Inference.Gguf;
+using Sn19.Tests.TestSupport;
 
 public sealed class LocalInferenceBackendTests(TinyGgufFixture fixture) : IClassFixture<TinyGgufFixture>
 {

@@ -1,6 +1,7 @@
 namespace Sn19.Tests.Inference.Gguf;
 
 using Sn19.Inference.Gguf;
+using Sn19.Tests.TestSupport;
 
 public sealed class GgufFileTests : IDisposable
 {

@@ -3,6 +3,7 @@ namespace Sn19.Tests.Inference.Gguf;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Sn19.Inference.Gguf;
+using Sn19.Tests.TestSupport;
 
 public sealed class GgufWriterTests : IDisposable
 {

@@ -2,6 +2,7 @@ namespace Sn19.Tests.Inference.Tokenizers;
 
 using Sn19.Inference.Gguf;
 using Sn19.Inference.Tokenizers;
+using Sn19.Tests.TestSupport;
 
 public sealed class BytePairTokenizerTests : IDisposable
 {
@@ -42,14 +43,14 @@ public sealed class BytePairTokenizerTests : IDisposable
             Assert.Contains("'tekken'", e.Message, StringComparison.Ordinal);
         }
 
-        using var bert = GgufFile.Open(Sn19.Tests.Inference.Gguf.TestPaths.Tokenizer("ggml-vocab-bert-bge.gguf"));
+        using var bert = GgufFile.Open(TestPaths.Tokenizer("ggml-vocab-bert-bge.gguf"));
         Assert.Contains("'bert'", Assert.Throws<GgufFormatException>(() => TokenizerFactory.FromGguf(bert)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Encode_DefaultPreTokenizerOnGpt2Vocabulary_RoundTrips()
     {
-        using var original = GgufFile.Open(Sn19.Tests.Inference.Gguf.TestPaths.Tokenizer("ggml-vocab-gpt-2.gguf"));
+        using var original = GgufFile.Open(TestPaths.Tokenizer("ggml-vocab-gpt-2.gguf"));
         var writer = new GgufWriter();
         foreach (var (key, value) in original.Metadata)
         {

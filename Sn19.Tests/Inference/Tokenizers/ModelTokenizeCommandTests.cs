@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Sn19.Tests.Inference.Gguf;
+using Sn19.Tests.TestSupport;
 
 /// <summary>`sn19 model tokenize` run as a real process on the llama.cpp test vocabularies.</summary>
 public sealed class ModelTokenizeCommandTests : IDisposable

@@ -5,6 +5,7 @@ using System.Globalization;
 using Sn19.Inference.Gguf;
 using Sn19.Inference.Tokenizers;
 using Sn19.Tests.Inference.Gguf;
+using Sn19.Tests.TestSupport;
 
 /// <summary>
 /// llama.cpp's tokenizer test pairs (test-tokenizer-0): the .inp file is the texts, each followed by the separator

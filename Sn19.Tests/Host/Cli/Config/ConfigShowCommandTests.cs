@@ -4,11 +4,13 @@ using System.CommandLine;
 using System.Text.Json;
 using Sn19.Host.Cli;
 using Sn19.Tests.Host.Configuration;
+using Sn19.Tests.TestSupport;
 
 /// <summary>`sn19 config show` run as a real process from the test output folder.</summary>
 public sealed class ConfigShowCommandTests : IDisposable
 {
-    private static readonly Dictionary<string, string> NoOverrides = [];
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly Sn19ProcessOptions NoOverrides = Sn19ProcessOptions.Default;
 
     private readonly TempDirectory _dir = new();
 
@@ -19,10 +21,10 @@ public sealed class ConfigShowCommandTests : IDisposable
     [Fact]
     public async Task ConfigShow_Json_PrintsValuesWithSources()
     {
-        var result = await Sn19Process.RunAsync(NoOverrides, "config", "show", "--role", "validator", "--json");
+        var result = await Sn19Process.RunAsync(Timeout, NoOverrides, "config", "show", "--role", "validator", "--json");
 
         Assert.Equal(0, result.ExitCode);
-        using var json = JsonDocument.Parse(result.Output);
+        using var json = JsonDocument.Parse(result.Stdout);
         Assert.Equal("validator", json.RootElement.GetProperty("role").GetString());
         Assert.Equal("information", Value(json, "logging.level").GetProperty("value").GetString());
         Assert.Equal("hocon/defaults/logging.conf:4", Value(json, "logging.level").GetProperty("source").GetString());
@@ -33,10 +35,12 @@ public sealed class ConfigShowCommandTests : IDisposable
     public async Task ConfigShow_EnvironmentOverride_ChangesValueAndSource()
     {
         var result = await Sn19Process.RunAsync(
-            new Dictionary<string, string> { ["SN19__logging__level"] = "debug" }, "config", "show", "--role", "validator", "--json");
+            Timeout,
+            new Sn19ProcessOptions { Environment = new Dictionary<string, string?> { ["SN19__logging__level"] = "debug" } },
+            "config", "show", "--role", "validator", "--json");
 
         Assert.Equal(0, result.ExitCode);
-        using var json = JsonDocument.Parse(result.Output);
+        using var json = JsonDocument.Parse(result.Stdout);
         Assert.Equal("debug", Value(json, "logging.level").GetProperty("value").GetString());
         Assert.Equal("env SN19__logging__level", Value(json, "logging.level").GetProperty("source").GetString());
     }
@@ -46,10 +50,10 @@ public sealed class ConfigShowCommandTests : IDisposable
     {
         var file = _dir.Write("site.conf", "logging { level = warning }\nnode.data-dir = /srv/sn19\n");
 
-        var result = await Sn19Process.RunAsync(NoOverrides, "config", "show", "--config", file, "--set", "node.data-dir=/tmp/x", "--json");
+        var result = await Sn19Process.RunAsync(Timeout, NoOverrides, "config", "show", "--config", file, "--set", "node.data-dir=/tmp/x", "--json");
 
         Assert.Equal(0, result.ExitCode);
-        using var json = JsonDocument.Parse(result.Output);
+        using var json = JsonDocument.Parse(result.Stdout);
         Assert.Equal("warning", Value(json, "logging.level").GetProperty("value").GetString());
         Assert.EndsWith("site.conf:1", Value(json, "logging.level").GetProperty("source").GetString(), StringComparison.Ordinal);
         Assert.Equal("/tmp/x", Value(json, "node.data-dir").GetProperty("value").GetString());
@@ -61,13 +65,13 @@ public sealed class ConfigShowCommandTests : IDisposable
     {
         var file = _dir.Write("bad.conf", "logging {\n  level = debug\n  file { max-size = \"64MiB }\n}\n");
 
-        var result = await Sn19Process.RunAsync(NoOverrides, "config", "show", "--config", file, "--json");
+        var result = await Sn19Process.RunAsync(Timeout, NoOverrides, "config", "show", "--config", file, "--json");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("bad.conf:3:", result.Error, StringComparison.Ordinal);
-        Assert.Contains("unterminated quoted string", result.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
-        Assert.Equal("", result.Output);
+        Assert.Contains("bad.conf:3:", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("unterminated quoted string", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", result.Stdout);
     }
 
     [Fact]

@@ -10,23 +10,29 @@ using Sn19.Tests.TestSupport;
 public sealed class SimulateCrashTests : IDisposable
 {
     private static readonly string Scenario = Path.Combine("scenarios", "five-miners.json");
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>The scenario paths are relative to the repository root, as a user in a checkout gives them.</summary>
+    private static readonly Sn19ProcessOptions FromRepositoryRoot = new() { WorkingDirectory = TestPaths.RepositoryRoot };
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), $"sn19-crash-{Guid.NewGuid():N}");
 
     [Fact]
     public async Task Simulate_KilledMidPeriod_ResumesWithSameStateAndSameWeights()
     {
-        var uninterrupted = await Sn19Process.RunAsync("simulate", "--scenario", Scenario, "--periods", "8", "--seed", "7", "--json");
+        var uninterrupted = await Sn19Process.RunAsync(Timeout, FromRepositoryRoot, "simulate", "--scenario", Scenario, "--periods", "8", "--seed", "7", "--json");
         Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Stderr);
 
         // Period 5 has about 750 events; halt before event 301 and kill the process there.
-        using (var doomed = Sn19Process.Start(
+        await using (var doomed = Sn19Process.Start(
+            FromRepositoryRoot,
             "simulate", "--scenario", Scenario, "--periods", "8", "--seed", "7", "--json", "--data-dir", _dataDir, "--halt-at", "5:301"))
         {
             await Testing.WaitUntilAsync(() => doomed.Stderr.Contains("halted ", StringComparison.Ordinal), deadlineSeconds: 90);
-            doomed.Kill();
+            await doomed.KillAsync();
             var halted = Line(doomed.Stderr, "halted ");
 
             var resumed = await Sn19Process.RunAsync(
+                Timeout, FromRepositoryRoot,
                 "simulate", "--scenario", Scenario, "--periods", "8", "--seed", "7", "--json", "--data-dir", _dataDir);
 
             Assert.True(resumed.ExitCode == 0, resumed.Stderr);
@@ -40,18 +46,18 @@ public sealed class SimulateCrashTests : IDisposable
     [Fact]
     public async Task Simulate_KilledAtAnArbitraryMoment_ResumesToSameWeights()
     {
-        var uninterrupted = await Sn19Process.RunAsync("simulate", "--scenario", Scenario, "--periods", "4", "--seed", "3", "--json");
+        var uninterrupted = await Sn19Process.RunAsync(Timeout, FromRepositoryRoot, "simulate", "--scenario", Scenario, "--periods", "4", "--seed", "3", "--json");
         var journal = Path.Combine(_dataDir, "journal.db-wal");
-        using (var doomed = Sn19Process.Start("simulate", "--scenario", Scenario, "--periods", "4", "--seed", "3", "--json", "--data-dir", _dataDir))
+        await using (var doomed = Sn19Process.Start(FromRepositoryRoot, "simulate", "--scenario", Scenario, "--periods", "4", "--seed", "3", "--json", "--data-dir", _dataDir))
         {
             // Wherever the run happens to be once its journal holds about a hundred commits (a 4 KiB WAL
             // frame each); should the run finish first, the resume below is a no-op and must still agree.
             await Testing.WaitUntilAsync(
                 () => doomed.HasExited || (File.Exists(journal) && new FileInfo(journal).Length > 400_000), deadlineSeconds: 90);
-            doomed.Kill();
+            await doomed.KillAsync();
         }
 
-        var resumed = await Sn19Process.RunAsync("simulate", "--scenario", Scenario, "--periods", "4", "--seed", "3", "--json", "--data-dir", _dataDir);
+        var resumed = await Sn19Process.RunAsync(Timeout, FromRepositoryRoot, "simulate", "--scenario", Scenario, "--periods", "4", "--seed", "3", "--json", "--data-dir", _dataDir);
 
         Assert.True(resumed.ExitCode == 0, resumed.Stderr);
         Assert.Equal(SimulateProcessTests.FinalSection(uninterrupted.Stdout), SimulateProcessTests.FinalSection(resumed.Stdout));

@@ -1,17 +1,22 @@
 namespace Sn19.Tests.Host.Cli.Simulate;
 
 using System.Text.Json;
+using Sn19.Tests.TestSupport;
 
 /// <summary>`sn19 simulate` as a user runs it (issue 7, Must show 3).</summary>
 public sealed class SimulateProcessTests
 {
     private static readonly string Scenario = Path.Combine("scenarios", "five-miners.json");
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>The scenario paths are relative to the repository root, as a user in a checkout gives them.</summary>
+    private static readonly Sn19ProcessOptions FromRepositoryRoot = new() { WorkingDirectory = TestPaths.RepositoryRoot };
 
     [Fact]
     public async Task Simulate_FiveMinersScenario_RanksHonestFastToLowQualityAndReproducesBytes()
     {
-        var first = await Sn19Process.RunAsync("simulate", "--scenario", Scenario, "--periods", "12", "--seed", "7", "--json");
-        var second = await Sn19Process.RunAsync("simulate", "--scenario", Scenario, "--periods", "12", "--seed", "7", "--json");
+        var first = await Sn19Process.RunAsync(Timeout, FromRepositoryRoot, "simulate", "--scenario", Scenario, "--periods", "12", "--seed", "7", "--json");
+        var second = await Sn19Process.RunAsync(Timeout, FromRepositoryRoot, "simulate", "--scenario", Scenario, "--periods", "12", "--seed", "7", "--json");
 
         Assert.True(first.ExitCode == 0, first.Stderr);
         Assert.Equal(first.Stdout, second.Stdout);
@@ -27,8 +32,8 @@ public sealed class SimulateProcessTests
     [Fact]
     public async Task Simulate_OtherSeed_DifferentBytesSameRanking()
     {
-        var run = await Sn19Process.RunAsync("simulate", "--scenario", Scenario, "--periods", "12", "--seed", "8", "--json");
-        var baseline = await Sn19Process.RunAsync("simulate", "--scenario", Scenario, "--periods", "12", "--seed", "7", "--json");
+        var run = await Sn19Process.RunAsync(Timeout, FromRepositoryRoot, "simulate", "--scenario", Scenario, "--periods", "12", "--seed", "8", "--json");
+        var baseline = await Sn19Process.RunAsync(Timeout, FromRepositoryRoot, "simulate", "--scenario", Scenario, "--periods", "12", "--seed", "7", "--json");
 
         Assert.NotEqual(baseline.Stdout, run.Stdout);
         Assert.Equal(
@@ -39,7 +44,7 @@ public sealed class SimulateProcessTests
     [Fact]
     public async Task Simulate_Tables_PrintPeriodsAndFinalWeights()
     {
-        var run = await Sn19Process.RunAsync("simulate", "--scenario", Scenario, "--periods", "2", "--seed", "1");
+        var run = await Sn19Process.RunAsync(Timeout, FromRepositoryRoot, "simulate", "--scenario", Scenario, "--periods", "2", "--seed", "1");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("period 0", run.Stdout, StringComparison.Ordinal);
@@ -50,7 +55,7 @@ public sealed class SimulateProcessTests
     [Fact]
     public async Task Simulate_MissingScenario_ExitCode2WithMessage()
     {
-        var run = await Sn19Process.RunAsync("simulate", "--scenario", "no-such-file.json");
+        var run = await Sn19Process.RunAsync(Timeout, FromRepositoryRoot, "simulate", "--scenario", "no-such-file.json");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("does not exist", run.Stderr, StringComparison.Ordinal);
@@ -64,7 +69,7 @@ public sealed class SimulateProcessTests
         await File.WriteAllTextAsync(path, """{ "tasks": [ { "id": "chat" } ], "miners": [ { "name": "m", "failure-rate": 2 } ] }""");
         try
         {
-            var run = await Sn19Process.RunAsync("simulate", "--scenario", path);
+            var run = await Sn19Process.RunAsync(Timeout, FromRepositoryRoot, "simulate", "--scenario", path);
             Assert.Equal(2, run.ExitCode);
             Assert.Contains("miners.m.failure-rate", run.Stderr, StringComparison.Ordinal);
         }

@@ -2,12 +2,13 @@ namespace Sn19.Tests.Host.Configuration.Hocon;
 
 using System.Text.Json;
 using Sn19.Host.Configuration.Hocon;
+using Sn19.Tests.TestSupport;
 
 /// <summary>Every .conf and .json file of each folder in shared/data/hocon-conformance must load to the
 /// same tree as that folder's original.json: one test per file.</summary>
 public sealed class HoconConformanceTests
 {
-    private static string Folder => Path.Combine(RepositoryPaths.SharedData, "hocon-conformance");
+    private static string Folder => Path.Combine(TestPaths.SharedData, "hocon-conformance");
 
     public static TheoryData<string> Files()
     {

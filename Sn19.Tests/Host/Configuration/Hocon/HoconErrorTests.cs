@@ -2,6 +2,7 @@ namespace Sn19.Tests.Host.Configuration.Hocon;
 
 using Sn19.Host.Configuration;
 using Sn19.Host.Configuration.Hocon;
+using Sn19.Tests.TestSupport;
 using static HoconTestTree;
 
 /// <summary>Every error names the file and line, and the key when there is one.</summary>

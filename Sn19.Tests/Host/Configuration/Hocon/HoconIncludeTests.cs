@@ -1,6 +1,7 @@
 namespace Sn19.Tests.Host.Configuration.Hocon;
 
 using Sn19.Host.Configuration.Hocon;
+using Sn19.Tests.TestSupport;
 using static HoconTestTree;
 
 public sealed class HoconIncludeTests

@@ -1,9 +1,9 @@
-namespace Sn19.Tests.Inference.Gguf;
+namespace Sn19.Tests.TestSupport;
 
 /// <summary>
-/// Locates the repository root (the folder holding Sn19.sln) and the shared test data, which lives in
-/// <c>shared/data</c> beside the checkout (<c>../shared/data</c> from the root); for a checkout nested deeper
-/// (a git worktree) the nearest ancestor holding <c>shared/data</c> is used.
+/// Locates the repository root (the nearest folder up from the test output holding Sn19.sln) and the shared
+/// test data, which lives in <c>shared/data</c> beside the checkout (<c>../shared/data</c> from the root); for a
+/// checkout nested deeper (a git worktree) the nearest ancestor holding <c>shared/data</c> is used.
 /// </summary>
 internal static class TestPaths
 {
@@ -11,6 +11,8 @@ internal static class TestPaths
     private static readonly Lazy<string> Shared = new(FindSharedData);
 
     public static string RepositoryRoot => Root.Value;
+
+    public static string Hocon => Path.Combine(RepositoryRoot, "hocon");
 
     public static string SharedData => Shared.Value;
 
@@ -40,6 +42,7 @@ internal static class TestPaths
             }
         }
 
-        throw new DirectoryNotFoundException($"no shared/data folder beside or above {RepositoryRoot}");
+        // Not found: name the expected place so the failing test says where the data should be.
+        return Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
     }
 }
