@@ -45,18 +45,7 @@ internal sealed class PostgresSnapshotStore : ISnapshotStore
     {
         await using var command = _database.DataSource.CreateCommand(_loadSql);
         command.Parameters.Add(new NpgsqlParameter { Value = persistenceId });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        return new SnapshotEntry(
-            persistenceId,
-            reader.GetInt64(0),
-            reader.GetString(1),
-            reader.GetFieldValue<byte[]>(2),
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
+        return await SnapshotRows.ReadSingleAsync(command, persistenceId, cancellationToken);
     }
 
     public async Task DeleteUpToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken)

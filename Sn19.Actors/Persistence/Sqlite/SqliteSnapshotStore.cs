@@ -44,18 +44,7 @@ internal sealed class SqliteSnapshotStore : ISnapshotStore
             WHERE persistence_id = $id ORDER BY sequence_nr DESC LIMIT 1;
             """;
         command.Parameters.AddWithValue("$id", persistenceId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        return new SnapshotEntry(
-            persistenceId,
-            reader.GetInt64(0),
-            reader.GetString(1),
-            (byte[])reader.GetValue(2),
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(3)));
+        return await SnapshotRows.ReadSingleAsync(command, persistenceId, cancellationToken);
     }
 
     public Task DeleteUpToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken) =>

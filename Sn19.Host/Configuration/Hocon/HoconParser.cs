@@ -86,27 +86,42 @@ internal sealed class HoconParser
             }
 
             var key = ParseFieldOrInclude(target, path);
-            _cursor.SkipWhitespace();
-            token = _cursor.Peek();
-            if (token.Kind == HoconTokenKind.Comma)
-            {
-                _cursor.Next();
-                _cursor.SkipWhitespaceAndNewlines();
-            }
-            else if (token.Kind == HoconTokenKind.Newline)
-            {
-                _cursor.SkipWhitespaceAndNewlines();
-                if (_cursor.Peek().Kind == HoconTokenKind.Comma)
-                {
-                    _cursor.Next();
-                    _cursor.SkipWhitespaceAndNewlines();
-                }
-            }
-            else if (token.Kind is not (HoconTokenKind.CloseBrace or HoconTokenKind.End))
+            if (!SkipSeparator(out token) && token.Kind is not (HoconTokenKind.CloseBrace or HoconTokenKind.End))
             {
                 throw Error($"expected ',' or a new line after '{key}' but found {token.Describe()}", token, key);
             }
         }
+    }
+
+    /// <summary>
+    /// Consumes the separator after an object field or array element: a comma, one or more new lines, or new
+    /// lines then a comma (blank lines around it skipped). False when there is none; <paramref name="next"/> is
+    /// then the token found instead.
+    /// </summary>
+    private bool SkipSeparator(out HoconToken next)
+    {
+        _cursor.SkipWhitespace();
+        next = _cursor.Peek();
+        if (next.Kind == HoconTokenKind.Comma)
+        {
+            _cursor.Next();
+            _cursor.SkipWhitespaceAndNewlines();
+            return true;
+        }
+
+        if (next.Kind != HoconTokenKind.Newline)
+        {
+            return false;
+        }
+
+        _cursor.SkipWhitespaceAndNewlines();
+        if (_cursor.Peek().Kind == HoconTokenKind.Comma)
+        {
+            _cursor.Next();
+            _cursor.SkipWhitespaceAndNewlines();
+        }
+
+        return true;
     }
 
     /// <summary>Parses one field (or include) and returns its key as written, for error messages.</summary>
@@ -246,23 +261,7 @@ internal sealed class HoconParser
 
             var element = ParseValue(keyText) ?? throw Error($"expected an array element but found {_cursor.Peek().Describe()}", _cursor.Peek(), keyText);
             array.Items.Add(element);
-            _cursor.SkipWhitespace();
-            token = _cursor.Peek();
-            if (token.Kind == HoconTokenKind.Comma)
-            {
-                _cursor.Next();
-                _cursor.SkipWhitespaceAndNewlines();
-            }
-            else if (token.Kind == HoconTokenKind.Newline)
-            {
-                _cursor.SkipWhitespaceAndNewlines();
-                if (_cursor.Peek().Kind == HoconTokenKind.Comma)
-                {
-                    _cursor.Next();
-                    _cursor.SkipWhitespaceAndNewlines();
-                }
-            }
-            else if (token.Kind != HoconTokenKind.CloseBracket)
+            if (!SkipSeparator(out token) && token.Kind != HoconTokenKind.CloseBracket)
             {
                 throw Error($"expected ',', a new line or ']' in the array but found {token.Describe()}", token, keyText);
             }
