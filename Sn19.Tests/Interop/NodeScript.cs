@@ -1,6 +1,7 @@
 namespace Sn19.Tests.Interop;
 
 using System.Diagnostics;
+using Sn19.Tests.TestSupport;
 
 /// <summary>
 /// Runs a node script from Sn19.Tests/Interop with JSON on stdin and returns its stdout. The packages come
@@ -8,21 +9,7 @@ using System.Diagnostics;
 /// </summary>
 internal static class NodeScript
 {
-    public static string InteropDirectory
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Sn19.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            return dir is null
-                ? throw new InvalidOperationException("cannot find the repository root (Sn19.sln) above the test binaries")
-                : Path.Combine(dir.FullName, "Sn19.Tests", "Interop");
-        }
-    }
+    public static string InteropDirectory => Path.Combine(TestPaths.RepositoryRoot, "Sn19.Tests", "Interop");
 
     public static async Task<string> RunAsync(string script, string stdin, CancellationToken cancellationToken)
     {

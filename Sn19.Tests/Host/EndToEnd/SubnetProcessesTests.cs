@@ -8,7 +8,6 @@ using Sn19.Actors.Signing;
 using Sn19.Inference.Kernels;
 using Sn19.Inference.TestModels;
 using Sn19.Tests.Host.Signer;
-using Sn19.Tests.Inference.Gguf;
 using Sn19.Tests.TestSupport;
 
 /// <summary>

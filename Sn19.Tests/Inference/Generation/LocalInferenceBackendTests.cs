@@ -8,7 +8,6 @@ using Sn19.Inference.Sampling;
 using Sn19.Inference.Scoring;
 using Sn19.Inference.TestModels;
 using Sn19.Inference.Tokenizers;
-using Sn19.Tests.Inference.Gguf;
 using Sn19.Tests.TestSupport;
 
 public sealed class LocalInferenceBackendTests(TinyGgufFixture fixture) : IClassFixture<TinyGgufFixture>

@@ -3,7 +3,6 @@ namespace Sn19.Tests.Inference.Generation;
 using Sn19.Inference.Generation;
 using Sn19.Inference.Kernels;
 using Sn19.Inference.TestModels;
-using Sn19.Tests.Inference.Gguf;
 using Sn19.Tests.TestSupport;
 
 /// <summary>A tiny random Llama GGUF with the llama-spm vocabulary, written once per test class into a temp folder.</summary>

@@ -2,7 +2,6 @@ namespace Sn19.Tests.Inference.Tokenizers;
 
 using Sn19.Inference.Gguf;
 using Sn19.Inference.Tokenizers;
-using Sn19.Tests.Inference.Gguf;
 using Sn19.Tests.TestSupport;
 
 public sealed class ChatTemplateTests : IDisposable

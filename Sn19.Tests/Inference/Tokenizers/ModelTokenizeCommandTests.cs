@@ -1,9 +1,7 @@
 namespace Sn19.Tests.Inference.Tokenizers;
 
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Sn19.Tests.Inference.Gguf;
 using Sn19.Tests.TestSupport;
 
 /// <summary>`sn19 model tokenize` run as a real process on the llama.cpp test vocabularies.</summary>
@@ -78,32 +76,6 @@ public sealed class ModelTokenizeCommandTests : IDisposable
         Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string stdin, params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sn19.dll"));
-        start.ArgumentList.Add("model");
-        start.ArgumentList.Add("tokenize");
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<Sn19ProcessResult> RunAsync(string stdin, params string[] args) =>
+        Sn19Process.RunAsync(TimeSpan.FromSeconds(60), new Sn19ProcessOptions { StandardInput = stdin }, ["model", "tokenize", .. args]);
 }

@@ -4,7 +4,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Sn19.Inference.Gguf;
 using Sn19.Inference.Tokenizers;
-using Sn19.Tests.Inference.Gguf;
 using Sn19.Tests.TestSupport;
 
 /// <summary>

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Sn19.Actors.Crypto;
 using Sn19.Actors.Crypto.Wallets;
+using Sn19.Tests.TestSupport;
 
 public sealed class KeyfileTests : IDisposable
 {
@@ -161,14 +162,6 @@ public sealed class KeyfileTests : IDisposable
         Assert.EndsWith(Path.Combine(".bittensor", "wallets"), new KeysOptions().ResolvedWalletsRoot(), StringComparison.Ordinal);
     }
 
-    private static string FixtureDirectory()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Sn19.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir!.FullName, "Sn19.Tests", "Actors", "Crypto", "Wallets", "Fixtures");
-    }
+    private static string FixtureDirectory() =>
+        Path.Combine(TestPaths.RepositoryRoot, "Sn19.Tests", "Actors", "Crypto", "Wallets", "Fixtures");
 }
