@@ -14,7 +14,7 @@ using Sn19.Inference.TestModels;
 /// (a ~32-token prompt, end-of-sequence ignored so the length is fixed, temperature 1 with top-k 5 as
 /// validators ask, one alternative per step as the miner host streams); the check parses the stored
 /// chunks and runs the LLM check on the same model: one batched prefill of prompt + response and the
-/// distance computation. The Ratio column is check time ÷ generation time (target ≤ 0.15).
+/// distance computation; Prefill is that prefill alone. The Ratio column is check time ÷ generation time (target ≤ 0.15).
 /// The response is 256 tokens where the context allows; stories15M's context is 256, so there it is 223.
 /// </summary>
 [MemoryDiagnoser]
@@ -31,6 +31,8 @@ public class CheckCostBenchmarks
     private EngineSequenceScorer _scorer = null!;
     private TextRequest _request = null!;
     private IReadOnlyList<JsonElement> _chunks = [];
+    private int[] _sequence = [];
+    private int _promptTokens;
 
     [Params("Stories15M-Q8_0", "Llama110M-Q8_0", "Llama110M-F32")]
     public string Model { get; set; } = "Stories15M-Q8_0";
@@ -49,6 +51,9 @@ public class CheckCostBenchmarks
         var length = Math.Min(ResponseTokens, _backend.Engine.ContextLength - promptTokens - 1);
         _request = probe with { MaxTokens = length };
         _chunks = SimulatedMiner.StreamAsync(_backend, _request, ignoreEos: true, CancellationToken.None).GetAwaiter().GetResult();
+        _promptTokens = promptTokens;
+        var prompt = _backend.EncodePrompt(EngineSequenceScorer.ToGeneration(_request));
+        _sequence = [.. prompt, .. MinerStreamParser.Parse(_chunks, _request.Kind).Tokens.Select(t => t.TokenId ?? 0)];
         var result = Check().GetAwaiter().GetResult();
         Console.WriteLine(
             $"// {Model}: prompt {promptTokens} tokens, response {_chunks.Count - 1} tokens, threads {_backend.Engine.Threads}, " +
@@ -70,6 +75,11 @@ public class CheckCostBenchmarks
 
         return count;
     }
+
+    /// <summary>The check's one batched prefill alone (what the check spends its time on).</summary>
+    [Benchmark]
+    public Task<IReadOnlyList<PositionScore>> Prefill() =>
+        _scorer.ScoreAsync(_sequence, _promptTokens, _request.Temperature, 10, CancellationToken.None);
 
     [Benchmark]
     public Task<LlmCheckResult> Check() =>
