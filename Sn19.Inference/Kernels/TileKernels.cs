@@ -59,43 +59,61 @@ internal static unsafe class TileKernels
         y[0] = Vector512.Sum(a30); y[1] = Vector512.Sum(a31); y[2] = Vector512.Sum(a32); y[3] = Vector512.Sum(a33);
     }
 
-    /// <summary>One Q8_0 tile: 4 quantised token rows against 4 quantised weight rows.</summary>
+    /// <summary>
+    /// One Q8_0 tile: 4 quantised token rows against 4 quantised weight rows. vpdpbusd multiplies unsigned
+    /// by signed bytes, so the token quants are offset to x + 128 (a sign-bit flip) and the weights'
+    /// 128·Σw is subtracted through the accumulator's start value: (x + 128)·w − 128·Σw = x·w, exactly.
+    /// That leaves one instruction per block product (no per-pair sign fix-up, and the EVEX form can use
+    /// all 32 vector registers). The integer sums are exact, so results are bit-identical to decode's
+    /// sign-based <see cref="Kernels.Q8.Dot"/>, which scales and accumulates in the same order.
+    /// </summary>
     [SkipLocalsInit]
     public static void Q8(sbyte* xq, float* xs, sbyte* wq, float* ws, int k, float* y, int ldy)
     {
+        if (!AvxVnni.IsSupported)
+        {
+            Q8Sign(xq, xs, wq, ws, k, y, ldy);
+            return;
+        }
+
         var a00 = Vector256<float>.Zero; var a01 = Vector256<float>.Zero; var a02 = Vector256<float>.Zero; var a03 = Vector256<float>.Zero;
         var a10 = Vector256<float>.Zero; var a11 = Vector256<float>.Zero; var a12 = Vector256<float>.Zero; var a13 = Vector256<float>.Zero;
         var a20 = Vector256<float>.Zero; var a21 = Vector256<float>.Zero; var a22 = Vector256<float>.Zero; var a23 = Vector256<float>.Zero;
         var a30 = Vector256<float>.Zero; var a31 = Vector256<float>.Zero; var a32 = Vector256<float>.Zero; var a33 = Vector256<float>.Zero;
         var blocks = k / Kernels.Q8.BlockSize;
-        var sk = blocks;
+        var flip = Vector256.Create((byte)0x80);
         for (var b = 0; b < blocks; b++)
         {
             var o = b * Kernels.Q8.BlockSize;
-            var x0 = Vector256.Load(xq + o); var x1 = Vector256.Load(xq + k + o);
-            var x2 = Vector256.Load(xq + (2 * k) + o); var x3 = Vector256.Load(xq + (3 * k) + o);
-            float s0 = xs[b], s1 = xs[sk + b], s2 = xs[(2 * sk) + b], s3 = xs[(3 * sk) + b];
+            var x0 = Vector256.Xor(Vector256.Load((byte*)xq + o), flip);
+            var x1 = Vector256.Xor(Vector256.Load((byte*)xq + k + o), flip);
+            var x2 = Vector256.Xor(Vector256.Load((byte*)xq + (2 * k) + o), flip);
+            var x3 = Vector256.Xor(Vector256.Load((byte*)xq + (3 * k) + o), flip);
+            var s0 = xs[b];
+            var s1 = xs[blocks + b];
+            var s2 = xs[(2 * blocks) + b];
+            var s3 = xs[(3 * blocks) + b];
 
             var w = Vector256.Load(wq + o);
-            var aw = Avx2.Abs(w);
+            var c = Offset(w, flip);
             var d = ws[b];
-            a00 = Step(a00, aw, w, x0, s0 * d); a10 = Step(a10, aw, w, x1, s1 * d);
-            a20 = Step(a20, aw, w, x2, s2 * d); a30 = Step(a30, aw, w, x3, s3 * d);
+            a00 = Cell(a00, c, x0, w, s0 * d); a10 = Cell(a10, c, x1, w, s1 * d);
+            a20 = Cell(a20, c, x2, w, s2 * d); a30 = Cell(a30, c, x3, w, s3 * d);
             w = Vector256.Load(wq + k + o);
-            aw = Avx2.Abs(w);
-            d = ws[sk + b];
-            a01 = Step(a01, aw, w, x0, s0 * d); a11 = Step(a11, aw, w, x1, s1 * d);
-            a21 = Step(a21, aw, w, x2, s2 * d); a31 = Step(a31, aw, w, x3, s3 * d);
+            c = Offset(w, flip);
+            d = ws[blocks + b];
+            a01 = Cell(a01, c, x0, w, s0 * d); a11 = Cell(a11, c, x1, w, s1 * d);
+            a21 = Cell(a21, c, x2, w, s2 * d); a31 = Cell(a31, c, x3, w, s3 * d);
             w = Vector256.Load(wq + (2 * k) + o);
-            aw = Avx2.Abs(w);
-            d = ws[(2 * sk) + b];
-            a02 = Step(a02, aw, w, x0, s0 * d); a12 = Step(a12, aw, w, x1, s1 * d);
-            a22 = Step(a22, aw, w, x2, s2 * d); a32 = Step(a32, aw, w, x3, s3 * d);
+            c = Offset(w, flip);
+            d = ws[(2 * blocks) + b];
+            a02 = Cell(a02, c, x0, w, s0 * d); a12 = Cell(a12, c, x1, w, s1 * d);
+            a22 = Cell(a22, c, x2, w, s2 * d); a32 = Cell(a32, c, x3, w, s3 * d);
             w = Vector256.Load(wq + (3 * k) + o);
-            aw = Avx2.Abs(w);
-            d = ws[(3 * sk) + b];
-            a03 = Step(a03, aw, w, x0, s0 * d); a13 = Step(a13, aw, w, x1, s1 * d);
-            a23 = Step(a23, aw, w, x2, s2 * d); a33 = Step(a33, aw, w, x3, s3 * d);
+            c = Offset(w, flip);
+            d = ws[(3 * blocks) + b];
+            a03 = Cell(a03, c, x0, w, s0 * d); a13 = Cell(a13, c, x1, w, s1 * d);
+            a23 = Cell(a23, c, x2, w, s2 * d); a33 = Cell(a33, c, x3, w, s3 * d);
         }
 
         y[0] = Vector256.Sum(a00); y[1] = Vector256.Sum(a01); y[2] = Vector256.Sum(a02); y[3] = Vector256.Sum(a03);
@@ -106,6 +124,26 @@ internal static unsafe class TileKernels
         y += ldy;
         y[0] = Vector256.Sum(a30); y[1] = Vector256.Sum(a31); y[2] = Vector256.Sum(a32); y[3] = Vector256.Sum(a33);
     }
+
+    /// <summary>The AVX2 tile (no VNNI): sign fix-up per product, as in decode.</summary>
+    [SkipLocalsInit]
+    private static void Q8Sign(sbyte* xq, float* xs, sbyte* wq, float* ws, int k, float* y, int ldy)
+    {
+        var blocks = k / Kernels.Q8.BlockSize;
+        for (var t = 0; t < Tile; t++)
+        {
+            Q8Rows(xq + (t * k), xs + (t * blocks), wq, ws, k, y + (t * ldy));
+        }
+    }
+
+    /// <summary>−128·Σw per int32 lane (each lane covers 4 weights), the start value that undoes the +128 offset.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> Offset(Vector256<sbyte> w, Vector256<byte> flip) =>
+        Vector256<int>.Zero - AvxVnni.MultiplyWideningAndAdd(Vector256<int>.Zero, flip, w);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Cell(Vector256<float> acc, Vector256<int> offset, Vector256<byte> x, Vector256<sbyte> w, float scale) =>
+        Vector256.FusedMultiplyAdd(Vector256.ConvertToSingle(AvxVnni.MultiplyWideningAndAdd(offset, x, w)), Vector256.Create(scale), acc);
 
     /// <summary>
     /// Decode: one token against 4 consecutive F32 weight rows (k divisible by 16). Each row keeps its own
@@ -143,21 +181,17 @@ internal static unsafe class TileKernels
             var x = Vector256.Load(xq + o);
             var s = xs[b];
             var w = Vector256.Load(wq + o);
-            a0 = Step(a0, Avx2.Abs(w), w, x, s * ws[b]);
+            a0 = Kernels.Q8.Step(a0, Avx2.Abs(w), w, x, s * ws[b]);
             w = Vector256.Load(wq + k + o);
-            a1 = Step(a1, Avx2.Abs(w), w, x, s * ws[blocks + b]);
+            a1 = Kernels.Q8.Step(a1, Avx2.Abs(w), w, x, s * ws[blocks + b]);
             w = Vector256.Load(wq + (2 * k) + o);
-            a2 = Step(a2, Avx2.Abs(w), w, x, s * ws[(2 * blocks) + b]);
+            a2 = Kernels.Q8.Step(a2, Avx2.Abs(w), w, x, s * ws[(2 * blocks) + b]);
             w = Vector256.Load(wq + (3 * k) + o);
-            a3 = Step(a3, Avx2.Abs(w), w, x, s * ws[(3 * blocks) + b]);
+            a3 = Kernels.Q8.Step(a3, Avx2.Abs(w), w, x, s * ws[(3 * blocks) + b]);
         }
 
         y[0] = Vector256.Sum(a0); y[1] = Vector256.Sum(a1); y[2] = Vector256.Sum(a2); y[3] = Vector256.Sum(a3);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Step(Vector256<float> acc, Vector256<byte> absW, Vector256<sbyte> w, Vector256<sbyte> x, float scale) =>
-        Kernels.Q8.Step(acc, absW, w, x, scale);
 
     /// <summary>
     /// One F32 row product computed exactly as one cell of <see cref="F32(float*, float*, int, float*, int)"/>

@@ -10,6 +10,7 @@ using Sn19.Inference.Kernels;
 /// </summary>
 internal sealed unsafe class AttentionWork : IParallelWork
 {
+    private const long InlineBelow = 1L << 18;
     private readonly LlamaConfig _config;
     private readonly WorkerPool _pool;
     private readonly float*[] _scores;
@@ -44,7 +45,17 @@ internal sealed unsafe class AttentionWork : IParallelWork
         _tokens = tokens;
         _start = start;
         _cursor = 0;
-        _pool.Run(this);
+
+        // A short decode attention (12 heads over a few hundred positions is ~0.1 ms) runs on the calling
+        // thread: a dispatch is a barrier, and on a busy machine every barrier can cost a scheduler slice.
+        if ((long)tokens * (start + tokens) * _config.Dim < InlineBelow)
+        {
+            Execute(0);
+        }
+        else
+        {
+            _pool.Run(this);
+        }
     }
 
     public void Execute(int workerIndex)

@@ -112,10 +112,7 @@ internal sealed unsafe class LlamaModel : IDisposable
 
                 // Attention: xb = rmsnorm(x) · attn_norm; q, k, v = xb·Wqᵀ, xb·Wkᵀ, xb·Wvᵀ (k, v straight into the cache).
                 RmsNorm(_xb, _x, layer.AttentionNorm, n);
-                var quantised = Quantise(layer.Query, _xb, n);
-                Project(layer.Query, _xb, _q, n, quantised);
-                Project(layer.Key, _xb, newKeys, n, quantised);
-                Project(layer.Value, _xb, newValues, n, quantised);
+                Project3(_xb, n, layer.Query, _q, layer.Key, newKeys, layer.Value, newValues);
 
                 // RoPE on the queries and the new keys, each at its own position.
                 for (var t = 0; t < n; t++)
@@ -126,21 +123,19 @@ internal sealed unsafe class LlamaModel : IDisposable
 
                 // Causal attention over the cache, then x += att·Woᵀ.
                 _attention.Run(_q, keys, values, _att, n, start);
-                Project(layer.Output, _att, _xb2, n, Quantise(layer.Output, _att, n));
+                Project(layer.Output, _att, _xb2, n);
                 TensorPrimitives.Add(new ReadOnlySpan<float>(_x, n * c.Dim), new ReadOnlySpan<float>(_xb2, n * c.Dim), new Span<float>(_x, n * c.Dim));
 
                 // Feed-forward, as in PyTorch: w2(silu(w1(x)) * w3(x)) on xb = rmsnorm(x) · ffn_norm, then x += it.
                 RmsNorm(_xb, _x, layer.FeedForwardNorm, n);
-                quantised = Quantise(layer.Gate, _xb, n);
-                Project(layer.Gate, _xb, _hb, n, quantised);
-                Project(layer.Up, _xb, _hb2, n, quantised);
+                Project3(_xb, n, layer.Gate, _hb, layer.Up, _hb2, null, null);
                 var hidden = n * c.HiddenDim;
                 var gate = new Span<float>(_hb, hidden);
                 var up = new Span<float>(_hb2, hidden);
                 TensorPrimitives.Multiply(gate, up, up);      // up ← gate·up
                 TensorPrimitives.Sigmoid(gate, gate);          // gate ← σ(gate)
                 TensorPrimitives.Multiply(gate, up, gate);     // gate ← σ(gate)·gate·up = silu(gate)·up
-                Project(layer.Down, _hb, _xb2, n, Quantise(layer.Down, _hb, n));
+                Project(layer.Down, _hb, _xb2, n);
                 TensorPrimitives.Add(new ReadOnlySpan<float>(_x, n * c.Dim), new ReadOnlySpan<float>(_xb2, n * c.Dim), new Span<float>(_x, n * c.Dim));
             }
 
@@ -155,7 +150,7 @@ internal sealed unsafe class LlamaModel : IDisposable
             RmsNorm(_xb, _x + ((long)logitsFrom * c.Dim), Weights.OutputNorm, rows);
             fixed (float* output = logits)
             {
-                Project(Weights.Output, _xb, output, rows, Quantise(Weights.Output, _xb, rows));
+                Project(Weights.Output, _xb, output, rows);
             }
         }
     }
@@ -180,12 +175,12 @@ internal sealed unsafe class LlamaModel : IDisposable
         }
     }
 
-    /// <summary>Quantises the input rows when <paramref name="w"/> is Q8_0; true when it did.</summary>
-    private bool Quantise(WeightMatrix w, float* input, int tokens)
+    /// <summary>Quantises the input rows into the Q8 scratch when <paramref name="w"/> is Q8_0.</summary>
+    private void Quantise(WeightMatrix w, float* input, int tokens)
     {
         if (w.Type != WeightType.Q8_0)
         {
-            return false;
+            return;
         }
 
         var k = w.Cols;
@@ -193,18 +188,30 @@ internal sealed unsafe class LlamaModel : IDisposable
         {
             Q8.QuantizeActivations(input + ((long)t * k), k, _xq + ((long)t * k), _xs + ((long)t * k / Q8.BlockSize));
         }
-
-        return true;
     }
 
-    private void Project(WeightMatrix w, float* input, float* output, int tokens, bool quantised)
+    /// <summary>Two or three products of one input in one dispatch; mixed weight types go one by one.</summary>
+    private void Project3(float* input, int tokens, WeightMatrix w0, float* y0, WeightMatrix w1, float* y1, WeightMatrix? w2, float* y2)
     {
-        if (w.Type == WeightType.Q8_0 && !quantised)
+        if (w0.Type != w1.Type || (w2 is not null && w2.Type != w0.Type))
         {
-            // The batch's shared input was quantised for a sibling product of another type; redo it.
-            Quantise(w, input, tokens);
+            Project(w0, input, y0, tokens);
+            Project(w1, input, y1, tokens);
+            if (w2 is not null)
+            {
+                Project(w2, input, y2, tokens);
+            }
+
+            return;
         }
 
+        Quantise(w0, input, tokens);
+        _linear.Run(input, _xq, _xs, tokens, w0, y0, w1, y1, w2, y2);
+    }
+
+    private void Project(WeightMatrix w, float* input, float* output, int tokens)
+    {
+        Quantise(w, input, tokens);
         _linear.Run(w, input, _xq, _xs, output, tokens);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class TokenDistribution
     private readonly float[] _select;
     private readonly int[] _kept;
     private readonly int[] _stamps;
+    private readonly Comparison<int> _descending;
     private readonly int _vocab;
     private int _stamp;
     private int _keptCount;
@@ -35,6 +36,14 @@ internal sealed class TokenDistribution
         _select = new float[vocabSize];
         _kept = new int[vocabSize];
         _stamps = new int[vocabSize];
+
+        // One delegate for the sampler's lifetime: sorting with a struct IComparer boxes it and builds a
+        // delegate on every call, which would allocate per token.
+        _descending = (x, y) =>
+        {
+            var byValue = _z[y].CompareTo(_z[x]);
+            return byValue != 0 ? byValue : x.CompareTo(y);
+        };
     }
 
     public int KeptCount => _keptCount;
@@ -185,6 +194,11 @@ internal sealed class TokenDistribution
     public int Top(Span<TokenLogProb> destination)
     {
         var count = Math.Min(destination.Length, _keptCount);
+        if (count == 0)
+        {
+            return 0;
+        }
+
         if (_sorted)
         {
             for (var i = 0; i < count; i++)
@@ -230,7 +244,7 @@ internal sealed class TokenDistribution
     {
         if (!_sorted)
         {
-            _kept.AsSpan(0, _keptCount).Sort(new DescendingComparer(_z));
+            _kept.AsSpan(0, _keptCount).Sort(_descending);
             _sorted = true;
         }
     }
@@ -278,14 +292,5 @@ internal sealed class TokenDistribution
         }
 
         return values[k];
-    }
-
-    private readonly struct DescendingComparer(float[] z) : IComparer<int>
-    {
-        public int Compare(int x, int y)
-        {
-            var byValue = z[y].CompareTo(z[x]);
-            return byValue != 0 ? byValue : x.CompareTo(y);
-        }
     }
 }

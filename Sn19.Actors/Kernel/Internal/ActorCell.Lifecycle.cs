@@ -123,6 +123,7 @@ internal sealed partial class ActorCell<TMessage>
 
     private async Task ProcessSignalsAsync()
     {
+        _hasSignals = false;
         while (_signals.TryDequeue(out var signal))
         {
             switch (signal)

@@ -1,9 +1,54 @@
 namespace Sn19.Host.Cli.Model;
 
 using System.CommandLine;
+using System.Globalization;
+using Sn19.Inference.Generation;
 
+/// <summary>
+/// <c>sn19 model bench --model FILE [--threads N] [--decode-tokens N] [--prefill-tokens N] [--bandwidth]</c>:
+/// decode and batched-prefill tokens per second; with --bandwidth also the machine's read bandwidth and
+/// the decode's bandwidth efficiency = weight bytes per token × tokens/s ÷ read bandwidth.
+/// </summary>
 internal static class ModelBenchCommand
 {
-    public static Command Create() =>
-        NotBuiltCommand.Create("bench", "Measure decode and prefill tokens per second", "issue 4");
+    public static Command Create()
+    {
+        var model = ModelCommandSupport.ModelOption();
+        var threads = ModelCommandSupport.ThreadsOption();
+        var decode = new Option<int>("--decode-tokens") { Description = "Decode steps to time", DefaultValueFactory = _ => 64 };
+        var prefill = new Option<int>("--prefill-tokens") { Description = "Tokens in the timed prefill batch", DefaultValueFactory = _ => 256 };
+        var bandwidth = new Option<bool>("--bandwidth") { Description = "Also measure read bandwidth (sums a 512 MiB array) and report efficiency" };
+        var command = new Command("bench", "Measure decode and prefill tokens per second");
+        command.Options.Add(model);
+        command.Options.Add(threads);
+        command.Options.Add(decode);
+        command.Options.Add(prefill);
+        command.Options.Add(bandwidth);
+        command.SetAction(parseResult =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var prefillTokens = Math.Max(1, parseResult.GetValue(prefill));
+            using var engine = ModelCommandSupport.Load("bench", parseResult.GetValue(model)!, parseResult.GetValue(threads), parseResult.InvocationConfiguration.Error, prefillTokens);
+            if (engine is null)
+            {
+                return ExitCodes.UsageOrInput;
+            }
+
+            var decodeRate = EngineBenchmark.DecodeTokensPerSecond(engine, Math.Max(1, parseResult.GetValue(decode)));
+            var prefillRate = EngineBenchmark.PrefillTokensPerSecond(engine, prefillTokens);
+            var inv = CultureInfo.InvariantCulture;
+            output.WriteLine(string.Create(inv, $"model {engine.Name}, {engine.Threads} threads, {engine.WeightBytesPerToken / 1e6:F1} MB of weights per token"));
+            output.WriteLine(string.Create(inv, $"decode        {decodeRate,8:F1} tok/s"));
+            output.WriteLine(string.Create(inv, $"prefill-{prefillTokens,-5} {prefillRate,8:F1} tok/s ({prefillRate / decodeRate:F1}x decode per token)"));
+            if (parseResult.GetValue(bandwidth))
+            {
+                var read = EngineBenchmark.ReadBandwidth(engine.Threads);
+                var used = engine.WeightBytesPerToken * decodeRate;
+                output.WriteLine(string.Create(inv, $"read bandwidth {read / 1e9,7:F1} GB/s; decode streams {used / 1e9:F1} GB/s: efficiency {used / read:F2}"));
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
 }

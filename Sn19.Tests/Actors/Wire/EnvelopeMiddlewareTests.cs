@@ -1,5 +1,6 @@
 namespace Sn19.Tests.Actors.Wire;
 
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -48,6 +49,19 @@ public sealed class EnvelopeMiddlewareTests : IAsyncLifetime
         Assert.Equal(EnvelopeMessage.HashBody(Encoding.UTF8.GetBytes(body)), await response.Content.ReadAsStringAsync());
         Assert.Equal(1, _server.EndpointRuns);
         Assert.Equal(_validator.Ss58Address, _server.LastValidator);
+    }
+
+    [Fact]
+    public async Task Post_SignatureOverBytesWrappedText_AcceptedAsPolkadotJsSignsIt()
+    {
+        var request = await SignedAsync("{}");
+        var nonce = request.Headers.GetValues(WireHeaders.Nonce).Single();
+        var text = EnvelopeMessage.Compose(nonce, _validator.Ss58Address, _miner.Ss58Address, EnvelopeMessage.HashBody("{}"u8));
+        request.Headers.Remove(WireHeaders.Signature);
+        request.Headers.Add(WireHeaders.Signature, SignatureHex.Format(_validator.Sign(Encoding.UTF8.GetBytes("<Bytes>" + text + "</Bytes>"))));
+
+        using var response = await _http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -170,6 +184,65 @@ public sealed class EnvelopeMiddlewareTests : IAsyncLifetime
         request.Content = new StreamContent(new MemoryStream(bytes));
         request.Headers.TransferEncodingChunked = true;
         await AssertRefusedAsync(request, HttpStatusCode.RequestEntityTooLarge, "body-too-large");
+    }
+
+    [Fact]
+    public async Task Post_StaleNonce_RefusedWhileTheBodyIsStillUnsent()
+    {
+        var request = await SignedAsync(new string('b', 1000));
+        _clock.Advance(TimeSpan.FromSeconds(121));
+        var (status, body) = await SendHeadersOnlyAsync(request);
+        Assert.StartsWith("HTTP/1.1 408", status, StringComparison.Ordinal);
+        Assert.Contains("\"stale-nonce\"", body, StringComparison.Ordinal);
+        Assert.Equal(0, _server.EndpointRuns);
+    }
+
+    [Fact]
+    public async Task Post_UnknownValidator_RefusedWhileTheBodyIsStillUnsent()
+    {
+        _signer = SignerFor(Sr25519Keypair.Generate());
+        var request = await SignedAsync(new string('b', 1000));
+        var (status, body) = await SendHeadersOnlyAsync(request);
+        Assert.StartsWith("HTTP/1.1 403", status, StringComparison.Ordinal);
+        Assert.Contains("\"unknown-validator\"", body, StringComparison.Ordinal);
+        Assert.Equal(0, _server.EndpointRuns);
+    }
+
+    /// <summary>
+    /// Writes the request line, the headers and a Content-Length of 1000 over a raw socket, then 10 bytes of
+    /// body and nothing more, and returns the response's status line and JSON body: our error code here (not
+    /// Kestrel's own body-timeout 408) proves the middleware decided without waiting for the body.
+    /// </summary>
+    private async Task<(string Status, string Body)> SendHeadersOnlyAsync(HttpRequestMessage request)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(_server.Address.Host, _server.Address.Port);
+        await using var stream = tcp.GetStream();
+        var head = new StringBuilder();
+        head.Append(CultureInfo.InvariantCulture, $"POST /echo HTTP/1.1\r\nHost: {_server.Address.Authority}\r\n");
+        foreach (var (name, values) in request.Headers)
+        {
+            head.Append(CultureInfo.InvariantCulture, $"{name}: {string.Join(",", values)}\r\n");
+        }
+
+        head.Append("Content-Type: application/json\r\nContent-Length: 1000\r\n\r\nbbbbbbbbbb");
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var status = await reader.ReadLineAsync(deadline.Token) ?? string.Empty;
+        var length = 0;
+        string? line;
+        while (!string.IsNullOrEmpty(line = await reader.ReadLineAsync(deadline.Token)))
+        {
+            if (line.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase))
+            {
+                length = int.Parse(line["Content-Length:".Length..], CultureInfo.InvariantCulture);
+            }
+        }
+
+        var body = new char[length];
+        await reader.ReadBlockAsync(body, deadline.Token);
+        return (status, new string(body));
     }
 
     private IHotkeySigner SignerFor(Sr25519Keypair key) =>

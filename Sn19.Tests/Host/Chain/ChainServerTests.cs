@@ -41,6 +41,23 @@ public sealed class ChainServerTests
     }
 
     [Fact]
+    public async Task Server_BodyNotJson_400WithInvalidRequest()
+    {
+        using var local = LocalChainFixture.InMemory();
+        await using var app = ChainServer.Build(local, "127.0.0.1:0");
+        await app.StartAsync(None);
+        using var http = new HttpClient { BaseAddress = new Uri(ChainServer.BoundAddress(app) + "/") };
+
+        using var content = new StringContent("garbage", System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri("chain/register", UriKind.Relative), content);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("\"InvalidRequest\"", body, StringComparison.Ordinal);
+        await app.StopAsync(None);
+    }
+
+    [Fact]
     public async Task Client_NoServer_Unavailable()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -135,6 +135,33 @@ public sealed class SignerProcessTests : IClassFixture<SignerFixture>
     }
 
     [Fact]
+    public async Task HotkeySigners_TokenFile_ConnectsAsTheGrantedHotkey()
+    {
+        var options = _fixture.ClientOptions("validator", "v/default");
+        options.TokenFile = Path.Join(_fixture.Root, "validator.token");
+        var (signer, problem) = await HotkeySigners.ConnectAsync(options, default);
+
+        Assert.NotNull(signer);
+        Assert.Empty(problem);
+        Assert.Equal(_fixture.ValidatorKey.Ss58Address, signer.HotkeyAddress);
+        await ((IAsyncDisposable)signer).DisposeAsync();
+    }
+
+    [Fact]
+    public async Task HotkeySigners_TokenFileReadableByOthers_Refused()
+    {
+        var loose = Path.Join(_fixture.Root, "loose.token");
+        await File.WriteAllTextAsync(loose, _fixture.ValidatorToken);
+        File.SetUnixFileMode(loose, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        var options = _fixture.ClientOptions("validator", "v/default");
+        options.TokenFile = loose;
+
+        var (signer, problem) = await HotkeySigners.ConnectAsync(options, default);
+        Assert.Null(signer);
+        Assert.Contains("chmod 600", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Clients_Concurrent_AllSigned()
     {
         var tasks = Enumerable.Range(0, 6).Select(async _ =>

@@ -1,0 +1,62 @@
+namespace Sn19.Inference.Generation;
+
+using System.Diagnostics;
+using Sn19.Inference.Kernels;
+using Sn19.Inference.Llama;
+
+/// <summary>Decode and prefill throughput of a loaded engine, and its memory-bandwidth efficiency.</summary>
+public static class EngineBenchmark
+{
+    /// <summary>Tokens per second of greedy-free decode (forward only) over <paramref name="tokens"/> steps after a short warm-up.</summary>
+    public static double DecodeTokensPerSecond(LlamaEngine engine, int tokens = 64) => Decode(engine.Model, tokens);
+
+    /// <summary>Tokens per second of one batched prefill of <paramref name="tokens"/> tokens (best of <paramref name="repeats"/>).</summary>
+    public static double PrefillTokensPerSecond(LlamaEngine engine, int tokens = 256, int repeats = 3) => Prefill(engine.Model, tokens, repeats);
+
+    /// <summary>Read bandwidth (bytes/s) of a 512 MiB sum with the engine's thread count.</summary>
+    public static double ReadBandwidth(int threads, long bytes = 512L << 20)
+    {
+        using var pool = new WorkerPool(threads);
+        using var probe = new BandwidthProbe(pool, bytes);
+        return probe.Measure();
+    }
+
+    internal static double Decode(LlamaModel model, int tokens)
+    {
+        using var sequence = model.CreateSequence();
+        var logits = new float[model.Config.VocabSize];
+        var one = new int[1];
+        var steps = Math.Min(tokens, model.Config.ContextLength - 8);
+        for (var i = 0; i < 4; i++)
+        {
+            one[0] = i % model.Config.VocabSize;
+            model.Forward(sequence, one, 0, logits);
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < steps; i++)
+        {
+            one[0] = (i * 7919) % model.Config.VocabSize;
+            model.Forward(sequence, one, 0, logits);
+        }
+
+        return steps / Stopwatch.GetElapsedTime(start).TotalSeconds;
+    }
+
+    internal static double Prefill(LlamaModel model, int tokens, int repeats)
+    {
+        tokens = Math.Min(tokens, Math.Min(model.MaxBatch, model.Config.ContextLength));
+        var prompt = Enumerable.Range(0, tokens).Select(i => (i * 7919) % model.Config.VocabSize).ToArray();
+        var logits = new float[model.Config.VocabSize];
+        var best = 0.0;
+        for (var r = 0; r < repeats; r++)
+        {
+            using var sequence = model.CreateSequence();
+            var start = Stopwatch.GetTimestamp();
+            model.Forward(sequence, prompt, tokens - 1, logits);
+            best = Math.Max(best, tokens / Stopwatch.GetElapsedTime(start).TotalSeconds);
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,39 @@
+namespace Sn19.Tests.Inference.Backends;
+
+using Microsoft.Extensions.Configuration;
+using Sn19.Inference.Backends;
+
+public sealed class InferenceOptionsTests
+{
+    [Fact]
+    public void Bind_KebabCaseKeys_FillEveryOption()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["inference:backend"] = "openai",
+            ["inference:model-path"] = "/m.gguf",
+            ["inference:engine:threads"] = "2",
+            ["inference:engine:max-batch"] = "128",
+            ["inference:engine:max-context"] = "512",
+            ["inference:engine:max-concurrent-sequences"] = "3",
+            ["inference:openai:base-url"] = "http://127.0.0.1:9000",
+            ["inference:openai:model"] = "m",
+            ["inference:openai:timeout"] = "00:00:05",
+            ["inference:openai:eos-token-id"] = "2",
+        }).Build();
+        var options = configuration.GetSection("inference").Get<InferenceOptions>()!;
+        options.Validate();
+        Assert.Equal("openai", options.Backend);
+        Assert.Equal((2, 128, 512, 3), (options.Engine.Threads, options.Engine.MaxBatch, options.Engine.MaxContext, options.Engine.MaxConcurrentSequences));
+        Assert.Equal(new Uri("http://127.0.0.1:9000"), options.OpenAi.BaseUrl);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.OpenAi.Timeout);
+        Assert.Equal(2, options.OpenAi.EosTokenId);
+    }
+
+    [Fact]
+    public void Validate_LocalWithoutModel_NamesTheKey()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new InferenceOptions().Validate());
+        Assert.Contains("inference.model-path", error.Message, StringComparison.Ordinal);
+    }
+}
