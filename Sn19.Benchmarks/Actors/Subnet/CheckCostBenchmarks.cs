@@ -2,7 +2,6 @@ namespace Sn19.Benchmarks.Actors.Subnet;
 
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Wire.OpenAi;
 using Sn19.Inference.Generation;
@@ -18,7 +17,7 @@ using Sn19.Inference.TestModels;
 /// The response is 256 tokens where the context allows; stories15M's context is 256, so there it is 223.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(CheckCostConfig))]
 public class CheckCostBenchmarks
 {
     private const int ResponseTokens = 256;
