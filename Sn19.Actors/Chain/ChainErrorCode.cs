@@ -57,6 +57,9 @@ public enum ChainErrorCode
     /// <summary>An axon address or port that cannot be served.</summary>
     InvalidAxon,
 
+    /// <summary>The request was not the chain API's (bad JSON or a missing field).</summary>
+    InvalidRequest,
+
     /// <summary>The chain could not be reached or answered something unreadable.</summary>
     Unavailable,
 }

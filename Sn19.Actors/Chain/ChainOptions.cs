@@ -1,15 +1,21 @@
 namespace Sn19.Actors.Chain;
 
+using Microsoft.Extensions.Configuration;
+
 /// <summary>
 /// The <c>chain</c> configuration section (hocon/defaults/chain.conf): where the local chain keeps its state,
 /// how fast it makes blocks, where `sn19 chain serve` listens and where clients find it, and the subnet.
 /// </summary>
 public sealed class ChainOptions
 {
+    public const string Section = "chain";
+
     /// <summary>Folder of the local chain's SQLite file (chain.db).</summary>
+    [ConfigurationKeyName("data-dir")]
     public string DataDir { get; set; } = ".sn19/chain";
 
     /// <summary>Time between blocks of the local chain (subtensor: 12 s).</summary>
+    [ConfigurationKeyName("block-time")]
     public TimeSpan BlockTime { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>host:port `sn19 chain serve` binds; loopback by default because callers are trusted.</summary>
@@ -37,6 +43,11 @@ public sealed class ChainOptions
             return "chain.block-time must be positive";
         }
 
+        if (!IsHostPort(Listen))
+        {
+            return $"chain.listen '{Listen}' is not host:port (e.g. 127.0.0.1:19944; port 0 picks a free one)";
+        }
+
         if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             return $"chain.url '{Url}' is not an http(s) URL";
@@ -48,5 +59,14 @@ public sealed class ChainOptions
         }
 
         return Subnet.Validate() is { } problem ? $"chain.subnet: {problem}" : null;
+    }
+
+    private static bool IsHostPort(string? text)
+    {
+        var colon = text?.LastIndexOf(':') ?? -1;
+        return colon > 0
+            && int.TryParse(text![(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            && port <= 65_535
+            && !text[..colon].Contains('/', StringComparison.Ordinal);
     }
 }

@@ -11,6 +11,9 @@ public sealed partial record SecretUri(string Phrase, IReadOnlyList<DeriveJuncti
     /// <summary>Substrate's <c>DEV_PHRASE</c>.</summary>
     public const string DevPhrase = "bottom drive obey lake curtain smoke basket hold race lonely fit walk";
 
+    /// <summary>Never prints the phrase or password (a record's generated ToString would).</summary>
+    public override string ToString() => $"SecretUri {{ Junctions = {Junctions.Count}, HasPassword = {Password is not null} }}";
+
     public static bool TryParse(string uri, out SecretUri? result)
     {
         result = null;

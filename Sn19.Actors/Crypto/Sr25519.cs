@@ -17,6 +17,21 @@ public static class Sr25519
     public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
         Verify(publicKey, message, signature, SigningContext.Substrate);
 
+    /// <summary>
+    /// Verification as bittensor's btwallet <c>Keypair.verify</c> does it: the raw message first, then the
+    /// message wrapped as <c>&lt;Bytes&gt;…&lt;/Bytes&gt;</c> (what polkadot.js <c>signRaw</c> signs).
+    /// </summary>
+    public static bool VerifyRawOrWrapped(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
+    {
+        if (Verify(publicKey, message, signature))
+        {
+            return true;
+        }
+
+        byte[] wrapped = [.. "<Bytes>"u8, .. message, .. "</Bytes>"u8];
+        return Verify(publicKey, wrapped, signature);
+    }
+
     internal static bool Verify(
         ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature, ReadOnlySpan<byte> context)
     {

@@ -20,15 +20,25 @@ public abstract class Actor<TMessage>
 
     internal void Bind(IActorContext<TMessage> context) => _context = context;
 
-    /// <summary>Runs before the first message of this instance. An exception here counts as a failure.</summary>
-    protected internal virtual Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    internal Task RunStartedAsync(CancellationToken cancellationToken) => StartedAsync(cancellationToken);
 
-    protected internal abstract Task ReceiveAsync(TMessage message, CancellationToken cancellationToken);
+    internal Task RunReceiveAsync(TMessage message, CancellationToken cancellationToken) =>
+        ReceiveAsync(message, cancellationToken);
+
+    internal Task RunSignalAsync(ActorSignal signal, CancellationToken cancellationToken) =>
+        OnSignalAsync(signal, cancellationToken);
+
+    internal Task RunStoppedAsync(CancellationToken cancellationToken) => StoppedAsync(cancellationToken);
+
+    /// <summary>Runs before the first message of this instance. An exception here counts as a failure.</summary>
+    protected virtual Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected abstract Task ReceiveAsync(TMessage message, CancellationToken cancellationToken);
 
     /// <summary>Lifecycle signals such as <see cref="Terminated"/>; ignored unless overridden.</summary>
-    protected internal virtual Task OnSignalAsync(ActorSignal signal, CancellationToken cancellationToken) =>
+    protected virtual Task OnSignalAsync(ActorSignal signal, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
     /// <summary>Runs when this instance goes away: stop, restart or passivation. Exceptions are logged only.</summary>
-    protected internal virtual Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected virtual Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

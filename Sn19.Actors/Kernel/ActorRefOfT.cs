@@ -23,8 +23,8 @@ public abstract class ActorRef<TMessage> : ActorRef
 
     /// <summary>
     /// Sends the message <paramref name="build"/> makes around a fresh reply address and waits for the reply,
-    /// at most <paramref name="timeout"/> (measured by the system's <see cref="TimeProvider"/>). A full mailbox or
-    /// a dead actor ends the ask at once; an actor that dies after accepting the message ends it by timeout.
+    /// at most <paramref name="timeout"/> (measured by the system's <see cref="TimeProvider"/>). A full mailbox is waited
+    /// on within the timeout, a dead actor, or one that stops before replying, ends the ask as <see cref="AskStatus.Dead"/>.
     /// Cancellation throws <see cref="OperationCanceledException"/>.
     /// </summary>
     public async Task<AskResult<TReply>> AskAsync<TReply>(
@@ -32,19 +32,35 @@ public abstract class ActorRef<TMessage> : ActorRef
     {
         ArgumentNullException.ThrowIfNull(build);
         var completion = new TaskCompletionSource<TReply>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var replyTo = new ReplyTo<TReply>(completion);
-        switch (Tell(build(replyTo)))
+        var message = build(new ReplyTo<TReply>(completion));
+        var told = Tell(message);
+        if (told == TellResult.MailboxFull)
         {
-            case TellResult.MailboxFull:
-                return new AskResult<TReply>(AskStatus.MailboxFull, default);
-            case TellResult.Dead:
-                return new AskResult<TReply>(AskStatus.Dead, default);
+            // Slow path: wait for mailbox room, within the same timeout.
+            using var deadline = new CancellationTokenSource(timeout, Time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
+            try
+            {
+                told = await TellAsync(message, linked.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return new AskResult<TReply>(AskStatus.Timeout, default);
+            }
+        }
+
+        if (told != TellResult.Delivered)
+        {
+            return new AskResult<TReply>(told == TellResult.Dead ? AskStatus.Dead : AskStatus.MailboxFull, default);
         }
 
         try
         {
-            var value = await completion.Task.WaitAsync(timeout, Time, cancellationToken);
-            return new AskResult<TReply>(AskStatus.Replied, value);
+            // The actor may stop after accepting the message; then the ask ends as Dead, not by timeout.
+            var first = await Task.WhenAny(completion.Task, Stopped).WaitAsync(timeout, Time, cancellationToken);
+            return first == completion.Task || completion.Task.IsCompletedSuccessfully
+                ? new AskResult<TReply>(AskStatus.Replied, await completion.Task)
+                : new AskResult<TReply>(AskStatus.Dead, default);
         }
         catch (TimeoutException)
         {

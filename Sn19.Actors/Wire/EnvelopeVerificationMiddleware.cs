@@ -100,7 +100,8 @@ internal sealed class EnvelopeVerificationMiddleware
             response.Headers.RetryAfter = "10";
         }
 
-        await JsonSerializer.SerializeAsync(
-            response.Body, new EnvelopeError(code, detail), WireJsonContext.Default.EnvelopeError, context.RequestAborted);
+        var json = JsonSerializer.SerializeToUtf8Bytes(new EnvelopeError(code, detail), WireJsonContext.Default.EnvelopeError);
+        response.ContentLength = json.Length;
+        await response.Body.WriteAsync(json, context.RequestAborted);
     }
 }

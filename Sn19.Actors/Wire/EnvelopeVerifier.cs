@@ -14,9 +14,6 @@ using System.Text;
 /// </summary>
 internal sealed class EnvelopeVerifier
 {
-    private static readonly byte[] BytesOpen = "<Bytes>"u8.ToArray();
-    private static readonly byte[] BytesClose = "</Bytes>"u8.ToArray();
-
     private readonly EnvelopeOptions _options;
     private readonly string _minerHotkey;
     private readonly IValidatorDirectory _directory;
@@ -128,8 +125,7 @@ internal sealed class EnvelopeVerifier
         var text = EnvelopeMessage.Compose(
             headers.Nonce, headers.ValidatorHotkey, headers.MinerHotkey, EnvelopeMessage.HashBody(body));
         var message = Encoding.UTF8.GetBytes(text);
-        if (!_signatures.Verify(headers.ValidatorHotkey, message, headers.Signature.Span)
-            && !_signatures.Verify(headers.ValidatorHotkey, [.. BytesOpen, .. message, .. BytesClose], headers.Signature.Span))
+        if (!_signatures.Verify(headers.ValidatorHotkey, message, headers.Signature.Span))
         {
             detail = "signature does not verify over nonce, hotkeys and body hash";
             return EnvelopeRejection.BadSignature;

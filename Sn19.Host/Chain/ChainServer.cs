@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Chain;
+using Sn19.Actors.Chain.Http;
 
 /// <summary>
 /// The HTTP host of `sn19 chain serve`: Kestrel on <c>listen</c> (host:port; port 0 picks a free one) serving
@@ -25,8 +28,24 @@ internal static class ChainServer
         builder.WebHost.UseUrls("http://" + listen);
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+            {
+                // A body that is not the route's JSON still gets a chain API answer, so clients can show why.
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsJsonAsync(
+                    new ChainResponse<object>(null, new ChainError(ChainErrorCode.InvalidRequest, e.Message)), ChainJson.Options);
+            }
+        });
         ChainEndpoints.Map(app, chain);
         return app;
     }

@@ -1,9 +1,14 @@
 namespace Sn19.Host.Cli;
 
 using System.CommandLine;
+using Sn19.Host.Cli.Config;
 
 internal static class ConfigCommand
 {
-    public static Command Create() =>
-        NotBuiltCommand.Create("config", "Show the effective configuration and where each value came from", "issue 2");
+    public static Command Create()
+    {
+        var command = new Command("config", "Show the effective configuration and where each value came from");
+        command.Subcommands.Add(ConfigShowCommand.Create());
+        return command;
+    }
 }

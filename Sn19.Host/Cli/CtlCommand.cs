@@ -1,9 +1,17 @@
 namespace Sn19.Host.Cli;
 
 using System.CommandLine;
+using Sn19.Host.Cli.Ctl;
 
+/// <summary>`sn19 ctl`: inspect a running node through its admin API.</summary>
 internal static class CtlCommand
 {
-    public static Command Create() =>
-        NotBuiltCommand.Create("ctl", "Inspect a running node: actors and their state", "issue 3");
+    public static Command Create()
+    {
+        var command = new Command("ctl", "Inspect a running node: actors and their state");
+        command.Subcommands.Add(CtlActorsCommand.Create());
+        command.Subcommands.Add(CtlActorCommand.Create());
+        command.Subcommands.Add(CtlDemoNodeCommand.Create());
+        return command;
+    }
 }

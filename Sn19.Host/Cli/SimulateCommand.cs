@@ -29,17 +29,35 @@ internal static class SimulateCommand
             Description = "Keep contenders in a SQLite journal here; a killed run restarted with the same arguments resumes",
         };
 
+        var haltAt = new Option<string?>("--halt-at")
+        {
+            Description = "PERIOD:EVENT: stop there and wait to be killed (crash tests)",
+            Hidden = true,
+        };
+
         var command = new Command("simulate", "Run the incentive mechanism against scripted miners with a fake clock");
         command.Options.Add(scenario);
         command.Options.Add(periods);
         command.Options.Add(seed);
         command.Options.Add(json);
         command.Options.Add(dataDir);
-        command.SetAction((result, ct) => SimulateRun.RunAsync(
-            new SimulateArguments(result.GetValue(scenario)!, result.GetValue(periods), result.GetValue(seed), result.GetValue(json), result.GetValue(dataDir)),
-            result.InvocationConfiguration.Output,
-            result.InvocationConfiguration.Error,
-            ct));
+        command.Options.Add(haltAt);
+        command.SetAction(async (result, ct) =>
+        {
+            var halt = result.GetValue(haltAt);
+            if (halt is not null && HaltPoint.Parse(halt) is null)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync("sn19 simulate: --halt-at takes PERIOD:EVENT");
+                return ExitCodes.UsageOrInput;
+            }
+
+            var args = new SimulateArguments(
+                result.GetValue(scenario)!, result.GetValue(periods), result.GetValue(seed), result.GetValue(json), result.GetValue(dataDir))
+            {
+                HaltAt = HaltPoint.Parse(halt),
+            };
+            return await SimulateRun.RunAsync(args, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct);
+        });
         return command;
     }
 }

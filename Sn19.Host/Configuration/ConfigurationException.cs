@@ -26,7 +26,7 @@ public class ConfigurationException : Exception
         : base(Compose(detail, source, line, key), innerException)
     {
         Detail = detail;
-        Source = source;
+        File = source;
         Line = line;
         Key = key;
     }
@@ -34,10 +34,11 @@ public class ConfigurationException : Exception
     /// <summary>What is wrong, without the location.</summary>
     public string Detail { get; }
 
-    /// <summary>The file (as shown to the user), `env NAME`, `command line`, or null when unknown.</summary>
-    public new string? Source { get; }
+    /// <summary>The file (as shown to the user), or `env NAME` / `command line` for values set there;
+    /// null when unknown.</summary>
+    public string? File { get; }
 
-    /// <summary>1-based line in <see cref="Source"/>, or null when the source has no lines.</summary>
+    /// <summary>1-based line in <see cref="File"/>, or null when the source has no lines.</summary>
     public int? Line { get; }
 
     /// <summary>The configuration key concerned, dotted (`logging.file.max-size`), or null.</summary>
@@ -46,7 +47,7 @@ public class ConfigurationException : Exception
     /// <summary>The same problem with the place it was set, for errors found after loading (binding,
     /// validation) where only the key was known.</summary>
     public ConfigurationException WithSource(string? source, int? line) =>
-        Source is not null || source is null ? this : new ConfigurationException(Detail, source, line, Key, this);
+        File is not null || source is null ? this : new ConfigurationException(Detail, source, line, Key, this);
 
     private static string Compose(string detail, string? source, int? line, string? key)
     {

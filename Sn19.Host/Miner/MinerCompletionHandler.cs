@@ -4,7 +4,6 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Sn19.Actors.Mechanism;
 using Sn19.Actors.Wire;
 using Sn19.Actors.Wire.OpenAi;
 
@@ -46,8 +45,7 @@ internal sealed class MinerCompletionHandler(
             return;
         }
 
-        stakes.TryGetStake(validator, out var stake);
-        var share = Capacity.MinerShare(task.Capacity, stake, stakes.TotalValidatorStake);
+        var share = task.Capacity * stakes.ValidatorShare(validator);
         if (!quotas.TryReserve(validator, task.Id, share, request.MaxTokens, out var reservation))
         {
             MinerLog.Refused(logger, task.Id, validator, "share spent");

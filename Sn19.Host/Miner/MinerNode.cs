@@ -74,10 +74,8 @@ internal sealed class MinerNode : IAsyncDisposable
     private static IResult Capacity(HttpContext context, MinerNodeSettings settings, IStakeView stakes)
     {
         var validator = context.Features.Get<IRequestEnvelopeFeature>()!.ValidatorHotkey;
-        stakes.TryGetStake(validator, out var stake);
-        var capacities = settings.Tasks.Values.ToDictionary(
-            t => t.Id,
-            t => Sn19.Actors.Mechanism.Capacity.MinerShare(t.Capacity, stake, stakes.TotalValidatorStake));
+        var share = stakes.ValidatorShare(validator);
+        var capacities = settings.Tasks.Values.ToDictionary(t => t.Id, t => t.Capacity * share);
         return Results.Json(new CapacityResponse(settings.Hotkey, validator, capacities));
     }
 

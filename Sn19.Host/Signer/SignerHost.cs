@@ -15,7 +15,6 @@ internal static class SignerHost
 {
     public static async Task<int> RunAsync(
         SignerOptions options,
-        Func<byte[], IMessageSigner> fromMiniSecret,
         ILoggerFactory loggers,
         TextWriter error,
         CancellationToken cancellationToken)
@@ -33,7 +32,7 @@ internal static class SignerHost
             options.Validate();
             socketPath = PathExpansion.Expand(options.SocketPath);
             policy = new SignerPolicy(ReadTokens(PathExpansion.Expand(options.TokensFile), options.RequirePrivateFiles).Clients);
-            keys = SignerKeyFiles.Load(PathExpansion.Expand(options.WalletsPath), policy.Hotkeys, options.RequirePrivateFiles, fromMiniSecret);
+            keys = SignerKeyFiles.Load(PathExpansion.Expand(options.WalletsPath), policy.Hotkeys, options.RequirePrivateFiles);
             listener = SignerSocket.Listen(socketPath, backlog: options.MaxConnections);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException

@@ -1,13 +1,14 @@
 namespace Sn19.Host.Signer;
 
 using System.Runtime.Versioning;
-using System.Text.Json;
+using Sn19.Actors.Crypto.Wallets;
 using Sn19.Actors.Signing;
 
 /// <summary>
-/// Reads the hotkey files the policy names, and nothing else: <c>&lt;wallets&gt;/WALLET/hotkeys/HOTKEY</c>, JSON with
-/// <c>secretSeed</c> (0x + 64 hex, the 32-byte mini secret, as bittensor writes it; checking-and-fiber.md §B.1).
-/// With <c>requirePrivate</c> a file readable by group or others is refused.
+/// Reads the hotkey files the policy names, and nothing else: <c>&lt;wallets&gt;/WALLET/hotkeys/HOTKEY</c>
+/// through the bittensor keyfile reader (plain JSON with secretSeed or privateKey, as bittensor writes a
+/// hotkey). Encrypted hotkeys are refused: the signer has no one to ask for a password. With
+/// <c>requirePrivate</c> a file that group or others could read is refused too.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 internal static class SignerKeyFiles
@@ -16,60 +17,47 @@ internal static class SignerKeyFiles
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    public static string PathOf(string walletsRoot, string hotkey)
+    /// <summary>The keyfile of <c>WALLET/HOTKEY</c>; throws for a name that is not of that form.</summary>
+    public static Keyfile Locate(string walletsRoot, string hotkey)
     {
-        var parts = hotkey.Split('/');
-        if (parts is not [{ Length: > 0 } wallet, { Length: > 0 } name]
-            || parts.Any(p => p is "." or ".." || p.Contains('\\', StringComparison.Ordinal)))
+        if (hotkey.Split('/') is not [var wallet, var name] || !Wallet.IsValidName(wallet) || !Wallet.IsValidName(name))
         {
-            throw new InvalidOperationException($"hotkey '{hotkey}' must be WALLET/HOTKEY");
+            throw new InvalidOperationException($"hotkey '{hotkey}' must be WALLET/HOTKEY (letters, digits, '-', '_', '.')");
         }
 
-        return Path.Join(walletsRoot, wallet, "hotkeys", name);
+        return new Wallet(walletsRoot, wallet).Hotkey(name);
     }
 
-    /// <summary>Throws <see cref="InvalidOperationException"/> naming the file for anything missing, open to others or malformed.</summary>
-    public static Dictionary<string, IMessageSigner> Load(
-        string walletsRoot, IEnumerable<string> hotkeys, bool requirePrivate, Func<byte[], IMessageSigner> fromMiniSecret)
+    /// <summary>Throws <see cref="InvalidOperationException"/> naming the file for anything missing, open to others or unreadable.</summary>
+    public static Dictionary<string, IMessageSigner> Load(string walletsRoot, IEnumerable<string> hotkeys, bool requirePrivate)
     {
-        ArgumentNullException.ThrowIfNull(fromMiniSecret);
         var keys = new Dictionary<string, IMessageSigner>(StringComparer.Ordinal);
         foreach (var hotkey in hotkeys)
         {
-            var path = PathOf(walletsRoot, hotkey);
-            if (!File.Exists(path))
+            var file = Locate(walletsRoot, hotkey);
+            if (!file.Exists)
             {
-                throw new InvalidOperationException($"hotkey file '{path}' does not exist");
+                throw new InvalidOperationException($"hotkey file '{file.Path}' does not exist");
             }
 
-            if (requirePrivate && (File.GetUnixFileMode(path) & GroupOrOther) != 0)
+            if (requirePrivate && (File.GetUnixFileMode(file.Path) & GroupOrOther) != 0)
             {
                 throw new InvalidOperationException(
-                    $"hotkey file '{path}' can be read by group or others; run chmod 600 on it (or set signer.require-private-files = false)");
+                    $"hotkey file '{file.Path}' can be read by group or others; run chmod 600 on it (or pass --allow-shared-files)");
             }
 
-            keys[hotkey] = fromMiniSecret(ReadSecretSeed(path));
+            var read = file.Read(password: null);
+            if (!read.Succeeded || read.Keypair is null)
+            {
+                var why = read.Error == KeyfileError.PasswordRequired
+                    ? "it is encrypted; the signer needs plain hotkey files (bittensor's default)"
+                    : read.Succeeded ? "it holds no secret key" : read.Message;
+                throw new InvalidOperationException($"hotkey file '{file.Path}' cannot be used: {why}");
+            }
+
+            keys[hotkey] = new Sr25519MessageSigner(read.Keypair);
         }
 
         return keys;
-    }
-
-    private static byte[] ReadSecretSeed(string path)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            if (document.RootElement.TryGetProperty("secretSeed", out var seed) && seed.GetString() is { } text
-                && text.StartsWith("0x", StringComparison.Ordinal) && text.Length == 66)
-            {
-                return Convert.FromHexString(text.AsSpan(2));
-            }
-        }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
-        {
-            throw new InvalidOperationException($"hotkey file '{path}' is not a bittensor keyfile: {e.Message}", e);
-        }
-
-        throw new InvalidOperationException($"hotkey file '{path}' has no secretSeed of 0x + 64 hex digits");
     }
 }

@@ -1,9 +1,10 @@
 namespace Sn19.Host.Signer;
 
 using Microsoft.Extensions.Configuration;
+using Sn19.Host.Configuration;
 
 /// <summary>The signer process: configuration section <c>signer</c> (hocon/defaults/signer.conf).</summary>
-internal sealed class SignerOptions
+internal sealed class SignerOptions : IValidatableOptions
 {
     public const string Section = "signer";
 
@@ -34,6 +35,19 @@ internal sealed class SignerOptions
     /// <summary>Refuse to start when a key file or the tokens file can be read by group or others.</summary>
     [ConfigurationKeyName("require-private-files")]
     public bool RequirePrivateFiles { get; set; } = true;
+
+    /// <summary>After binding from configuration: the same checks, reported as a configuration error.</summary>
+    public void Validate(string section)
+    {
+        try
+        {
+            Validate();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConfigurationException(e.Message, e);
+        }
+    }
 
     public void Validate()
     {

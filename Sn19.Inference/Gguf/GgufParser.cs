@@ -27,6 +27,11 @@ internal static class GgufParser
         }
 
         var version = cursor.ReadUInt32();
+        if (version is 0x0200_0000 or 0x0300_0000)
+        {
+            throw new GgufFormatException("this is a big-endian GGUF file; only little-endian files are supported");
+        }
+
         if (version is not (2 or 3))
         {
             throw new GgufFormatException(string.Create(
@@ -39,7 +44,7 @@ internal static class GgufParser
 
         // Each key-value pair takes at least 8 (key length) + 4 (type) + 1 bytes; each tensor info at least 8 + 4 + 8 + 4 + 8.
         cursor.EnsureCanHold(kvCount, 13, "metadata entries");
-        var metadata = new Dictionary<string, GgufValue>((int)kvCount, StringComparer.Ordinal);
+        var metadata = new Dictionary<string, GgufValue>((int)Math.Min(kvCount, 4096), StringComparer.Ordinal);
         for (var i = 0UL; i < kvCount; i++)
         {
             var keyAt = cursor.Position;
@@ -56,7 +61,7 @@ internal static class GgufParser
         var alignment = ReadAlignment(metadata);
 
         cursor.EnsureCanHold(tensorCount, 32, "tensor infos");
-        var tensors = new List<GgufTensorInfo>((int)tensorCount);
+        var tensors = new List<GgufTensorInfo>((int)Math.Min(tensorCount, 65536));
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0UL; i < tensorCount; i++)
         {
@@ -175,13 +180,40 @@ internal static class GgufParser
         }
 
         cursor.EnsureCanHold(count, ElementMinBytes(elementType, key), $"elements of '{key}'");
-        var array = Array.CreateInstance(GgufValue.ClrElementType(elementType), (int)count);
-        for (var i = 0; i < array.Length; i++)
+        if (count > int.MaxValue)
         {
-            array.SetValue(ReadScalar(cursor, elementType, key), i);
+            throw new GgufFormatException(string.Create(
+                CultureInfo.InvariantCulture, $"metadata key '{key}' holds {count} elements, more than an array can"));
+        }
+
+        // The big arrays of real files (tokens, merges, scores, token types) are read without boxing.
+        Array array = elementType switch
+        {
+            GgufValueType.String => ReadArray((int)count, cursor.ReadString),
+            GgufValueType.Float32 => ReadArray((int)count, cursor.ReadFloat32),
+            GgufValueType.Int32 => ReadArray((int)count, cursor.ReadInt32),
+            _ => Array.CreateInstance(GgufValue.ClrElementType(elementType), (int)count),
+        };
+        if (elementType is not (GgufValueType.String or GgufValueType.Float32 or GgufValueType.Int32))
+        {
+            for (var i = 0; i < array.Length; i++)
+            {
+                array.SetValue(ReadScalar(cursor, elementType, key), i);
+            }
         }
 
         return GgufValue.WrapArray(elementType, array);
+    }
+
+    private static T[] ReadArray<T>(int count, Func<T> read)
+    {
+        var array = new T[count];
+        for (var i = 0; i < array.Length; i++)
+        {
+            array[i] = read();
+        }
+
+        return array;
     }
 
     private static object ReadScalar(GgufCursor cursor, GgufValueType type, string key) => type switch

@@ -1,6 +1,7 @@
 namespace Sn19.Inference.Tokenizers;
 
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
 using Sn19.Inference.Gguf;
 
@@ -15,7 +16,7 @@ using Sn19.Inference.Gguf;
 /// <item>Emit each final symbol's token.</item>
 /// </list>
 /// Pairs are keyed by the two symbols' token ids; a merge whose parts or result are not tokens never applies
-/// (well-formed vocabularies have none).
+/// (well-formed vocabularies have none). Words' ids are remembered in a bounded <see cref="WordCache"/>.
 /// </summary>
 internal sealed class BytePairTokenizer : TokenizerBase
 {
@@ -23,6 +24,7 @@ internal sealed class BytePairTokenizer : TokenizerBase
     private readonly bool _ignoreMerges;
     private readonly int[] _byteTokens;
     private readonly Dictionary<long, (int Rank, int Result)> _merges;
+    private readonly WordCache _cache = new(capacity: 100_000, maxWordLength: 64);
 
     public BytePairTokenizer(Vocabulary vocabulary, IReadOnlyList<string> merges, IPreTokenizer preTokenizer, bool ignoreMerges)
         : base(vocabulary, BuildPiece)
@@ -61,10 +63,33 @@ internal sealed class BytePairTokenizer : TokenizerBase
     {
         var words = new List<(int Start, int Length)>();
         _preTokenizer.Split(text, words);
-        var queue = new PriorityQueue<Bigram, Bigram>(BigramOrder.Instance);
-        foreach (var (start, length) in words)
+        var queue = new PriorityQueue<Bigram, long>();
+
+        // One buffer pair for the whole fragment: a UTF-16 char is at most 3 UTF-8 bytes.
+        var capacity = Encoding.UTF8.GetMaxByteCount(words.Count == 0 ? 0 : words.Max(w => w.Length));
+        var bytes = ArrayPool<byte>.Shared.Rent(capacity);
+        var symbols = ArrayPool<Symbol>.Shared.Rent(capacity);
+        try
         {
-            EncodeWord(text.Slice(start, length), queue, output);
+            foreach (var (start, length) in words)
+            {
+                var word = text.Slice(start, length);
+                if (_cache.TryGet(word, out var cached))
+                {
+                    output.AddRange(cached);
+                    continue;
+                }
+
+                var first = output.Count;
+                var byteCount = Encoding.UTF8.GetBytes(word, bytes);
+                EncodeWord(bytes.AsSpan(0, byteCount), symbols, queue, output);
+                _cache.Add(word, CollectionsMarshal.AsSpan(output)[first..]);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<Symbol>.Shared.Return(symbols);
         }
     }
 
@@ -96,69 +121,59 @@ internal sealed class BytePairTokenizer : TokenizerBase
         return [.. bytes];
     }
 
-    private void EncodeWord(ReadOnlySpan<char> word, PriorityQueue<Bigram, Bigram> queue, List<int> output)
+    private void EncodeWord(ReadOnlySpan<byte> bytes, Symbol[] symbols, PriorityQueue<Bigram, long> queue, List<int> output)
     {
-        var byteCount = Encoding.UTF8.GetByteCount(word);
+        var byteCount = bytes.Length;
         if (byteCount == 0)
         {
             return;
         }
 
-        var bytes = ArrayPool<byte>.Shared.Rent(byteCount);
-        var symbols = ArrayPool<Symbol>.Shared.Rent(byteCount);
-        try
+        if (_ignoreMerges && TryWholeWord(bytes, out var whole))
         {
-            Encoding.UTF8.GetBytes(word, bytes);
-            if (_ignoreMerges && TryWholeWord(bytes.AsSpan(0, byteCount), out var whole))
-            {
-                output.Add(whole);
-                return;
-            }
-
-            for (var i = 0; i < byteCount; i++)
-            {
-                symbols[i] = new Symbol(_byteTokens[bytes[i]], i - 1, i + 1 < byteCount ? i + 1 : -1);
-            }
-
-            queue.Clear();
-            for (var i = 1; i < byteCount; i++)
-            {
-                TryQueue(symbols, i - 1, i, queue);
-            }
-
-            while (queue.TryDequeue(out var bigram, out _))
-            {
-                ref var left = ref symbols[bigram.Left];
-                ref var right = ref symbols[bigram.Right];
-                if (left.Token != bigram.LeftToken || right.Token != bigram.RightToken || left.Dead || right.Dead)
-                {
-                    continue; // stale: a side was merged away or changed since the pair was queued
-                }
-
-                left.Token = bigram.Result;
-                right.Dead = true;
-                left.Next = right.Next;
-                if (right.Next >= 0)
-                {
-                    symbols[right.Next].Prev = bigram.Left;
-                }
-
-                TryQueue(symbols, left.Prev, bigram.Left, queue);
-                TryQueue(symbols, bigram.Left, left.Next, queue);
-            }
-
-            for (var i = 0; i != -1; i = symbols[i].Next)
-            {
-                if (symbols[i].Token >= 0)
-                {
-                    output.Add(symbols[i].Token);
-                }
-            }
+            output.Add(whole);
+            return;
         }
-        finally
+
+        for (var i = 0; i < byteCount; i++)
         {
-            ArrayPool<byte>.Shared.Return(bytes);
-            ArrayPool<Symbol>.Shared.Return(symbols);
+            symbols[i] = new Symbol(_byteTokens[bytes[i]], i - 1, i + 1 < byteCount ? i + 1 : -1);
+        }
+
+        queue.Clear();
+        for (var i = 1; i < byteCount; i++)
+        {
+            TryQueue(symbols, i - 1, i, queue);
+        }
+
+        while (queue.TryDequeue(out var bigram, out var key))
+        {
+            var leftIndex = (int)(uint)key;
+            ref var left = ref symbols[leftIndex];
+            ref var right = ref symbols[bigram.Right];
+            if (left.Token != bigram.LeftToken || right.Token != bigram.RightToken || left.Dead || right.Dead)
+            {
+                continue; // stale: a side was merged away or changed since the pair was queued
+            }
+
+            left.Token = bigram.Result;
+            right.Dead = true;
+            left.Next = right.Next;
+            if (right.Next >= 0)
+            {
+                symbols[right.Next].Prev = leftIndex;
+            }
+
+            TryQueue(symbols, left.Prev, leftIndex, queue);
+            TryQueue(symbols, leftIndex, left.Next, queue);
+        }
+
+        for (var i = 0; i != -1; i = symbols[i].Next)
+        {
+            if (symbols[i].Token >= 0)
+            {
+                output.Add(symbols[i].Token);
+            }
         }
     }
 
@@ -173,7 +188,7 @@ internal sealed class BytePairTokenizer : TokenizerBase
         return Vocabulary.TryGetId(chars, out id);
     }
 
-    private void TryQueue(Symbol[] symbols, int left, int right, PriorityQueue<Bigram, Bigram> queue)
+    private void TryQueue(Symbol[] symbols, int left, int right, PriorityQueue<Bigram, long> queue)
     {
         if (left < 0 || right < 0)
         {
@@ -184,8 +199,8 @@ internal sealed class BytePairTokenizer : TokenizerBase
         var rightToken = symbols[right].Token;
         if (leftToken >= 0 && rightToken >= 0 && _merges.TryGetValue(Key(leftToken, rightToken), out var merge))
         {
-            var bigram = new Bigram(left, right, leftToken, rightToken, merge.Rank, merge.Result);
-            queue.Enqueue(bigram, bigram);
+            // Lowest rank first, then leftmost: one long key keeps the heap's comparisons cheap.
+            queue.Enqueue(new Bigram(right, leftToken, rightToken, merge.Result), ((long)merge.Rank << 32) | (uint)left);
         }
     }
 
@@ -197,17 +212,5 @@ internal sealed class BytePairTokenizer : TokenizerBase
         public bool Dead;
     }
 
-    private readonly record struct Bigram(int Left, int Right, int LeftToken, int RightToken, int Rank, int Result);
-
-    private sealed class BigramOrder : IComparer<Bigram>
-    {
-        public static readonly BigramOrder Instance = new();
-
-        // Dequeues the lowest rank first, the leftmost pair among equal ranks.
-        public int Compare(Bigram x, Bigram y)
-        {
-            var byRank = x.Rank.CompareTo(y.Rank);
-            return byRank != 0 ? byRank : x.Left.CompareTo(y.Left);
-        }
-    }
+    private readonly record struct Bigram(int Right, int LeftToken, int RightToken, int Result);
 }

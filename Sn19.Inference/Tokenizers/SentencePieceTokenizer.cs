@@ -98,15 +98,16 @@ internal sealed class SentencePieceTokenizer : TokenizerBase
 
     private void Merge(ReadOnlySpan<char> chars, Span<Symbol> symbols)
     {
-        var queue = new PriorityQueue<Bigram, Bigram>(symbols.Length, BigramOrder.Instance);
+        var queue = new PriorityQueue<Bigram, long>(symbols.Length);
         for (var i = 1; i < symbols.Length; i++)
         {
             TryQueue(chars, symbols, i - 1, i, queue);
         }
 
-        while (queue.TryDequeue(out var bigram, out _))
+        while (queue.TryDequeue(out var bigram, out var key))
         {
-            ref var left = ref symbols[bigram.Left];
+            var leftIndex = (int)(uint)key;
+            ref var left = ref symbols[leftIndex];
             ref var right = ref symbols[bigram.Right];
 
             // Stale: one side was merged away, or grew since the pair was queued.
@@ -120,15 +121,15 @@ internal sealed class SentencePieceTokenizer : TokenizerBase
             left.Next = right.Next;
             if (right.Next >= 0)
             {
-                symbols[right.Next].Prev = bigram.Left;
+                symbols[right.Next].Prev = leftIndex;
             }
 
-            TryQueue(chars, symbols, left.Prev, bigram.Left, queue);
-            TryQueue(chars, symbols, bigram.Left, left.Next, queue);
+            TryQueue(chars, symbols, left.Prev, leftIndex, queue);
+            TryQueue(chars, symbols, leftIndex, left.Next, queue);
         }
     }
 
-    private void TryQueue(ReadOnlySpan<char> chars, Span<Symbol> symbols, int left, int right, PriorityQueue<Bigram, Bigram> queue)
+    private void TryQueue(ReadOnlySpan<char> chars, Span<Symbol> symbols, int left, int right, PriorityQueue<Bigram, long> queue)
     {
         if (left < 0 || right < 0)
         {
@@ -139,9 +140,20 @@ internal sealed class SentencePieceTokenizer : TokenizerBase
         var length = symbols[left].Length + symbols[right].Length;
         if (Vocabulary.TryGetId(chars.Slice(start, length), out var id))
         {
-            var bigram = new Bigram(left, right, Vocabulary.Scores[id], length);
-            queue.Enqueue(bigram, bigram);
+            queue.Enqueue(new Bigram(right, length), Priority(Vocabulary.Scores[id], left));
         }
+    }
+
+    /// <summary>
+    /// One long that orders pairs as llama.cpp does: highest score first, then leftmost. The score's bits are mapped
+    /// to an unsigned key that sorts like the float, inverted so higher scores come out of the min-heap first.
+    /// </summary>
+    internal static long Priority(float score, int left)
+    {
+        var bits = BitConverter.SingleToUInt32Bits(score == 0f ? 0f : score); // -0 sorts as +0
+        var ascending = (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
+        var key = (ulong)~ascending << 32 | (uint)left;
+        return (long)(key ^ 0x8000_0000_0000_0000ul); // unsigned order → signed order for PriorityQueue<_, long>
     }
 
     private void Emit(ReadOnlySpan<char> symbol, List<int> output)
@@ -171,17 +183,5 @@ internal sealed class SentencePieceTokenizer : TokenizerBase
         public int Next = next;
     }
 
-    private readonly record struct Bigram(int Left, int Right, float Score, int Length);
-
-    private sealed class BigramOrder : IComparer<Bigram>
-    {
-        public static readonly BigramOrder Instance = new();
-
-        // Dequeues the highest score first, the leftmost pair among equal scores.
-        public int Compare(Bigram x, Bigram y)
-        {
-            var byScore = y.Score.CompareTo(x.Score);
-            return byScore != 0 ? byScore : x.Left.CompareTo(y.Left);
-        }
-    }
+    private readonly record struct Bigram(int Right, int Length);
 }

@@ -13,7 +13,8 @@ internal static class EpochApplier
     public static EpochSummary Run(ChainState state, SubnetHyperparameters hp, ChainStore store)
     {
         var block = state.Block;
-        var emission = (block - state.LastEpochBlock) * hp.EmissionPerBlockRao;
+        var minted = (UInt128)(block - state.LastEpochBlock) * hp.EmissionPerBlockRao;
+        var emission = minted > ulong.MaxValue ? ulong.MaxValue : (ulong)minted;
         var neurons = state.Neurons;
         var input = new YumaEpochInput(
             block,

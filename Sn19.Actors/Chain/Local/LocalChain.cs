@@ -42,15 +42,29 @@ public sealed class LocalChain : IChain, IDisposable
         return new LocalChain(ChainStore.Open(databasePath), netuid, hyperparameters, logger ?? NullLogger.Instance);
     }
 
-    /// <summary>Produces one block per <paramref name="blockTime"/> until cancelled.</summary>
+    /// <summary>Opens the chain that <paramref name="options"/> describe (its database under <c>chain.data-dir</c>).</summary>
+    /// <exception cref="ArgumentException">the options are invalid; the message names the key.</exception>
+    public static LocalChain Open(ChainOptions options, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Validate() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        return Open(options.DatabasePath, options.Netuid, options.Subnet, logger);
+    }
+
+    /// <summary>Produces one block per <paramref name="blockTime"/> until cancelled. A periodic timer keeps the
+    /// schedule from drifting by the time each block (and epoch) takes. Stop this before disposing the chain.</summary>
     public async Task RunAsync(TimeSpan blockTime, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
+        using var timer = new PeriodicTimer(blockTime, time);
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                await Task.Delay(blockTime, time, cancellationToken);
                 await ProduceBlockAsync(cancellationToken);
             }
         }
@@ -106,7 +120,7 @@ public sealed class LocalChain : IChain, IDisposable
             var outcome = Registration.Register(_state, _hp, hotkey, coldkey);
             if (!outcome.IsOk)
             {
-                return outcome.Error is { } e ? ChainResult<ushort>.Fail(e) : ChainResult<ushort>.Fail(ChainErrorCode.SubnetFull, "subnet full");
+                return ChainResult<ushort>.Fail(outcome.Error!);
             }
 
             var (record, replaced) = outcome.Value!;

@@ -125,7 +125,7 @@ internal sealed partial class ActorCell<TMessage>
             Math.Max(0, _mailbox.Reader.Count),
             _capacity,
             Volatile.Read(ref _restarts),
-            lastTimestamp == 0 ? null : Time.GetUtcNow() - Time.GetElapsedTime(lastTimestamp),
+            lastTimestamp == NoMessageYet ? null : Time.GetUtcNow() - Time.GetElapsedTime(lastTimestamp),
             persistence?.PersistenceId,
             persistence?.LastSequenceNr,
             _children.Count,

@@ -17,7 +17,7 @@ internal sealed partial class ActorCell<TMessage>
                 instance = _factory();
                 instance.Bind(this);
                 _instance = instance;
-                await instance.StartedAsync(System.HardStopToken);
+                await instance.RunStartedAsync(System.HardStopToken);
                 Status = ActorStatus.Running;
                 return;
             }
@@ -97,11 +97,11 @@ internal sealed partial class ActorCell<TMessage>
 
         try
         {
-            await instance.StoppedAsync(System.HardStopToken);
+            await instance.RunStoppedAsync(System.HardStopToken);
         }
         catch (Exception error)
         {
-            KernelLog.HookFailed(Logger, Path.ToString(), nameof(Actor<TMessage>.StoppedAsync), error);
+            KernelLog.HookFailed(Logger, Path.ToString(), "StoppedAsync", error);
         }
     }
 
@@ -123,6 +123,7 @@ internal sealed partial class ActorCell<TMessage>
 
     private async Task ProcessSignalsAsync()
     {
+        _hasSignals = false;
         while (_signals.TryDequeue(out var signal))
         {
             switch (signal)
@@ -158,7 +159,7 @@ internal sealed partial class ActorCell<TMessage>
 
         try
         {
-            await _instance.OnSignalAsync(signal, System.HardStopToken);
+            await _instance.RunSignalAsync(signal, System.HardStopToken);
         }
         catch (Exception error)
         {
@@ -173,7 +174,8 @@ internal sealed partial class ActorCell<TMessage>
             return;
         }
 
-        var idle = Time.GetElapsedTime(Volatile.Read(ref _lastMessageTimestamp));
+        var last = Volatile.Read(ref _lastMessageTimestamp);
+        var idle = Time.GetElapsedTime(last == NoMessageYet ? _createdTimestamp : last);
         if (idle < _passivateAfter)
         {
             return;

@@ -54,6 +54,9 @@ internal sealed class SimulationRunner
             .Select(model => new ScriptedChecker(model, _miners)));
     }
 
+    /// <summary>Called before each event of a period (period, event index); the crash test halts a run here.</summary>
+    public Func<long, int, CancellationToken, Task>? BeforeEvent { get; init; }
+
     /// <summary>Runs periods [0, periods); periods already closed by every contender (a resumed run) are skipped.</summary>
     public async Task<IReadOnlyList<PeriodReport>> RunAsync(int periods, Action<PeriodReport>? onPeriod, CancellationToken cancellationToken)
     {
@@ -165,6 +168,11 @@ internal sealed class SimulationRunner
         for (var e = 0; e < events.Count; e++)
         {
             var ev = events[e];
+            if (BeforeEvent is { } hook)
+            {
+                await hook(p, e, ct);
+            }
+
             _clock.AdvanceTo(ev.At);
             var task = registry.FindEnabled(ev.TaskId)!;
             var schedule = schedules[ev.TaskId];

@@ -3,6 +3,7 @@ namespace Sn19.Actors.Wire.Queries;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Sn19.Actors.Signing;
 using Sn19.Actors.Wire.OpenAi;
 
 /// <summary>
@@ -13,11 +14,11 @@ using Sn19.Actors.Wire.OpenAi;
 public sealed class MinerQueryClient
 {
     private readonly HttpClient _http;
-    private readonly IRequestSigner _signer;
+    private readonly IHotkeySigner _signer;
     private readonly QueryTimeouts _timeouts;
     private readonly TimeProvider _time;
 
-    public MinerQueryClient(HttpClient http, IRequestSigner signer, QueryTimeouts timeouts, TimeProvider time)
+    public MinerQueryClient(HttpClient http, IHotkeySigner signer, QueryTimeouts timeouts, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(signer);
@@ -58,7 +59,12 @@ public sealed class MinerQueryClient
             var path = request.Kind == TextRequestKind.Chat ? "v1/chat/completions" : "v1/completions";
             using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(axon, path)) { Content = new ByteArrayContent(body) };
             message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            await _signer.SignAsync(message, minerHotkey, body, linked.Token);
+            var signed = await RequestEnvelopeSigning.SignAsync(message, minerHotkey, _signer, _time, linked.Token);
+            if (!signed.IsSigned)
+            {
+                // Our own signer refused: not the miner's fault, so the query is not sent at all.
+                return QueryResult.Failed($"not signed: {signed.Message}", null, Elapsed(started));
+            }
 
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var status = (int)response.StatusCode;

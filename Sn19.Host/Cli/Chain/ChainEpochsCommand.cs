@@ -9,13 +9,12 @@ internal static class ChainEpochsCommand
 {
     public static Command Create()
     {
-        var url = ChainCli.UrlOption();
         var json = ChainCli.JsonOption();
         var limit = new Option<int>("--limit") { Description = "how many epochs, newest first", DefaultValueFactory = _ => 20 };
         var command = new Command("epochs", "Show the latest epochs: block, uids, validators, emission paid, top earners");
         command.Options.Add(limit);
         command.Options.Add(json);
-        command.Options.Add(url);
+        var url = ChainCli.AddClientOptions(command);
         command.SetAction((ParseResult r, CancellationToken ct) => ChainCli.WithClientAsync(r, url, async (chain, token) =>
         {
             var result = await chain.GetEpochsAsync(r.GetValue(limit), token);

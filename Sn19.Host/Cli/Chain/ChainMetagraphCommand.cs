@@ -9,11 +9,10 @@ internal static class ChainMetagraphCommand
 {
     public static Command Create()
     {
-        var url = ChainCli.UrlOption();
         var json = ChainCli.JsonOption();
         var command = new Command("metagraph", "Show the subnet's metagraph: uids, keys, stake, axons, permits, incentive, dividends, trust");
         command.Options.Add(json);
-        command.Options.Add(url);
+        var url = ChainCli.AddClientOptions(command);
         command.SetAction((ParseResult r, CancellationToken ct) => ChainCli.WithClientAsync(r, url, async (chain, token) =>
         {
             var result = await chain.GetMetagraphAsync(token);

@@ -7,13 +7,12 @@ internal static class ChainRegisterCommand
 {
     public static Command Create()
     {
-        var url = ChainCli.UrlOption();
         var hotkey = ChainCli.HotkeyOption();
         var coldkey = ChainCli.ColdkeyOption();
         var command = new Command("register", "Register a hotkey (owned by a coldkey) on the subnet; prints its uid");
         command.Options.Add(hotkey);
         command.Options.Add(coldkey);
-        command.Options.Add(url);
+        var url = ChainCli.AddClientOptions(command);
         command.SetAction((ParseResult r, CancellationToken ct) => ChainCli.WithClientAsync(r, url, async (chain, token) =>
         {
             var result = await chain.RegisterAsync(r.GetValue(hotkey)!, r.GetValue(coldkey)!, token);

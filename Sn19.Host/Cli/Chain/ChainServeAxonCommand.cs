@@ -7,7 +7,6 @@ internal static class ChainServeAxonCommand
 {
     public static Command Create()
     {
-        var url = ChainCli.UrlOption();
         var hotkey = ChainCli.HotkeyOption();
         var ip = new Option<string>("--ip") { Description = "IP address of the axon", Required = true };
         var port = new Option<int>("--port") { Description = "port of the axon (1-65535)", Required = true };
@@ -15,7 +14,7 @@ internal static class ChainServeAxonCommand
         command.Options.Add(hotkey);
         command.Options.Add(ip);
         command.Options.Add(port);
-        command.Options.Add(url);
+        var url = ChainCli.AddClientOptions(command);
         command.SetAction((ParseResult r, CancellationToken ct) => ChainCli.WithClientAsync(r, url, async (chain, token) =>
         {
             var result = await chain.ServeAxonAsync(r.GetValue(hotkey)!, r.GetValue(ip)!, r.GetValue(port), token);

@@ -5,18 +5,18 @@ using Microsoft.Extensions.Logging;
 using Sn19.Actors.Chain;
 using Sn19.Actors.Chain.Local;
 using Sn19.Host.Chain;
+using Sn19.Host.Cli.Config;
 
 /// <summary>`sn19 chain serve`: runs the local chain and its HTTP API until stopped.</summary>
 internal static class ChainServeCommand
 {
     public static Command Create()
     {
-        var defaults = new ChainOptions();
-        var dataDir = new Option<string>("--data-dir") { Description = "folder of chain.db (chain.data-dir)", DefaultValueFactory = _ => defaults.DataDir };
-        var listen = new Option<string>("--listen") { Description = "host:port to listen on; port 0 picks a free one (chain.listen)", DefaultValueFactory = _ => defaults.Listen };
-        var blockTime = new Option<string>("--block-time") { Description = "time between blocks, e.g. 1s or 250ms (chain.block-time)", DefaultValueFactory = _ => "1s" };
-        var tempo = new Option<ulong?>("--tempo") { Description = "blocks between epochs (chain.subnet.tempo)" };
-        var rateLimit = new Option<ulong?>("--weights-rate-limit") { Description = "blocks between set-weights of one hotkey (chain.subnet.weights-rate-limit)" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "folder of chain.db; default chain.data-dir" };
+        var listen = new Option<string?>("--listen") { Description = "host:port to listen on, port 0 picks a free one; default chain.listen" };
+        var blockTime = new Option<string?>("--block-time") { Description = "time between blocks, e.g. 1s or 250ms; default chain.block-time" };
+        var tempo = new Option<ulong?>("--tempo") { Description = "blocks between epochs; default chain.subnet.tempo" };
+        var rateLimit = new Option<ulong?>("--weights-rate-limit") { Description = "blocks between set-weights of one hotkey; default chain.subnet.weights-rate-limit" };
         var command = new Command(
             "serve",
             "Run the local chain (state in SQLite under --data-dir) and serve it over HTTP/JSON. The chain does not " +
@@ -26,25 +26,29 @@ internal static class ChainServeCommand
         command.Options.Add(blockTime);
         command.Options.Add(tempo);
         command.Options.Add(rateLimit);
-        command.SetAction(async (ParseResult r, CancellationToken ct) =>
+        var config = ConfigurationCliOptions.AddTo(command);
+        command.SetAction((ParseResult r, CancellationToken ct) => config.RunAsync(r, role: null, async (c, token) =>
         {
-            if (!DurationText.TryParse(r.GetValue(blockTime), out var period))
+            var configured = ChainCli.Bind(c);
+            var period = configured.BlockTime;
+            if (r.GetValue(blockTime) is { } text && !DurationText.TryParse(text, out period))
             {
-                r.InvocationConfiguration.Error.WriteLine($"sn19 chain serve: --block-time '{r.GetValue(blockTime)}' is not a positive duration (e.g. 1s, 250ms)");
+                r.InvocationConfiguration.Error.WriteLine($"sn19 chain serve: --block-time '{text}' is not a positive duration (e.g. 1s, 250ms)");
                 return ExitCodes.UsageOrInput;
             }
 
-            var subnet = defaults.Subnet with
-            {
-                Tempo = r.GetValue(tempo) ?? defaults.Subnet.Tempo,
-                WeightsRateLimit = r.GetValue(rateLimit) ?? defaults.Subnet.WeightsRateLimit,
-            };
             var options = new ChainOptions
             {
-                DataDir = r.GetValue(dataDir) ?? defaults.DataDir,
-                Listen = r.GetValue(listen) ?? defaults.Listen,
+                DataDir = r.GetValue(dataDir) ?? configured.DataDir,
+                Listen = r.GetValue(listen) ?? configured.Listen,
+                Url = configured.Url,
+                Netuid = configured.Netuid,
                 BlockTime = period,
-                Subnet = subnet,
+                Subnet = configured.Subnet with
+                {
+                    Tempo = r.GetValue(tempo) ?? configured.Subnet.Tempo,
+                    WeightsRateLimit = r.GetValue(rateLimit) ?? configured.Subnet.WeightsRateLimit,
+                },
             };
             if (options.Validate() is { } problem)
             {
@@ -52,15 +56,29 @@ internal static class ChainServeCommand
                 return ExitCodes.UsageOrInput;
             }
 
-            return await ServeAsync(r, options, ct);
-        });
+            return await ServeAsync(r, options, token);
+        }, ct));
         return command;
     }
 
     private static async Task<int> ServeAsync(ParseResult r, ChainOptions options, CancellationToken ct)
     {
-        using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
-        using var chain = LocalChain.Open(options.DatabasePath, options.Netuid, options.Subnet, logs.CreateLogger("Sn19.Chain"));
+        // Logs go to stderr: stdout carries only the "listening on" line that scripts read.
+        using var logs = LoggerFactory.Create(b => b
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        LocalChain chain;
+        try
+        {
+            chain = LocalChain.Open(options.DatabasePath, options.Netuid, options.Subnet, logs.CreateLogger("Sn19.Chain"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            r.InvocationConfiguration.Error.WriteLine($"sn19 chain serve: cannot open {Path.GetFullPath(options.DatabasePath)}: {e.Message}");
+            return ExitCodes.UsageOrInput;
+        }
+
+        using var owned = chain;
         await using var app = ChainServer.Build(chain, options.Listen);
         try
         {
@@ -70,6 +88,13 @@ internal static class ChainServeCommand
         {
             r.InvocationConfiguration.Error.WriteLine($"sn19 chain serve: cannot listen on {options.Listen}: {e.Message}");
             return ExitCodes.Failure;
+        }
+
+        var host = options.Listen[..options.Listen.LastIndexOf(':')].Trim('[', ']');
+        if (host != "localhost" && !(System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip)))
+        {
+            r.InvocationConfiguration.Error.WriteLine(
+                $"sn19 chain serve: warning: listening on {options.Listen}, which is not loopback. The local chain checks no signatures: anyone who can connect can act for any hotkey.");
         }
 
         // The first stdout line names the bound address, so scripts and tests can use --listen 127.0.0.1:0.

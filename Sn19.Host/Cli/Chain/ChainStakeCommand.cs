@@ -16,7 +16,6 @@ internal static class ChainStakeCommand
 
     private static Command Create(string name, string description, bool add)
     {
-        var url = ChainCli.UrlOption();
         var hotkey = ChainCli.HotkeyOption();
         var coldkey = ChainCli.ColdkeyOption();
         var amount = new Option<decimal>("--amount") { Description = "TAO (1 TAO = 1e9 rao)", Required = true };
@@ -24,7 +23,7 @@ internal static class ChainStakeCommand
         command.Options.Add(coldkey);
         command.Options.Add(hotkey);
         command.Options.Add(amount);
-        command.Options.Add(url);
+        var url = ChainCli.AddClientOptions(command);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             var tao = r.GetValue(amount);

@@ -9,11 +9,10 @@ internal static class ChainWeightsCommand
 {
     public static Command Create()
     {
-        var url = ChainCli.UrlOption();
         var json = ChainCli.JsonOption();
         var command = new Command("weights", "Show the weights every uid has set (u16 as stored, max-upscaled to 65535); `set` submits weights");
         command.Options.Add(json);
-        command.Options.Add(url);
+        var url = ChainCli.AddClientOptions(command);
         command.Subcommands.Add(CreateSet());
         command.SetAction((ParseResult r, CancellationToken ct) => ChainCli.WithClientAsync(r, url, async (chain, token) =>
         {
@@ -49,7 +48,6 @@ internal static class ChainWeightsCommand
 
     private static Command CreateSet()
     {
-        var url = ChainCli.UrlOption();
         var hotkey = ChainCli.HotkeyOption();
         var uids = new Option<string>("--uids") { Description = "comma-separated uids, e.g. 3,4,5", Required = true };
         var values = new Option<string>("--values") { Description = "comma-separated u16 weights, one per uid", Required = true };
@@ -59,7 +57,7 @@ internal static class ChainWeightsCommand
         command.Options.Add(uids);
         command.Options.Add(values);
         command.Options.Add(version);
-        command.Options.Add(url);
+        var url = ChainCli.AddClientOptions(command);
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
             if (!TryParseList(r.GetValue(uids), out var uidList) || !TryParseList(r.GetValue(values), out var valueList))

@@ -9,8 +9,7 @@ using Sn19.Actors.Chain.Yuma;
 internal static class ChainYumaCommand
 {
     public const string InputHelp = """
-        Run one Yuma Consensus epoch exactly as subtensor does (I32F32 fixed point) and print the result as JSON.
-        Input (JSON; examples in examples/yuma/):
+        the epoch input, a JSON file (examples in examples/yuma/):
           { "block": 1000,                 // optional; default: largest lastUpdate, or 1000
             "lastEpochBlock": 0,           // optional; 0 = none
             "emissionRao": 1000000000,     // optional; rao paid by this epoch
@@ -31,8 +30,11 @@ internal static class ChainYumaCommand
 
     public static Command Create()
     {
-        var input = new Option<FileInfo>("--input") { Description = "the epoch input JSON file (format above)", Required = true };
-        var command = new Command("yuma", InputHelp);
+        var input = new Option<FileInfo>("--input") { Description = InputHelp, Required = true };
+        var command = new Command(
+            "yuma",
+            "Run one Yuma Consensus epoch exactly as subtensor does (I32F32 fixed point) on a JSON file of stakes, " +
+            "weights, bonds and hyperparameters, and print incentive, dividends, consensus, trust and new bonds as JSON");
         command.Options.Add(input);
         command.SetAction((ParseResult r) =>
         {

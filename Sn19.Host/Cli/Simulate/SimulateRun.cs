@@ -1,11 +1,17 @@
 namespace Sn19.Host.Cli.Simulate;
 
+using Sn19.Actors.Kernel;
 using Sn19.Actors.Mechanism;
+using Sn19.Actors.Persistence;
 using Sn19.Actors.Subnet.Contenders;
 using Sn19.Actors.Subnet.Simulation;
 using Sn19.Actors.Subnet.Tasks;
 
-/// <summary>Loads the scenario, runs the simulation and renders it (tables or JSON).</summary>
+/// <summary>
+/// Loads the scenario, runs the simulation and renders it (tables or JSON). Without --data-dir contenders
+/// are plain in-process state; with it they are persistent actors journaled to SQLite, and a run killed
+/// at any point resumes from the journal when started again with the same arguments.
+/// </summary>
 internal static class SimulateRun
 {
     public static async Task<int> RunAsync(SimulateArguments args, TextWriter output, TextWriter error, CancellationToken ct)
@@ -43,8 +49,44 @@ internal static class SimulateRun
 
         var options = new MechanismOptions();
         var clock = new SimulationClock(SimulationRunner.Epoch);
-        IContenderGateway contenders = new InMemoryContenders(options);
-        var runner = new SimulationRunner(scenario, registry, options, args.Seed, contenders, clock);
+        if (args.DataDir is null)
+        {
+            return await RunWithAsync(args, scenario, registry, options, clock, new InMemoryContenders(options), output, error, ct);
+        }
+
+        Directory.CreateDirectory(args.DataDir.FullName);
+        var events = new EventTypeRegistry();
+        ContenderActor.Register(events);
+
+        // "normal" survives a killed process (what --data-dir promises); "full" would add an fsync per query.
+        var persistenceOptions = new PersistenceOptions
+        {
+            Sqlite = new SqlitePersistenceOptions { Path = Path.Combine(args.DataDir.FullName, "journal.db"), Synchronous = "normal" },
+        };
+        await using var persistence = await PersistenceRuntime.OpenAsync(persistenceOptions, events, clock, null, ct);
+        await using var system = ActorSystem.Create("simulate", time: clock);
+        var contenders = new ActorContenders(system, persistence, options);
+        await SimulationCheckpoint.WriteAsync(error, "recovered", scenario, registry, contenders, ct);
+        return await RunWithAsync(args, scenario, registry, options, clock, contenders, output, error, ct);
+    }
+
+    private static async Task<int> RunWithAsync(
+        SimulateArguments args, Scenario scenario, TaskRegistry registry, MechanismOptions options, SimulationClock clock,
+        IContenderGateway contenders, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        var runner = new SimulationRunner(scenario, registry, options, args.Seed, contenders, clock)
+        {
+            BeforeEvent = args.HaltAt is { } halt
+                ? async (period, index, token) =>
+                {
+                    if (period == halt.Period && index == halt.Event)
+                    {
+                        await SimulationCheckpoint.WriteAsync(error, "halted", scenario, registry, contenders, token);
+                        await Task.Delay(Timeout.Infinite, token);
+                    }
+                }
+                : null,
+        };
         var renderer = args.Json ? null : new SimulationTables(output);
         var reports = await runner.RunAsync(args.Periods, renderer is null ? null : renderer.Period, ct);
         var final = await runner.WeightsAsync(args.Periods - 1, ct);

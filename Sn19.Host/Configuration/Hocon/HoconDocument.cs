@@ -18,7 +18,7 @@ internal sealed class HoconDocument
     public HoconDocument AddFile(string path)
     {
         EnsureOpen();
-        HoconParser.ParseFileInto(_root, Path.GetFullPath(path), HoconPath.Root, _context, includedFrom: null);
+        HoconFiles.ParseFileInto(_root, Path.GetFullPath(path), HoconPath.Root, _context, includedFrom: null);
         return this;
     }
 

@@ -9,16 +9,15 @@ namespace Sn19.Host.Configuration.Hocon;
 /// </summary>
 internal sealed class HoconParser
 {
-    private readonly List<HoconToken> _tokens;
+    private readonly HoconTokenCursor _cursor;
     private readonly string _source;
     private readonly string? _directory;
     private readonly HoconPath _prefix;
     private readonly HoconIncludeContext _context;
-    private int _pos;
 
     private HoconParser(List<HoconToken> tokens, string source, string? directory, HoconPath prefix, HoconIncludeContext context)
     {
-        _tokens = tokens;
+        _cursor = new HoconTokenCursor(tokens);
         _source = source;
         _directory = directory;
         _prefix = prefix;
@@ -33,56 +32,22 @@ internal sealed class HoconParser
         parser.ParseDocument(target);
     }
 
-    /// <summary>Reads a file and applies it to <paramref name="target"/>; reports missing files and include cycles.</summary>
-    public static void ParseFileInto(HoconObject target, string fullPath, HoconPath prefix, HoconIncludeContext context, HoconOrigin? includedFrom)
-    {
-        if (context.IsIncluding(fullPath))
-        {
-            throw new HoconException($"include cycle: {context.DescribeCycle(fullPath)}", includedFrom ?? new HoconOrigin(context.Display(fullPath), 0), key: null);
-        }
-
-        string text;
-        try
-        {
-            text = File.ReadAllText(fullPath);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            var what = includedFrom is null ? "configuration file" : "included file";
-            throw new HoconException($"{what} not found: {fullPath}", includedFrom ?? new HoconOrigin(context.Display(fullPath), 0), key: null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new HoconException($"cannot read {fullPath}: {e.Message}", includedFrom ?? new HoconOrigin(context.Display(fullPath), 0), key: null);
-        }
-
-        context.Enter(fullPath);
-        try
-        {
-            ParseInto(target, text, context.Display(fullPath), Path.GetDirectoryName(fullPath), prefix, context);
-        }
-        finally
-        {
-            context.Leave();
-        }
-    }
-
     private void ParseDocument(HoconObject target)
     {
-        SkipWhitespaceAndNewlines();
-        if (Peek().Kind == HoconTokenKind.OpenBrace)
+        _cursor.SkipWhitespaceAndNewlines();
+        if (_cursor.Peek().Kind == HoconTokenKind.OpenBrace)
         {
-            var open = Next();
+            var open = _cursor.Next();
             ParseObjectBody(target, _prefix, open);
-            SkipWhitespaceAndNewlines();
-            if (Peek().Kind != HoconTokenKind.End)
+            _cursor.SkipWhitespaceAndNewlines();
+            if (_cursor.Peek().Kind != HoconTokenKind.End)
             {
-                throw Error($"unexpected {Peek().Describe()} after the closing '}}' of the root object", Peek());
+                throw Error($"unexpected {_cursor.Peek().Describe()} after the closing '}}' of the root object", _cursor.Peek());
             }
         }
-        else if (Peek().Kind == HoconTokenKind.OpenBracket)
+        else if (_cursor.Peek().Kind == HoconTokenKind.OpenBracket)
         {
-            throw Error("the root of a configuration file must be an object, not an array", Peek());
+            throw Error("the root of a configuration file must be an object, not an array", _cursor.Peek());
         }
         else
         {
@@ -95,10 +60,10 @@ internal sealed class HoconParser
     /// absolute path, or null for objects inside arrays and concatenations.</summary>
     private void ParseObjectBody(HoconObject target, HoconPath? path, HoconToken? open)
     {
-        SkipWhitespaceAndNewlines();
+        _cursor.SkipWhitespaceAndNewlines();
         while (true)
         {
-            var token = Peek();
+            var token = _cursor.Peek();
             if (token.Kind == HoconTokenKind.CloseBrace)
             {
                 if (open is null)
@@ -106,7 +71,7 @@ internal sealed class HoconParser
                     throw Error("unexpected '}' (no object is open)", token);
                 }
 
-                Next();
+                _cursor.Next();
                 return;
             }
 
@@ -121,20 +86,20 @@ internal sealed class HoconParser
             }
 
             var key = ParseFieldOrInclude(target, path);
-            SkipWhitespace();
-            token = Peek();
+            _cursor.SkipWhitespace();
+            token = _cursor.Peek();
             if (token.Kind == HoconTokenKind.Comma)
             {
-                Next();
-                SkipWhitespaceAndNewlines();
+                _cursor.Next();
+                _cursor.SkipWhitespaceAndNewlines();
             }
             else if (token.Kind == HoconTokenKind.Newline)
             {
-                SkipWhitespaceAndNewlines();
-                if (Peek().Kind == HoconTokenKind.Comma)
+                _cursor.SkipWhitespaceAndNewlines();
+                if (_cursor.Peek().Kind == HoconTokenKind.Comma)
                 {
-                    Next();
-                    SkipWhitespaceAndNewlines();
+                    _cursor.Next();
+                    _cursor.SkipWhitespaceAndNewlines();
                 }
             }
             else if (token.Kind is not (HoconTokenKind.CloseBrace or HoconTokenKind.End))
@@ -147,8 +112,8 @@ internal sealed class HoconParser
     /// <summary>Parses one field (or include) and returns its key as written, for error messages.</summary>
     private string ParseFieldOrInclude(HoconObject target, HoconPath? path)
     {
-        var first = Peek();
-        if (first.Kind == HoconTokenKind.Unquoted && first.Text == "include" && IsIncludeDirective())
+        var first = _cursor.Peek();
+        if (first.Kind == HoconTokenKind.Unquoted && first.Text == "include" && _cursor.IsIncludeDirective())
         {
             ParseInclude(target, path);
             return "include";
@@ -160,32 +125,32 @@ internal sealed class HoconParser
         }
 
         var keyTokens = new List<HoconToken>();
-        while (Peek().Kind is HoconTokenKind.Unquoted or HoconTokenKind.QuotedString or HoconTokenKind.Whitespace)
+        while (_cursor.Peek().Kind is HoconTokenKind.Unquoted or HoconTokenKind.QuotedString or HoconTokenKind.Whitespace)
         {
-            keyTokens.Add(Next());
+            keyTokens.Add(_cursor.Next());
         }
 
         var origin = Origin(first);
         var key = HoconPath.FromTokens(keyTokens, origin);
         var fieldPath = path?.Append(key);
         var keyText = (fieldPath ?? key).ToString();
-        SkipWhitespaceAndNewlines();
-        var separator = Peek();
+        _cursor.SkipWhitespaceAndNewlines();
+        var separator = _cursor.Peek();
         switch (separator.Kind)
         {
             case HoconTokenKind.Equals or HoconTokenKind.Colon:
-                Next();
-                SkipWhitespaceAndNewlines();
+                _cursor.Next();
+                _cursor.SkipWhitespaceAndNewlines();
                 break;
             case HoconTokenKind.PlusEquals:
-                Next();
-                SkipWhitespaceAndNewlines();
-                var item = ParseValue(keyText) ?? throw Error("expected a value after '+='", Peek(), keyText);
+                _cursor.Next();
+                _cursor.SkipWhitespaceAndNewlines();
+                var item = ParseValue(keyText) ?? throw Error("expected a value after '+='", _cursor.Peek(), keyText);
                 var append = new HoconConcatenation(origin, [
                     new HoconSubstitution(fieldPath ?? key, key, optional: true, origin, isSelfReference: true),
                     new HoconArray(item.Origin, [item]),
                 ]);
-                Assign(target, key, append, fieldPath);
+                HoconAssignment.Assign(target, key, append, fieldPath);
                 return keyText;
             case HoconTokenKind.OpenBrace:
                 break;
@@ -193,67 +158,17 @@ internal sealed class HoconParser
                 throw Error($"expected '=', ':', '+=' or '{{' after the key but found {separator.Describe()}", separator, keyText);
         }
 
-        if (Peek().Kind == HoconTokenKind.OpenBrace && IsLoneObject())
+        if (_cursor.Peek().Kind == HoconTokenKind.OpenBrace && _cursor.IsLoneObject())
         {
-            var open = Next();
-            var inPlace = ObjectAt(target, key, Origin(open));
+            var open = _cursor.Next();
+            var inPlace = HoconAssignment.ObjectAt(target, key, Origin(open));
             ParseObjectBody(inPlace, fieldPath, open);
             return keyText;
         }
 
-        var value = ParseValue(keyText) ?? throw Error($"expected a value but found {Peek().Describe()}", Peek(), keyText);
-        Assign(target, key, value, fieldPath);
+        var value = ParseValue(keyText) ?? throw Error($"expected a value but found {_cursor.Peek().Describe()}", _cursor.Peek(), keyText);
+        HoconAssignment.Assign(target, key, value, fieldPath);
         return keyText;
-    }
-
-    /// <summary>Sets <paramref name="key"/> under <paramref name="target"/>, creating (or replacing
-    /// non-objects with) objects along the path.</summary>
-    private static void Assign(HoconObject target, HoconPath key, HoconValue value, HoconPath? fieldPath)
-    {
-        var parent = target;
-        for (var i = 0; i < key.Length - 1; i++)
-        {
-            parent = ChildObject(parent, key.Segments[i], value.Origin);
-        }
-
-        var last = key.Segments[^1];
-        var existing = parent.TryGet(last, out var found) ? found : null;
-        var bound = HoconSelfReference.Bind(value, fieldPath, existing, out var wasSelfReferential);
-        if (bound is HoconObject incoming && existing is HoconObject current)
-        {
-            current.MergeFrom(incoming);
-        }
-        else if (!wasSelfReferential && bound is HoconSubstitution { Optional: true } optional && existing is not null)
-        {
-            parent.Set(last, new HoconOptionalOverride(optional, existing));
-        }
-        else
-        {
-            parent.Set(last, bound);
-        }
-    }
-
-    private static HoconObject ObjectAt(HoconObject target, HoconPath key, HoconOrigin origin)
-    {
-        var current = target;
-        foreach (var segment in key.Segments)
-        {
-            current = ChildObject(current, segment, origin);
-        }
-
-        return current;
-    }
-
-    private static HoconObject ChildObject(HoconObject parent, string segment, HoconOrigin origin)
-    {
-        if (parent.TryGet(segment, out var existing) && existing is HoconObject obj)
-        {
-            return obj;
-        }
-
-        var created = new HoconObject(origin);
-        parent.Set(segment, created);
-        return created;
     }
 
     /// <summary>Parses the values on one line that make up a value (a concatenation when more than one).
@@ -262,31 +177,31 @@ internal sealed class HoconParser
     {
         var parts = new List<HoconValue>();
         HoconToken? pendingSpace = null;
-        var origin = Origin(Peek());
+        var origin = Origin(_cursor.Peek());
         while (true)
         {
-            var token = Peek();
+            var token = _cursor.Peek();
             HoconValue part;
             switch (token.Kind)
             {
                 case HoconTokenKind.Whitespace:
-                    pendingSpace = Next();
+                    pendingSpace = _cursor.Next();
                     continue;
                 case HoconTokenKind.QuotedString:
-                    Next();
+                    _cursor.Next();
                     part = new HoconScalar(HoconScalarKind.String, token.Text, Origin(token));
                     break;
                 case HoconTokenKind.Unquoted:
-                    Next();
+                    _cursor.Next();
                     part = HoconScalar.FromUnquoted(token.Text, Origin(token));
                     break;
                 case HoconTokenKind.Substitution:
-                    Next();
+                    _cursor.Next();
                     var written = HoconPath.Parse(token.Text, _source);
                     part = new HoconSubstitution(_prefix.Append(written), written, token.Optional, Origin(token));
                     break;
                 case HoconTokenKind.OpenBrace:
-                    Next();
+                    _cursor.Next();
                     var obj = new HoconObject(Origin(token));
                     ParseObjectBody(obj, path: null, token);
                     part = obj;
@@ -297,7 +212,7 @@ internal sealed class HoconParser
                 case HoconTokenKind.Equals or HoconTokenKind.Colon or HoconTokenKind.PlusEquals:
                     throw Error($"unexpected {token.Describe()} in a value (quote the value if it contains '{token.Text}')", token, keyText);
                 default:
-                    return Combine(parts, origin);
+                    return HoconConcatenation.Of(parts, origin);
             }
 
             if (pendingSpace is { } space && parts.Count > 0)
@@ -310,39 +225,18 @@ internal sealed class HoconParser
         }
     }
 
-    private static HoconValue? Combine(List<HoconValue> parts, HoconOrigin origin)
-    {
-        if (parts.Count == 0)
-        {
-            return null;
-        }
-
-        if (parts.Count == 1)
-        {
-            return parts[0];
-        }
-
-        if (parts.TrueForAll(p => p is HoconScalar))
-        {
-            // Only simple values: the concatenation is a string now (`null bar 42` is the string "null bar 42").
-            return new HoconScalar(HoconScalarKind.String, string.Concat(parts.Cast<HoconScalar>().Select(s => s.Text)), origin);
-        }
-
-        return new HoconConcatenation(origin, parts);
-    }
-
     private HoconArray ParseArray(string keyText)
     {
-        var open = Next();
+        var open = _cursor.Next();
         var array = new HoconArray(Origin(open));
-        SkipWhitespaceAndNewlines();
+        _cursor.SkipWhitespaceAndNewlines();
         while (true)
         {
-            var token = Peek();
+            var token = _cursor.Peek();
             switch (token.Kind)
             {
                 case HoconTokenKind.CloseBracket:
-                    Next();
+                    _cursor.Next();
                     return array;
                 case HoconTokenKind.End:
                     throw Error($"missing ']' to close the array opened at line {open.Line}", token, keyText);
@@ -350,22 +244,22 @@ internal sealed class HoconParser
                     throw Error("unexpected ',' in an array (two commas, or a comma before the first element)", token, keyText);
             }
 
-            var element = ParseValue(keyText) ?? throw Error($"expected an array element but found {Peek().Describe()}", Peek(), keyText);
+            var element = ParseValue(keyText) ?? throw Error($"expected an array element but found {_cursor.Peek().Describe()}", _cursor.Peek(), keyText);
             array.Items.Add(element);
-            SkipWhitespace();
-            token = Peek();
+            _cursor.SkipWhitespace();
+            token = _cursor.Peek();
             if (token.Kind == HoconTokenKind.Comma)
             {
-                Next();
-                SkipWhitespaceAndNewlines();
+                _cursor.Next();
+                _cursor.SkipWhitespaceAndNewlines();
             }
             else if (token.Kind == HoconTokenKind.Newline)
             {
-                SkipWhitespaceAndNewlines();
-                if (Peek().Kind == HoconTokenKind.Comma)
+                _cursor.SkipWhitespaceAndNewlines();
+                if (_cursor.Peek().Kind == HoconTokenKind.Comma)
                 {
-                    Next();
-                    SkipWhitespaceAndNewlines();
+                    _cursor.Next();
+                    _cursor.SkipWhitespaceAndNewlines();
                 }
             }
             else if (token.Kind != HoconTokenKind.CloseBracket)
@@ -375,40 +269,27 @@ internal sealed class HoconParser
         }
     }
 
-    private bool IsIncludeDirective()
-    {
-        var i = _pos + 1;
-        while (_tokens[i].Kind == HoconTokenKind.Whitespace)
-        {
-            i++;
-        }
-
-        var next = _tokens[i];
-        return i > _pos + 1 && (next.Kind == HoconTokenKind.QuotedString ||
-                                (next.Kind == HoconTokenKind.Unquoted && next.Text.EndsWith('(')));
-    }
-
     /// <summary>`include "f"`, `include file("f")`, `include required("f")`, `include required(file("f"))`;
     /// the file is resolved against the including file's folder and must exist.</summary>
     private void ParseInclude(HoconObject target, HoconPath? path)
     {
-        var keyword = Next();
-        SkipWhitespace();
-        var opening = Peek().Kind == HoconTokenKind.Unquoted ? Next().Text : "";
+        var keyword = _cursor.Next();
+        _cursor.SkipWhitespace();
+        var opening = _cursor.Peek().Kind == HoconTokenKind.Unquoted ? _cursor.Next().Text : "";
         if (opening is not ("" or "file(" or "required(" or "required(file("))
         {
             throw Error($"unsupported include form '{opening}' (use include \"file\", file(\"...\") or required(...))", keyword, "include");
         }
 
-        var name = Peek();
+        var name = _cursor.Peek();
         if (name.Kind != HoconTokenKind.QuotedString)
         {
             throw Error($"expected a quoted file name after include but found {name.Describe()}", name, "include");
         }
 
-        Next();
+        _cursor.Next();
         var closing = new string(')', opening.Count(c => c == '('));
-        var actual = Peek().Kind == HoconTokenKind.Unquoted ? Next().Text : "";
+        var actual = _cursor.Peek().Kind == HoconTokenKind.Unquoted ? _cursor.Next().Text : "";
         if (actual != closing)
         {
             throw Error($"expected '{closing}' after the included file name but found '{actual}'", name, "include");
@@ -416,58 +297,7 @@ internal sealed class HoconParser
 
         var baseDirectory = _directory ?? Directory.GetCurrentDirectory();
         var fullPath = Path.GetFullPath(Path.Combine(baseDirectory, name.Text));
-        ParseFileInto(target, fullPath, path ?? _prefix, _context, Origin(keyword));
-    }
-
-    private bool IsLoneObject()
-    {
-        var depth = 0;
-        var i = _pos;
-        for (; i < _tokens.Count; i++)
-        {
-            var kind = _tokens[i].Kind;
-            if (kind == HoconTokenKind.OpenBrace)
-            {
-                depth++;
-            }
-            else if (kind == HoconTokenKind.CloseBrace && --depth == 0)
-            {
-                break;
-            }
-            else if (kind == HoconTokenKind.End)
-            {
-                return true;
-            }
-        }
-
-        i++;
-        while (i < _tokens.Count && _tokens[i].Kind == HoconTokenKind.Whitespace)
-        {
-            i++;
-        }
-
-        return i >= _tokens.Count || _tokens[i].Kind is HoconTokenKind.Newline or HoconTokenKind.Comma or HoconTokenKind.CloseBrace
-            or HoconTokenKind.CloseBracket or HoconTokenKind.End;
-    }
-
-    private HoconToken Peek() => _tokens[_pos];
-
-    private HoconToken Next() => _tokens[_pos < _tokens.Count - 1 ? _pos++ : _pos];
-
-    private void SkipWhitespace()
-    {
-        while (Peek().Kind == HoconTokenKind.Whitespace)
-        {
-            Next();
-        }
-    }
-
-    private void SkipWhitespaceAndNewlines()
-    {
-        while (Peek().Kind is HoconTokenKind.Whitespace or HoconTokenKind.Newline)
-        {
-            Next();
-        }
+        HoconFiles.ParseFileInto(target, fullPath, path ?? _prefix, _context, Origin(keyword));
     }
 
     private HoconOrigin Origin(HoconToken token) => new(_source, token.Line);

@@ -113,9 +113,26 @@ internal sealed class HoconPath : IEquatable<HoconPath>
 
     private static string Quote(string segment)
     {
-        var plain = segment.Length > 0 && segment.All(c => !HoconLexer.IsWhitespace(c) && c != '.' && c != '\n' && c != '/' &&
+        var plain = segment.Length > 0 && segment.All(c => !HoconLexer.IsWhitespace(c) && c != '.' && c >= ' ' && c != '/' &&
                                                            !"$\"{}[]:=,+#`^?!@*&\\".Contains(c, StringComparison.Ordinal));
-        return plain ? segment : "\"" + segment.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        if (plain)
+        {
+            return segment;
+        }
+
+        var quoted = new StringBuilder("\"");
+        foreach (var c in segment)
+        {
+            _ = c switch
+            {
+                '"' => quoted.Append("\\\""),
+                '\\' => quoted.Append("\\\\"),
+                < ' ' => quoted.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
+                _ => quoted.Append(c),
+            };
+        }
+
+        return quoted.Append('"').ToString();
     }
 
     public bool Equals(HoconPath? other) => other is not null && _segments.AsSpan().SequenceEqual(other._segments);

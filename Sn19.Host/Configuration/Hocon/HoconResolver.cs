@@ -134,7 +134,8 @@ internal sealed class HoconResolver
         }
 
         var name = string.Join('.', substitution.WrittenPath.Segments);
-        if (_environment.TryGetValue(name, out var fromEnvironment))
+        // HOCON: an environment variable set to the empty string counts as not present.
+        if (_environment.TryGetValue(name, out var fromEnvironment) && fromEnvironment.Length > 0)
         {
             return new HoconScalar(HoconScalarKind.String, fromEnvironment, new HoconOrigin($"env {name} via {substitution.Origin}", 0));
         }

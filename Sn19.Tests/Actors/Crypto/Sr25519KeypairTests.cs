@@ -89,4 +89,67 @@ public sealed class Sr25519KeypairTests
         Assert.Equal(pair.PublicKeyBytes(), again.PublicKeyBytes());
         Assert.True(pair.Verify([9], again.Sign([9])));
     }
+
+    [Fact]
+    public void VerifyRawOrWrapped_PolkadotJsBytesWrapping_IsAccepted()
+    {
+        var pair = Sr25519Keypair.Generate();
+        var wrappedSignature = pair.Sign("<Bytes>payload</Bytes>"u8);
+
+        Assert.False(Sr25519.Verify(pair.PublicKey, "payload"u8, wrappedSignature));
+        Assert.True(Sr25519.VerifyRawOrWrapped(pair.PublicKey, "payload"u8, wrappedSignature));
+        Assert.True(Sr25519.VerifyRawOrWrapped(pair.PublicKey, "payload"u8, pair.Sign("payload"u8)));
+        Assert.False(Sr25519.VerifyRawOrWrapped(pair.PublicKey, "payloaD"u8, wrappedSignature));
+    }
+
+    [Fact]
+    public void Sign_WithFixedRandomness_IsDeterministic_AndStillVerifies()
+    {
+        var pair = Sr25519Keypair.FromSecretUri("//Alice");
+        var a = pair.Sign("m"u8, r => r.Fill(7));
+        var b = pair.Sign("m"u8, r => r.Fill(7));
+        var c = pair.Sign("m"u8, r => r.Fill(8));
+
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+        Assert.True(pair.Verify("m"u8, c));
+    }
+
+    [Fact]
+    public void Verify_NonCanonicalS_IsRejected()
+    {
+        var pair = Sr25519Keypair.Generate();
+        var signature = pair.Sign("m"u8);
+
+        // s + l encodes the same scalar mod l but is not reduced: schnorrkel rejects it.
+        var l = Convert.FromHexString("edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010");
+        var s = signature.AsSpan(32, 32).ToArray();
+        s[31] &= 0x7f;
+        var carry = 0;
+        for (var i = 0; i < 32; i++)
+        {
+            var sum = s[i] + l[i] + carry;
+            s[i] = (byte)sum;
+            carry = sum >> 8;
+        }
+
+        s.CopyTo(signature, 32);
+        signature[63] |= 0x80;
+        Assert.False(Sr25519.Verify(pair.PublicKey, "m"u8, signature));
+    }
+
+    [Fact]
+    public void SecretKey_PolkadotJsEd25519Form_GivesDevPublicKey_AndSameScalarAsExpansion()
+    {
+        // schnorrkel-js "derive hard known" key pair: Ed25519-form secret (scalar·8 ‖ nonce) of the dev seed.
+        var ed25519Form = Convert.FromHexString(
+            "28b0ae221c6bb06856b287f60d7ea0d98552ea5a16db16956849aa371db3eb51" +
+            "fd190cce74df356432b410bd64682309d6dedb27c76845daf388557cbac3ca34");
+        var secret = Sn19.Actors.Crypto.Schnorrkel.Sr25519SecretKey.FromEd25519Bytes(ed25519Form)!;
+        var expanded = Sn19.Actors.Crypto.Schnorrkel.Sr25519SecretKey.FromMiniSecret(
+            Convert.FromHexString("fac7959dbfe72f052e5a0c3c8d6530f202b02fd8f9f5ca3580ec8deb7797479e"));
+
+        Assert.Equal("46ebddef8cd9bb167dc30878d7113b7e168e6f0646beffd77d69d39bad76b47a", Convert.ToHexStringLower(secret.PublicKey));
+        Assert.Equal(expanded.ToBytes(), secret.ToBytes());
+    }
 }

@@ -71,6 +71,13 @@ public sealed class GgufFileTests : IDisposable
     }
 
     [Fact]
+    public void Open_BigEndianFile_SaysSo()
+    {
+        var e = Assert.Throws<GgufFormatException>(() => Open(new RawGgufBuilder().Header(0x0300_0000, 0, 0).ToArray()));
+        Assert.Contains("big-endian", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Open_Version2_Reads()
     {
         using var file = Open(new RawGgufBuilder().Header(2, 0, 1).KeyUInt32("x", 5).ToArray());

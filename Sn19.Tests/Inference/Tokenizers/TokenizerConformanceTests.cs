@@ -27,6 +27,24 @@ public sealed class TokenizerConformanceTests
         Assert.Equal(expected, ids);
     }
 
+    [Fact]
+    public void Encode_EveryTextTwice_SameIdsFromWordCache()
+    {
+        foreach (var vocab in new[] { "llama-spm", "gpt-2" })
+        {
+            var tokenizer = VocabTestFiles.Tokenizer(vocab);
+            var texts = VocabTestFiles.Texts(vocab);
+            var expected = VocabTestFiles.ExpectedIds(vocab);
+            for (var round = 0; round < 2; round++)
+            {
+                for (var i = 0; i < texts.Count; i++)
+                {
+                    Assert.Equal(expected[i], tokenizer.Encode(texts[i]));
+                }
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Decode_ExpectedIds_GivesTextBack(string vocab, int index)

@@ -3,6 +3,7 @@ namespace Sn19.Tests.Actors.Wire.Queries;
 using Microsoft.AspNetCore.Http;
 using Sn19.Actors.Wire.OpenAi;
 using Sn19.Actors.Wire.Queries;
+using Sn19.Tests.TestSupport;
 
 public sealed class MinerQueryClientTests
 {
@@ -13,16 +14,14 @@ public sealed class MinerQueryClientTests
     {
         await using var server = await ScriptedMinerServer.StartAsync(context => ScriptedMinerServer.WriteEventsAsync(
             context, [ScriptedMinerServer.TokenChunk("a", 1), ScriptedMinerServer.TokenChunk("b", 2), """{"choices":[],"usage":{"completion_tokens":2}}""", "[DONE]"]));
-        var signer = new UnsignedRequestSigner();
-
-        var result = await Query(server, signer);
+        var result = await Query(server);
 
         Assert.Equal(QueryStatus.Ok, result.Status);
         Assert.Equal(2, result.Tokens);
         Assert.Equal(3, result.Chunks.Count);
         Assert.NotNull(result.TimeToFirstToken);
         Assert.True(result.ResponseTime >= result.TimeToFirstToken);
-        Assert.Equal(1, signer.Signed);
+        Assert.Equal(DevKeys.Address("Alice"), server.LastValidatorHeader);
     }
 
     [Fact]
@@ -94,17 +93,17 @@ public sealed class MinerQueryClientTests
     {
         var timeouts = new QueryTimeouts();
         using var http = MinerQueryClient.CreateHttpClient(timeouts);
-        var client = new MinerQueryClient(http, new UnsignedRequestSigner(), timeouts, TimeProvider.System);
-        var result = await client.QueryAsync(new Uri("http://127.0.0.1:1/"), "miner", Request, default);
+        var client = new MinerQueryClient(http, DevKeys.Signer("Alice"), timeouts, TimeProvider.System);
+        var result = await client.QueryAsync(new Uri("http://127.0.0.1:1/"), DevKeys.Address("Bob"), Request, default);
         Assert.Equal(QueryStatus.Failed, result.Status);
         Assert.StartsWith("transport", result.Failure, StringComparison.Ordinal);
     }
 
-    private static async Task<QueryResult> Query(ScriptedMinerServer server, UnsignedRequestSigner? signer = null)
+    private static async Task<QueryResult> Query(ScriptedMinerServer server)
     {
         var timeouts = new QueryTimeouts();
         using var http = MinerQueryClient.CreateHttpClient(timeouts);
-        var client = new MinerQueryClient(http, signer ?? new UnsignedRequestSigner(), timeouts, TimeProvider.System);
-        return await client.QueryAsync(server.BaseAddress, "miner", Request, default);
+        var client = new MinerQueryClient(http, DevKeys.Signer("Alice"), timeouts, TimeProvider.System);
+        return await client.QueryAsync(server.BaseAddress, DevKeys.Address("Bob"), Request, default);
     }
 }

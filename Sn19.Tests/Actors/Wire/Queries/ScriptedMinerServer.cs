@@ -15,6 +15,9 @@ internal sealed class ScriptedMinerServer : IAsyncDisposable
 
     private ScriptedMinerServer(WebApplication app) => _app = app;
 
+    /// <summary>The validator hotkey header of the last request (the envelope itself is verified by the miner tests).</summary>
+    public string? LastValidatorHeader { get; private set; }
+
     public Uri BaseAddress => new(_app.Urls.First() + "/");
 
     public static async Task<ScriptedMinerServer> StartAsync(RequestDelegate handler)
@@ -23,10 +26,18 @@ internal sealed class ScriptedMinerServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        app.MapPost("/v1/completions", handler);
-        app.MapPost("/v1/chat/completions", handler);
+        ScriptedMinerServer? server = null;
+        Task Recording(HttpContext context)
+        {
+            server!.LastValidatorHeader = context.Request.Headers[Sn19.Actors.Wire.WireHeaders.ValidatorHotkey];
+            return handler(context);
+        }
+
+        app.MapPost("/v1/completions", Recording);
+        app.MapPost("/v1/chat/completions", Recording);
+        server = new ScriptedMinerServer(app);
         await app.StartAsync();
-        return new ScriptedMinerServer(app);
+        return server;
     }
 
     public static async Task WriteEventsAsync(HttpContext context, IEnumerable<string> events)

@@ -1,0 +1,66 @@
+namespace Sn19.Actors.Persistence;
+
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+/// <summary>
+/// Maps each persisted type (events and snapshots) to a stable manifest name, so a renamed or moved CLR type
+/// still reads old journals. Serialisation is System.Text.Json with web defaults (camelCase).
+/// </summary>
+public sealed class EventTypeRegistry
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ConcurrentDictionary<string, Type> _byManifest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Type, string> _byType = new();
+
+    /// <summary>Registers <typeparamref name="T"/> under <paramref name="manifest"/>; idempotent for the same pair.</summary>
+    public EventTypeRegistry Register<T>(string manifest) => Register(typeof(T), manifest);
+
+    public EventTypeRegistry Register(Type type, string manifest)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentException.ThrowIfNullOrWhiteSpace(manifest);
+        var storedType = _byManifest.GetOrAdd(manifest, type);
+        if (storedType != type)
+        {
+            throw new ArgumentException(
+                $"Manifest '{manifest}' is already registered for {storedType.FullName}.", nameof(manifest));
+        }
+
+        var storedManifest = _byType.GetOrAdd(type, manifest);
+        if (storedManifest != manifest)
+        {
+            throw new ArgumentException(
+                $"{type.FullName} is already registered under manifest '{storedManifest}'.", nameof(type));
+        }
+
+        return this;
+    }
+
+    public bool IsRegistered(Type type) => _byType.ContainsKey(type);
+
+    public EventPayload Serialize(object value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var type = value.GetType();
+        if (!_byType.TryGetValue(type, out var manifest))
+        {
+            throw new InvalidOperationException(
+                $"{type.FullName} has no manifest; register it with EventTypeRegistry.Register<{type.Name}>(\"name\").");
+        }
+
+        return new EventPayload(manifest, JsonSerializer.SerializeToUtf8Bytes(value, type, Json));
+    }
+
+    public object Deserialize(string manifest, byte[] payload, string persistenceId, long sequenceNr)
+    {
+        if (!_byManifest.TryGetValue(manifest, out var type))
+        {
+            throw UnknownManifestException.For(manifest, persistenceId, sequenceNr);
+        }
+
+        return JsonSerializer.Deserialize(payload, type, Json)
+            ?? throw new InvalidOperationException(
+                $"Manifest '{manifest}' (persistence id '{persistenceId}', sequence {sequenceNr}) holds null.");
+    }
+}

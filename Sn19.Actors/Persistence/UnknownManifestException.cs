@@ -1,0 +1,23 @@
+namespace Sn19.Actors.Persistence;
+
+/// <summary>A stored event or snapshot names a manifest no type is registered under.</summary>
+public sealed class UnknownManifestException : Exception
+{
+    public UnknownManifestException()
+    {
+    }
+
+    public UnknownManifestException(string message)
+        : base(message)
+    {
+    }
+
+    public UnknownManifestException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public static UnknownManifestException For(string manifest, string persistenceId, long sequenceNr) =>
+        new($"Manifest '{manifest}' (persistence id '{persistenceId}', sequence {sequenceNr}) is not registered. " +
+            $"Register the type it was written from with EventTypeRegistry.Register<T>(\"{manifest}\").");
+}

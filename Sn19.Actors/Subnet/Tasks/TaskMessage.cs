@@ -1,0 +1,4 @@
+namespace Sn19.Actors.Subnet.Tasks;
+
+/// <summary>Messages a <see cref="TaskActor"/> accepts.</summary>
+public abstract record TaskMessage;

@@ -1,0 +1,4 @@
+namespace Sn19.Actors.Subnet.Weights;
+
+/// <summary>Messages the <see cref="WeightSetterActor"/> accepts.</summary>
+public abstract record WeightSetterMessage;

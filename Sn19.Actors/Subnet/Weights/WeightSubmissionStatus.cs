@@ -1,0 +1,12 @@
+namespace Sn19.Actors.Subnet.Weights;
+
+/// <summary>What happened to a computed round. Persisted and shown by name; append only.</summary>
+public enum WeightSubmissionStatus
+{
+    Submitted = 0,
+    RateLimited = 1,
+    NothingToSet = 2,
+    NotRegistered = 3,
+    Refused = 4,
+    ChainUnavailable = 5,
+}

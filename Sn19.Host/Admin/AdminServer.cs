@@ -1,0 +1,59 @@
+namespace Sn19.Host.Admin;
+
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sn19.Actors.Kernel;
+
+/// <summary>Kestrel serving <see cref="AdminEndpoints"/> for one actor system on admin.host:admin.port.</summary>
+internal sealed class AdminServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private AdminServer(WebApplication app, string address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    /// <summary>The bound base address, e.g. http://127.0.0.1:40123.</summary>
+    public string Address { get; }
+
+    public static async Task<AdminServer> StartAsync(ActorSystem system, AdminOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var host = options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]" : options.Host;
+        builder.WebHost.UseUrls($"http://{host}:{options.Port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        AdminEndpoints.Map(app, system, options);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("the admin server has no bound address");
+        return new AdminServer(app, address);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync(CancellationToken.None);
+        await _app.DisposeAsync();
+    }
+}

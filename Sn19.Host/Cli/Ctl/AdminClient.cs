@@ -1,0 +1,74 @@
+namespace Sn19.Host.Cli.Ctl;
+
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Sn19.Actors.Kernel;
+using Sn19.Host.Admin;
+
+/// <summary>The admin API's HTTP client used by `sn19 ctl`. Failures come back as <see cref="AdminCallResult{T}"/>.</summary>
+internal sealed class AdminClient(HttpClient http)
+{
+    public static AdminClient Create(Uri baseAddress, string token, HttpClient? reuse = null)
+    {
+        var http = reuse ?? new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return new AdminClient(http);
+    }
+
+    public Task<AdminCallResult<ActorListResponse>> ListAsync(string? pathPrefix, CancellationToken cancellationToken) =>
+        GetAsync<ActorListResponse>(
+            pathPrefix is null ? "admin/actors" : "admin/actors?path=" + Uri.EscapeDataString(pathPrefix), cancellationToken);
+
+    public Task<AdminCallResult<ActorInfo>> DescribeAsync(string path, CancellationToken cancellationToken) =>
+        GetAsync<ActorInfo>("admin/actor?path=" + Uri.EscapeDataString(path), cancellationToken);
+
+    private async Task<AdminCallResult<T>> GetAsync<T>(string relative, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri(relative, UriKind.Relative), cancellationToken);
+            if (response.IsSuccessStatusCode)
+            {
+                var value = await response.Content.ReadFromJsonAsync<T>(AdminJson.Options, cancellationToken);
+                return value is null
+                    ? AdminCallResult<T>.Fail(AdminCallError.BadResponse, "empty response")
+                    : AdminCallResult<T>.Ok(value);
+            }
+
+            var message = await ErrorMessageAsync(response, cancellationToken);
+            return response.StatusCode switch
+            {
+                HttpStatusCode.Unauthorized => AdminCallResult<T>.Fail(AdminCallError.Unauthorized, message),
+                HttpStatusCode.NotFound => AdminCallResult<T>.Fail(AdminCallError.NotFound, message),
+                _ => AdminCallResult<T>.Fail(AdminCallError.BadResponse, $"HTTP {(int)response.StatusCode}: {message}"),
+            };
+        }
+        catch (HttpRequestException error)
+        {
+            return AdminCallResult<T>.Fail(AdminCallError.Unreachable, error.Message);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return AdminCallResult<T>.Fail(AdminCallError.Unreachable, "timed out");
+        }
+        catch (System.Text.Json.JsonException error)
+        {
+            return AdminCallResult<T>.Fail(AdminCallError.BadResponse, error.Message);
+        }
+    }
+
+    private static async Task<string> ErrorMessageAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var error = await response.Content.ReadFromJsonAsync<AdminError>(AdminJson.Options, cancellationToken);
+            return error?.Error ?? response.ReasonPhrase ?? "error";
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return response.ReasonPhrase ?? "error";
+        }
+    }
+}

@@ -1,0 +1,74 @@
+namespace Sn19.Host.Cli.Ctl;
+
+using System.CommandLine;
+using System.Text.Json;
+using Sn19.Host.Admin;
+using Spectre.Console;
+
+/// <summary>What the `sn19 ctl` client commands share: --url, --token, --json, the client and error reporting.</summary>
+internal static class CtlCli
+{
+    public const string TokenVariable = "SN19__admin__token";
+
+    public static Option<string> UrlOption() => new("--url")
+    {
+        Description = "admin API of the node",
+        DefaultValueFactory = _ => $"http://127.0.0.1:{AdminOptions.DefaultPort}",
+    };
+
+    public static Option<string?> TokenOption() => new("--token")
+    {
+        Description = $"admin bearer token (admin.token); default from {TokenVariable}",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(TokenVariable),
+    };
+
+    public static Option<bool> JsonOption() => new("--json") { Description = "print JSON instead of a table" };
+
+    /// <summary>Validates --url and --token (exit 2 when bad) and runs <paramref name="body"/> with a client.</summary>
+    public static async Task<int> WithClientAsync(
+        ParseResult result, Option<string> url, Option<string?> token, Func<AdminClient, Task<int>> body)
+    {
+        var text = result.GetValue(url) ?? string.Empty;
+        if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            result.InvocationConfiguration.Error.WriteLine($"sn19 ctl: --url '{text}' is not an http(s) URL");
+            return ExitCodes.UsageOrInput;
+        }
+
+        var secret = result.GetValue(token);
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            result.InvocationConfiguration.Error.WriteLine($"sn19 ctl: no admin token; pass --token or set {TokenVariable}");
+            return ExitCodes.UsageOrInput;
+        }
+
+        using var http = new HttpClient { BaseAddress = uri, Timeout = TimeSpan.FromSeconds(30) };
+        return await body(AdminClient.Create(uri, secret, http));
+    }
+
+    /// <summary>Reports a failed call: exit 2 for a rejected token, 1 otherwise.</summary>
+    public static int Failed<T>(ParseResult result, AdminCallResult<T> call)
+        where T : class
+    {
+        var what = call.Error switch
+        {
+            AdminCallError.Unreachable => "cannot reach the node's admin API",
+            AdminCallError.Unauthorized => "the admin token was rejected",
+            AdminCallError.NotFound => "not found",
+            _ => "unexpected answer",
+        };
+        result.InvocationConfiguration.Error.WriteLine($"sn19 ctl: {what}: {call.Message}");
+        return call.Error == AdminCallError.Unauthorized ? ExitCodes.UsageOrInput : ExitCodes.Failure;
+    }
+
+    public static void WriteJson<T>(ParseResult result, T value) =>
+        result.InvocationConfiguration.Output.WriteLine(JsonSerializer.Serialize(value, AdminJson.Indented));
+
+    public static IAnsiConsole Console(ParseResult result) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(result.InvocationConfiguration.Output),
+        Ansi = AnsiSupport.Detect,
+        ColorSystem = ColorSystemSupport.Detect,
+    });
+}

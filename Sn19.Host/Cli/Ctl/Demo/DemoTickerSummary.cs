@@ -1,0 +1,3 @@
+namespace Sn19.Host.Cli.Ctl.Demo;
+
+internal sealed record DemoTickerSummary(long Ticks, TimeSpan Interval);

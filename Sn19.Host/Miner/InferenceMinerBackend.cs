@@ -1,0 +1,40 @@
+namespace Sn19.Host.Miner;
+
+using System.Runtime.CompilerServices;
+using Sn19.Actors.Subnet.LlmChecks;
+using Sn19.Actors.Wire.OpenAi;
+using Sn19.Inference.Generation;
+
+/// <summary>
+/// Serves a task from an <see cref="IInferenceBackend"/>: the embedded CPU engine, or an OpenAI-compatible
+/// server. Prompt tokens for usage are counted only where the encoding is known (the embedded engine).
+/// </summary>
+internal sealed class InferenceMinerBackend(IInferenceBackend backend) : IMinerTextBackend
+{
+    public int CountPromptTokens(TextRequest request) =>
+        backend is LocalInferenceBackend local ? local.EncodePrompt(EngineSequenceScorer.ToGeneration(request)).Length : 0;
+
+    public async IAsyncEnumerable<GeneratedToken> GenerateAsync(
+        TextRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // One alternative at least, so a checker or user sees the runner-up even when none was asked for.
+        var generation = EngineSequenceScorer.ToGeneration(request) with { TopLogProbs = Math.Clamp(Math.Max(request.TopLogprobs, 1), 1, 20) };
+        await foreach (var step in backend.GenerateAsync(generation, cancellationToken))
+        {
+            if (step.FinishReason == FinishReason.Cancelled)
+            {
+                yield break;
+            }
+
+            var token = new StreamedToken(
+                step.TokenId, step.Text, step.LogProb,
+                step.TopLogProbs.Select(a => new Sn19.Actors.Wire.OpenAi.TokenAlternative(a.TokenId, a.Text, a.LogProb)).ToArray());
+            yield return new GeneratedToken(token, step.FinishReason switch
+            {
+                null => null,
+                FinishReason.Length => "length",
+                _ => "stop",
+            });
+        }
+    }
+}

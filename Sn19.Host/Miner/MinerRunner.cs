@@ -1,0 +1,101 @@
+namespace Sn19.Host.Miner;
+
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Sn19.Actors.Chain;
+using Sn19.Actors.Chain.Http;
+using Sn19.Actors.Crypto.Wallets;
+using Sn19.Actors.Subnet.Metagraphs;
+using Sn19.Actors.Subnet.Tasks;
+using Sn19.Actors.Wire;
+using Sn19.Actors.Wire.OpenAi;
+using Sn19.Host.Configuration;
+using Sn19.Host.Logging;
+using Sn19.Inference.Generation;
+
+/// <summary>
+/// `sn19 miner`: loads the served tasks' backends, registers the hotkey and publishes the axon on the chain,
+/// then serves validators until stopped. The miner never reads a secret key: it needs only its public hotkey.
+/// </summary>
+internal static class MinerRunner
+{
+    public static async Task<int> RunAsync(Sn19Configuration configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var options = configuration.GetOptions<MinerOptions>("miner");
+        var envelope = configuration.Root.GetSection("wire:envelope").Get<EnvelopeOptions>() ?? new EnvelopeOptions();
+        envelope.Validate();
+        var registry = TaskRegistries.Load(configuration.Root);
+        using var loggers = Sn19Logging.CreateLoggerFactory(configuration.Root);
+        var logger = loggers.CreateLogger("Sn19.Miner");
+
+        var (hotkey, coldkey, keyError) = ResolveKeys(options, configuration.Root);
+        if (keyError is not null)
+        {
+            await error.WriteLineAsync($"sn19 miner: {keyError}");
+            return Cli.ExitCodes.UsageOrInput;
+        }
+
+        using var http = new HttpClient { BaseAddress = ChainUrl(configuration.Root), Timeout = TimeSpan.FromSeconds(30) };
+        var chain = new HttpChainClient(http);
+        var metagraph = new MetagraphWatcher(chain, TimeProvider.System, logger);
+        using var backends = new BackendCache(configuration.Root.GetSection("inference:engine").Get<LocalEngineOptions>() ?? new LocalEngineOptions());
+        var tasks = new Dictionary<string, ServedTask>(StringComparer.Ordinal);
+        foreach (var (id, task) in options.Tasks)
+        {
+            var definition = registry.Find(id)
+                ?? throw new ConfigurationException($"miner.tasks.{id}: no task '{id}' in the tasks section.", null, null, $"miner.tasks.{id}");
+            var kind = definition.Kind == TaskKind.Chat ? TextRequestKind.Chat : TextRequestKind.Completion;
+            tasks[id] = new ServedTask(id, kind, new InferenceMinerBackend(backends.For(task, definition.Model)), new BoundedRequestGate(task.Concurrency, task.MaxQueue), task.Capacity);
+        }
+
+        var settings = new MinerNodeSettings(hotkey!, "http://" + options.Listen, options.Period, envelope, tasks, TimeProvider.System);
+        await using var node = await MinerNode.StartAsync(settings, metagraph, Sr25519SignatureVerifier.Instance, loggers, cancellationToken);
+        if (options.Register && await AnnounceAsync(chain, hotkey!, coldkey!, options.AxonIp, node.Address.Port, cancellationToken) is { } refused)
+        {
+            await error.WriteLineAsync($"sn19 miner: the chain refused: {refused}");
+            return Cli.ExitCodes.Failure;
+        }
+
+        await metagraph.RefreshAsync(cancellationToken);
+        await output.WriteLineAsync($"sn19 miner: {hotkey} serving {string.Join(", ", tasks.Keys)} on {node.Address}");
+        await output.FlushAsync(cancellationToken);
+        await metagraph.RunAsync(options.MetagraphRefresh, cancellationToken);
+        return Cli.ExitCodes.Ok;
+    }
+
+    /// <summary>Registers (unless already registered) and publishes the axon; the chain's refusal, or null.</summary>
+    internal static async Task<string?> AnnounceAsync(IChain chain, string hotkey, string coldkey, string ip, int port, CancellationToken cancellationToken)
+    {
+        var registered = await chain.RegisterAsync(hotkey, coldkey, cancellationToken);
+        if (!registered.IsOk && registered.Error!.Code != ChainErrorCode.AlreadyRegistered)
+        {
+            return registered.Error.Message;
+        }
+
+        var served = await chain.ServeAxonAsync(hotkey, ip, port, cancellationToken);
+        return served.IsOk ? null : served.Error!.Message;
+    }
+
+    private static (string? Hotkey, string? Coldkey, string? Error) ResolveKeys(MinerOptions options, IConfiguration root)
+    {
+        if (!string.IsNullOrEmpty(options.Hotkey) && !string.IsNullOrEmpty(options.Coldkey))
+        {
+            return (options.Hotkey, options.Coldkey, null);
+        }
+
+        var keys = root.GetSection("keys").Get<KeysOptions>() ?? new KeysOptions();
+        var wallet = new WalletStore(keys.ResolvedWalletsRoot()).Open(options.Wallet);
+        // Only the public files: the secret hotkey file stays with the signer.
+        var hotkey = options.Hotkey.Length > 0 ? options.Hotkey : wallet.HotkeyPub(options.WalletHotkey).Read(null).Data?.Ss58Address;
+        var coldkey = options.Coldkey.Length > 0 ? options.Coldkey : wallet.ColdkeyPub.Read(null).Data?.Ss58Address;
+        return hotkey is null || coldkey is null
+            ? (null, null, $"no miner.hotkey/miner.coldkey set and wallet '{options.Wallet}' (hotkey '{options.WalletHotkey}') has no public key files under {keys.ResolvedWalletsRoot()}")
+            : (hotkey, coldkey, null);
+    }
+
+    private static Uri ChainUrl(IConfiguration root)
+    {
+        var text = root["chain:url"] ?? new ChainOptions().Url;
+        return new Uri(text.EndsWith('/') ? text : text + "/");
+    }
+}

@@ -1,0 +1,3 @@
+namespace Sn19.Tests.Actors.Persistence;
+
+public sealed record CounterSnapshot(long Value);

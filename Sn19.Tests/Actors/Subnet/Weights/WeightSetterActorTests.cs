@@ -1,0 +1,124 @@
+namespace Sn19.Tests.Actors.Subnet.Weights;
+
+using Sn19.Actors.Chain;
+using Sn19.Actors.Chain.Local;
+using Sn19.Actors.Kernel;
+using Sn19.Actors.Mechanism;
+using Sn19.Actors.Subnet.Contenders;
+using Sn19.Actors.Subnet.Tasks;
+using Sn19.Actors.Subnet.Weights;
+using Sn19.Tests.TestSupport;
+
+/// <summary>The weight setter against the real local chain (in-memory SQLite).</summary>
+public sealed class WeightSetterActorTests
+{
+    private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    // Well-known development addresses (Alice, Bob, Charlie, Dave): the local chain takes SS58 keys only.
+    private const string Val = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+    private const string Fast = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+    private const string Slow = "5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y";
+    private const string Bad = "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy";
+
+    private readonly MechanismOptions _options = new();
+
+    [Fact]
+    public async Task SetWeightsNow_SubmitsByHotkeyAndKeepsTheBreakdown()
+    {
+        using var chain = await ChainWithValidatorAsync(rateLimit: 0);
+        var contenders = await ContendersAsync();
+        var time = new ManualTimeProvider(Start + TimeSpan.FromHours(6));
+        await using var system = ActorSystem.Create("test", time: time);
+        var setter = system.Spawn("weights", () => new WeightSetterActor(chain, Val, contenders, Registry(), _options));
+
+        var entry = (await setter.AskAsync<WeightHistoryEntry>(r => new SetWeightsNow(r), TimeSpan.FromHours(1), default)).GetValueOrThrow();
+
+        Assert.Equal(WeightSubmissionStatus.Submitted, entry.Status);
+        var metagraph = (await chain.GetMetagraphAsync(default)).GetValueOrThrow();
+        var uid = metagraph.Neurons.ToDictionary(n => n.Hotkey, n => n.Uid);
+        var row = (await chain.GetWeightsAsync(default)).GetValueOrThrow().Single(w => w.Hotkey == Val);
+        Assert.Contains(new UidValue(uid[Fast], 65535), row.Weights);
+        Assert.DoesNotContain(row.Weights, w => w.Uid == uid[Bad]);
+        var fast = entry.Round.Contenders.Single(c => c.Hotkey == Fast);
+        Assert.Equal(0.25, fast.Bonus);
+        Assert.True(fast.Share > 0.5);
+        Assert.Equal(1.0, entry.Round.Miners.Sum(m => m.Weight), 9);
+
+        var history = (await setter.AskAsync<IReadOnlyList<WeightHistoryEntry>>(r => new GetWeightsHistory(10, r), TimeSpan.FromHours(1), default)).GetValueOrThrow();
+        Assert.Same(entry, Assert.Single(history));
+    }
+
+    [Fact]
+    public async Task SetWeightsNow_AgainWithinTheRateLimit_DoesNotSubmit()
+    {
+        using var chain = await ChainWithValidatorAsync(rateLimit: 1_000);
+        var contenders = await ContendersAsync();
+        var time = new ManualTimeProvider(Start + TimeSpan.FromHours(6));
+        await using var system = ActorSystem.Create("test", time: time);
+        var setter = system.Spawn("weights", () => new WeightSetterActor(chain, Val, contenders, Registry(), _options));
+
+        var first = (await setter.AskAsync<WeightHistoryEntry>(r => new SetWeightsNow(r), TimeSpan.FromHours(1), default)).GetValueOrThrow();
+        await chain.ProduceBlockAsync(default);
+        var second = (await setter.AskAsync<WeightHistoryEntry>(r => new SetWeightsNow(r), TimeSpan.FromHours(1), default)).GetValueOrThrow();
+
+        Assert.Equal(WeightSubmissionStatus.Submitted, first.Status);
+        Assert.Equal(WeightSubmissionStatus.RateLimited, second.Status);
+        Assert.NotEmpty(second.Round.Weights);
+        Assert.Contains("1000", second.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Round_UidsComeFromTheMetagraphAtThatMoment()
+    {
+        var aggregates = new[]
+        {
+            new ContenderAggregate("a", "chat", 0.9, 10, new PeriodAggregateResult(1, 1, 10), 60_000),
+            new ContenderAggregate("b", "chat", 0.9, 5, new PeriodAggregateResult(1, 1, 10), 60_000),
+        };
+
+        // uid 1 changed hands from "b" to "c": b's weight must not go to uid 1.
+        var round = WeightRound.Compute(0, Start, [new TaskWeight("chat", 1)], aggregates,
+            [new NeuronIdentity(0, "a"), new NeuronIdentity(1, "c")], _options);
+
+        Assert.Equal([new UidWeight(0, 65535)], round.Weights);
+        Assert.Null(round.Miners.Single(m => m.Hotkey == "b").Uid);
+    }
+
+    private static TaskRegistryHolder Registry() =>
+        new(TaskRegistry.TryCreate(new Dictionary<string, TaskOptions> { ["chat"] = new() { Kind = "chat", Model = "m", Weight = 1 } }, out _)!);
+
+    private async Task<IContenderGateway> ContendersAsync()
+    {
+        var contenders = new InMemoryContenders(_options);
+        foreach (var (hotkey, quality, seconds) in new[] { (Fast, 0.97, 2.0), (Slow, 0.97, 6.0), (Bad, 0.0, 2.0) })
+        {
+            var key = new ContenderKey(hotkey, "chat");
+            for (var p = 0; p < 10; p++)
+            {
+                var at = Start + TimeSpan.FromMinutes(30 * p);
+                await contenders.OpenAsync(key, new PeriodOpening(p, at, 60_000, 60_000, 0.04, 1), default);
+                await contenders.RecordAsync(key, 1, at, false, QueryOutcome.Ok(300, TimeSpan.FromSeconds(seconds)), default);
+                await contenders.RecordQualityAsync(key, 1, quality, default);
+                await contenders.CloseAsync(key, p, at + TimeSpan.FromMinutes(30), default);
+            }
+        }
+
+        return contenders;
+    }
+
+    private static async Task<LocalChain> ChainWithValidatorAsync(ulong rateLimit)
+    {
+        var chain = LocalChain.Open(":memory:", 19, new SubnetHyperparameters { Tempo = 2, WeightsRateLimit = rateLimit });
+        foreach (var hotkey in new[] { Val, Fast, Slow, Bad })
+        {
+            (await chain.RegisterAsync(hotkey, hotkey, default)).GetValueOrThrow();
+        }
+
+        (await chain.AddStakeAsync(Val, Val, 1_000_000_000_000, default)).GetValueOrThrow();
+        for (var i = 0; i < 4; i++)
+        {
+            await chain.ProduceBlockAsync(default);
+        }
+
+        return chain;
+    }
+}

@@ -1,0 +1,123 @@
+namespace Sn19.Tests.Host.Miner;
+
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Sn19.Actors.Chain;
+using Sn19.Actors.Chain.Local;
+using Sn19.Actors.Subnet.LlmChecks;
+using Sn19.Actors.Subnet.Metagraphs;
+using Sn19.Actors.Wire;
+using Sn19.Actors.Wire.OpenAi;
+using Sn19.Actors.Wire.Queries;
+using Sn19.Host.Miner;
+using Sn19.Tests.Actors.Subnet.LlmChecks;
+using Sn19.Tests.TestSupport;
+
+/// <summary>
+/// A miner host over real HTTP: the local chain for stake, the sr25519 envelope, the CPU engine behind it.
+/// Alice is a validator with 2,000 TAO; Bob is the miner.
+/// </summary>
+public sealed class MinerNodeTests(TwoModelFixture models) : IClassFixture<TwoModelFixture>, IAsyncLifetime
+{
+    private const double Capacity = 120;
+    private readonly TempDirectory _directory = new("sn19-miner");
+    private LocalChain _chain = null!;
+    private MetagraphWatcher _metagraph = null!;
+    private MinerNode _miner = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _chain = LocalChain.Open(_directory.File("chain.db"), 1, new SubnetHyperparameters());
+        await _chain.RegisterAsync(DevKeys.Address("Alice"), DevKeys.Address("Alice//cold"), default);
+        await _chain.AddStakeAsync(DevKeys.Address("Alice//cold"), DevKeys.Address("Alice"), 2_000_000_000_000, default);
+        await _chain.RegisterAsync(DevKeys.Address("Bob"), DevKeys.Address("Bob//cold"), default);
+        _metagraph = new MetagraphWatcher(_chain, TimeProvider.System, NullLogger.Instance);
+        Assert.True(await _metagraph.RefreshAsync(default));
+
+        var task = new ServedTask("completion", TextRequestKind.Completion, new InferenceMinerBackend(models.Task), new BoundedRequestGate(1, 2), Capacity);
+        var settings = new MinerNodeSettings(
+            DevKeys.Address("Bob"), "http://127.0.0.1:0", TimeSpan.FromHours(1), new EnvelopeOptions(),
+            new Dictionary<string, ServedTask> { [task.Id] = task }, TimeProvider.System);
+        _miner = await MinerNode.StartAsync(settings, _metagraph, Sr25519SignatureVerifier.Instance, NullLoggerFactory.Instance, default);
+        _http = MinerQueryClient.CreateHttpClient(new QueryTimeouts());
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _miner.DisposeAsync();
+        _chain.Dispose();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Completion_SignedByAValidator_StreamsTokensThatPassTheCheck()
+    {
+        var request = Request(maxTokens: 16);
+        var result = await Client("Alice").QueryAsync(_miner.Address, DevKeys.Address("Bob"), request, default);
+
+        Assert.Equal(QueryStatus.Ok, result.Status);
+        Assert.InRange(result.Tokens, 1, 16);
+        var stream = MinerStreamParser.Parse(result.Chunks, TextRequestKind.Completion);
+        var check = await new LlmChecker(new LlmCheckOptions())
+            .CheckAsync(request, stream, new EngineSequenceScorer(models.Task, "task"), new Random(1), default);
+        Assert.True(check.Quality >= 0.95, check.FailReason);
+    }
+
+    [Fact]
+    public async Task Capacity_IsTheValidatorsShare()
+    {
+        var (capacities, error) = await new CapacityClient(_http, DevKeys.Signer("Alice"), TimeProvider.System, TimeSpan.FromSeconds(10))
+            .FetchAsync(_miner.Address, DevKeys.Address("Bob"), default);
+        Assert.Null(error);
+        // Alice is the only validator and has no permit before the first epoch: her share is all of it.
+        Assert.Equal(Capacity, capacities!["completion"]);
+    }
+
+    [Fact]
+    public async Task Completion_BeyondTheValidatorsShare_Is429()
+    {
+        var client = Client("Alice");
+        var statuses = new List<QueryStatus>();
+        for (var i = 0; i < 12; i++)
+        {
+            statuses.Add((await client.QueryAsync(_miner.Address, DevKeys.Address("Bob"), Request(maxTokens: 16), default)).Status);
+        }
+
+        // 120 tokens of share, 16 reserved per request: at most 8 requests fit before the 429s begin.
+        Assert.Contains(QueryStatus.RateLimited, statuses);
+        Assert.True(statuses.IndexOf(QueryStatus.RateLimited) <= 8);
+    }
+
+    [Fact]
+    public async Task Completion_FromAnUnregisteredValidator_IsRefused()
+    {
+        var result = await Client("Charlie").QueryAsync(_miner.Address, DevKeys.Address("Bob"), Request(8), default);
+        Assert.Equal(QueryStatus.Failed, result.Status);
+        Assert.Equal(403, result.HttpStatus);
+    }
+
+    [Fact]
+    public async Task Completion_Unsigned_IsRefusedBeforeTheModelRuns()
+    {
+        using var content = new StringContent("""{"model":"completion","prompt":"x"}""", Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(new Uri(_miner.Address, "v1/completions"), content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Identity_IsOpenAndNamesTheTasks()
+    {
+        var body = await _http.GetStringAsync(new Uri(_miner.Address, "v1/identity"));
+        Assert.Contains(DevKeys.Address("Bob"), body, StringComparison.Ordinal);
+        Assert.Contains("\"completion\"", body, StringComparison.Ordinal);
+    }
+
+    private MinerQueryClient Client(string validator) =>
+        new(_http, DevKeys.Signer(validator), new QueryTimeouts(), TimeProvider.System);
+
+    private static TextRequest Request(int maxTokens) =>
+        new() { Model = "completion", Prompt = "Alice was beginning to get very tired", MaxTokens = maxTokens, Temperature = 0.7, Seed = 5 };
+}
