@@ -1,6 +1,7 @@
 namespace Sn19.Inference.Kernels;
 
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 /// <summary>
 /// Y = X·Wᵀ for T token rows, split over the pool by blocks of weight rows. Workers claim 16-row (decode) or 64-row (batched)
@@ -98,6 +99,7 @@ internal sealed unsafe class LinearWork : IParallelWork
         _count++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(int workerIndex)
     {
         var total = _chunkEnd[_count - 1];
@@ -129,6 +131,7 @@ internal sealed unsafe class LinearWork : IParallelWork
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Vector(WeightMatrix w, float* y, int start, int end, int workerIndex)
     {
         var k = w.Cols;
@@ -183,6 +186,7 @@ internal sealed unsafe class LinearWork : IParallelWork
     /// A chunk of up to 64 weight rows against every token: token tiles outside, row tiles inside, so a
     /// 4-token slice of X is loaded once per chunk while the chunk's rows (≤ 64 × K floats) stay in L2.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Batched(WeightMatrix w, float* yOut, int start, int end, int workerIndex)
     {
         var k = w.Cols;
@@ -229,6 +233,7 @@ internal sealed unsafe class LinearWork : IParallelWork
     }
 
     /// <summary>Element by element for the edges of the tiling; <paramref name="wf"/> points at row r as floats (not used for Q8_0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Single(WeightMatrix w, float* y, float* wf, int r, int rows, int t0, int tokens)
     {
         var k = w.Cols;
