@@ -17,7 +17,10 @@ internal static class QualityAggregate
         var sum = 0.0;
         foreach (var q in qualities)
         {
-            sum += Math.Pow(Math.Clamp(q, 0, 1), exponent);
+            var c = Math.Clamp(q, 0, 1);
+
+            // The default exponent 1.5: q·√q agrees with Math.Pow to an ulp at a fraction of the cost.
+            sum += exponent == 1.5 ? c * Math.Sqrt(c) : Math.Pow(c, exponent);
         }
 
         var mean = sum / qualities.Length;

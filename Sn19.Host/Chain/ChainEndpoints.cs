@@ -15,6 +15,8 @@ internal static class ChainEndpoints
 {
     public static void Map(IEndpointRouteBuilder app, IChain chain)
     {
+        // A JSON body may omit a field (the deserializer then leaves null in it); "" gets the chain's own refusal
+        // (InvalidAddress, NotRegistered, ...) instead of a null reaching the chain.
         app.MapGet(ChainRoutes.Block, async (CancellationToken ct) => Reply(await chain.GetBlockAsync(ct)));
         app.MapGet(ChainRoutes.Metagraph, async (CancellationToken ct) => Reply(await chain.GetMetagraphAsync(ct)));
         app.MapGet(ChainRoutes.Hyperparameters, async (CancellationToken ct) => Reply(await chain.GetHyperparametersAsync(ct)));

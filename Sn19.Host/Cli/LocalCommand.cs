@@ -1,9 +1,44 @@
 namespace Sn19.Host.Cli;
 
 using System.CommandLine;
+using Sn19.Host.Cli.Config;
+using Sn19.Host.Local;
 
+/// <summary>`sn19 local`: a whole subnet on this machine.</summary>
 internal static class LocalCommand
 {
-    public static Command Create() =>
-        NotBuiltCommand.Create("local", "Run a whole subnet on this machine: local chain, signer, validator and miners", "issue 8");
+    public static Command Create()
+    {
+        var periods = new Option<int?>("--periods") { Description = "stop after this many scoring periods (exit code 0); default: run until Ctrl+C" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "where state lives (models, chain, journal); reused by the next run (local.data-dir)" };
+        var command = new Command(
+            "local",
+            "Run a whole subnet on this machine: the local chain, a validator and four miners (two honest, one serving a " +
+            "different model, one declaring far more capacity than it serves), with one-minute periods. Prints each period's " +
+            "contenders and the weights set on the chain. Ctrl+C stops it cleanly.");
+        command.Options.Add(periods);
+        command.Options.Add(dataDir);
+        var configuration = ConfigurationCliOptions.AddTo(command);
+        command.SetAction((result, cancellationToken) => configuration.RunAsync(result, "local", async (loaded, ct) =>
+        {
+            if (result.GetValue(periods) is < 1)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync("sn19 local: --periods must be at least 1");
+                return ExitCodes.UsageOrInput;
+            }
+
+            var options = loaded.GetOptions<LocalOptions>("local");
+            var folder = result.GetValue(dataDir) ?? options.DataDir;
+            try
+            {
+                return await new LocalSubnet(loaded, options, folder, result.InvocationConfiguration.Output).RunAsync(result.GetValue(periods), ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                await result.InvocationConfiguration.Output.WriteLineAsync("Stopped. State is kept for the next run.");
+                return ExitCodes.Ok;
+            }
+        }, cancellationToken));
+        return command;
+    }
 }

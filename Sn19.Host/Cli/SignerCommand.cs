@@ -14,7 +14,8 @@ using Sn19.Host.Signer;
 /// <c>sn19 signer</c>: the only process that reads key files. It serves signing requests on a Unix socket
 /// until Ctrl+C / SIGTERM. Settings come from the <c>signer</c> section (hocon/defaults/signer.conf,
 /// --config, --set, SN19__signer__…); the path options below override it. <c>sn19 signer new-token</c> makes a
-/// client token and its tokens-file entry.
+/// client token and its tokens-file entry; <c>sn19 signer sign-envelope</c> asks a running signer for one
+/// envelope signature, as a client would.
 /// </summary>
 internal static class SignerCommand
 {
@@ -32,6 +33,7 @@ internal static class SignerCommand
         command.Options.Add(allowShared);
         var configuration = ConfigurationCliOptions.AddTo(command);
         command.Subcommands.Add(SignerNewTokenCommand.Create());
+        command.Subcommands.Add(SignerSignEnvelopeCommand.Create());
         command.SetAction((result, cancellationToken) => configuration.RunAsync(result, role: null, async (loaded, ct) =>
         {
             var error = result.InvocationConfiguration.Error;

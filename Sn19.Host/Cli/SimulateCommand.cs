@@ -1,6 +1,8 @@
 namespace Sn19.Host.Cli;
 
 using System.CommandLine;
+using Sn19.Actors.Mechanism;
+using Sn19.Host.Cli.Config;
 using Sn19.Host.Cli.Simulate;
 
 /// <summary>`sn19 simulate`: the incentive mechanism against scripted miners on a fake clock.</summary>
@@ -42,7 +44,8 @@ internal static class SimulateCommand
         command.Options.Add(json);
         command.Options.Add(dataDir);
         command.Options.Add(haltAt);
-        command.SetAction(async (result, ct) =>
+        var configuration = ConfigurationCliOptions.AddTo(command);
+        command.SetAction((result, ct) => configuration.RunAsync(result, role: null, async (config, token) =>
         {
             var halt = result.GetValue(haltAt);
             if (halt is not null && HaltPoint.Parse(halt) is null)
@@ -56,8 +59,9 @@ internal static class SimulateCommand
             {
                 HaltAt = HaltPoint.Parse(halt),
             };
-            return await SimulateRun.RunAsync(args, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, ct);
-        });
+            return await SimulateRun.RunAsync(
+                args, config.GetOptions<MechanismOptions>("mechanism"), result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, token);
+        }, ct));
         return command;
     }
 }

@@ -75,7 +75,7 @@ internal sealed class MinerNode : IAsyncDisposable
     {
         var validator = context.Features.Get<IRequestEnvelopeFeature>()!.ValidatorHotkey;
         var share = stakes.ValidatorShare(validator);
-        var capacities = settings.Tasks.Values.ToDictionary(t => t.Id, t => t.Capacity * share);
+        var capacities = settings.Tasks.Values.ToDictionary(t => t.Id, t => t.AdvertisedCapacity * share);
         return Results.Json(new CapacityResponse(settings.Hotkey, validator, capacities));
     }
 

@@ -45,7 +45,7 @@ internal static class MinerRunner
             var definition = registry.Find(id)
                 ?? throw new ConfigurationException($"miner.tasks.{id}: no task '{id}' in the tasks section.", null, null, $"miner.tasks.{id}");
             var kind = definition.Kind == TaskKind.Chat ? TextRequestKind.Chat : TextRequestKind.Completion;
-            tasks[id] = new ServedTask(id, kind, new InferenceMinerBackend(backends.For(task, definition.Model)), new BoundedRequestGate(task.Concurrency, task.MaxQueue), task.Capacity);
+            tasks[id] = new ServedTask(id, kind, new InferenceMinerBackend(backends.For(task, definition.Model)), new BoundedRequestGate(task.Concurrency, task.MaxQueue), task.Capacity, task.EffectiveAdvertisedCapacity);
         }
 
         var settings = new MinerNodeSettings(hotkey!, "http://" + options.Listen, options.Period, envelope, tasks, TimeProvider.System);

@@ -17,6 +17,15 @@ internal sealed class MinerTaskOptions
     [ConfigurationKeyName("capacity")]
     public double Capacity { get; set; } = 60_000;
 
+    /// <summary>
+    /// What the miner tells validators it can serve, when that differs from <see cref="Capacity"/>. Only for
+    /// trying how validators treat a miner that over-declares (the local subnet runs one); 0 = capacity.
+    /// </summary>
+    [ConfigurationKeyName("advertised-capacity")]
+    public double AdvertisedCapacity { get; set; }
+
+    public double EffectiveAdvertisedCapacity => AdvertisedCapacity > 0 ? AdvertisedCapacity : Capacity;
+
     /// <summary>Requests generating at once (1 for the CPU engine: both cores serve one sequence).</summary>
     [ConfigurationKeyName("concurrency")]
     public int Concurrency { get; set; } = 1;

@@ -33,7 +33,7 @@ internal static class SignerHost
             socketPath = PathExpansion.Expand(options.SocketPath);
             policy = new SignerPolicy(ReadTokens(PathExpansion.Expand(options.TokensFile), options.RequirePrivateFiles).Clients);
             keys = SignerKeyFiles.Load(PathExpansion.Expand(options.WalletsPath), policy.Hotkeys, options.RequirePrivateFiles);
-            listener = SignerSocket.Listen(socketPath, backlog: options.MaxConnections);
+            listener = SignerSocket.Listen(socketPath, backlog: options.MaxConnections, options.SocketOwnerUid);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException
                                    or System.Net.Sockets.SocketException)

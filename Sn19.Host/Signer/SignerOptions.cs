@@ -36,6 +36,13 @@ internal sealed class SignerOptions : IValidatableOptions
     [ConfigurationKeyName("require-private-files")]
     public bool RequirePrivateFiles { get; set; } = true;
 
+    /// <summary>
+    /// Give the socket (still mode 0600) to this uid, so clients running as another user than the signer, who
+    /// cannot read the key files, can connect; −1 keeps the signer's own uid. Needs root or CAP_CHOWN.
+    /// </summary>
+    [ConfigurationKeyName("socket-owner-uid")]
+    public int SocketOwnerUid { get; set; } = -1;
+
     /// <summary>After binding from configuration: the same checks, reported as a configuration error.</summary>
     public void Validate(string section)
     {
@@ -62,6 +69,7 @@ internal sealed class SignerOptions : IValidatableOptions
         Require(MaxConnections is >= 1 and <= 4096, $"signer.max-connections must be in [1, 4096], got {MaxConnections}.");
         Require(NonceWindow > TimeSpan.Zero && NonceWindow <= TimeSpan.FromHours(1),
             $"signer.nonce-window must be in (0, 1h], got {NonceWindow}.");
+        Require(SocketOwnerUid >= -1, $"signer.socket-owner-uid must be a uid or -1, got {SocketOwnerUid}.");
     }
 
     private static void Require(bool condition, string message)

@@ -43,6 +43,13 @@ internal sealed class SignerServer
                 {
                     break;
                 }
+                catch (SocketException e)
+                {
+                    // Out of descriptors and the like: keep serving the clients already connected and retry.
+                    SignerServerLog.Dropped(_logger, "accept failed: " + e.Message);
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    continue;
+                }
 
                 if (!_slots.Wait(0))
                 {

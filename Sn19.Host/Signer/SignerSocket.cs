@@ -9,7 +9,9 @@ using System.Runtime.Versioning;
 ///  2. an existing path is replaced only when it is a socket nobody answers on (stale); a live socket
 ///     (another signer) or anything that is not a socket (file, directory, symlink) is refused;
 ///  3. bind runs under umask 0177, so the socket is born 0600 with no window where others could connect;
-///     the mode is then set and checked explicitly.
+///     the mode is then set and checked explicitly;
+///  4. with an owner uid, the socket (and a directory created here) is handed to that user: the one client
+///     user who may connect, and who need not be able to read the key files.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 internal static class SignerSocket
@@ -17,12 +19,16 @@ internal static class SignerSocket
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>The listening socket, or an <see cref="InvalidOperationException"/> that says why not.</summary>
-    public static Socket Listen(string path, int backlog)
+    public static Socket Listen(string path, int backlog, int ownerUid = -1)
     {
         var directory = Path.GetDirectoryName(path);
         if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
         {
             Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (ownerUid >= 0)
+            {
+                UnixOwnership.SetOwner(directory, ownerUid);
+            }
         }
 
         switch (UnixFileType.Of(path))
@@ -53,6 +59,11 @@ internal static class SignerSocket
             }
 
             File.SetUnixFileMode(path, OwnerOnly);
+            if (ownerUid >= 0)
+            {
+                UnixOwnership.SetOwner(path, ownerUid);
+            }
+
             if (File.GetUnixFileMode(path) != OwnerOnly)
             {
                 throw new InvalidOperationException($"'{path}' could not be made mode 0600.");

@@ -112,9 +112,9 @@ public sealed class LocalChain : IChain, IDisposable
     public Task<ChainResult<ushort>> RegisterAsync(string hotkey, string coldkey, CancellationToken cancellationToken) =>
         Locked(() =>
         {
-            if (!Ss58.IsWellFormed(hotkey) || !Ss58.IsWellFormed(coldkey))
+            if (!AccountAddress.IsValid(hotkey) || !AccountAddress.IsValid(coldkey))
             {
-                return ChainResult<ushort>.Fail(ChainErrorCode.InvalidAddress, $"'{(Ss58.IsWellFormed(hotkey) ? coldkey : hotkey)}' is not an SS58 address");
+                return ChainResult<ushort>.Fail(ChainErrorCode.InvalidAddress, $"'{(AccountAddress.IsValid(hotkey) ? coldkey : hotkey)}' is not an SS58 address (prefix 42, valid checksum)");
             }
 
             var outcome = Registration.Register(_state, _hp, hotkey, coldkey);
@@ -202,9 +202,9 @@ public sealed class LocalChain : IChain, IDisposable
 
     private ChainResult<ulong> ChangeStake(string coldkey, string hotkey, ulong amountRao, bool add)
     {
-        if (!Ss58.IsWellFormed(coldkey))
+        if (!AccountAddress.IsValid(coldkey))
         {
-            return ChainResult<ulong>.Fail(ChainErrorCode.InvalidAddress, $"'{coldkey}' is not an SS58 address");
+            return ChainResult<ulong>.Fail(ChainErrorCode.InvalidAddress, $"'{coldkey}' is not an SS58 address (prefix 42, valid checksum)");
         }
 
         if (!_state.ByHotkey.ContainsKey(hotkey))

@@ -160,9 +160,14 @@ internal sealed class ContenderState(ContenderKey key)
     /// <summary>What the weight setter needs: Q, the speed metric, P and the current capacity.</summary>
     public ContenderAggregate Aggregate(DateTimeOffset now, MechanismOptions options, bool qualitySquareExempt)
     {
+        // At most a few hundred samples (5 days of checks): stack buffers keep the epoch's gather of
+        // thousands of contenders free of per-contender lists.
         var cutoff = now - options.QualityLookBack;
-        var qualities = new List<double>(_samples.Count);
-        var speeds = new List<double>(_samples.Count);
+        var rented = _samples.Count > 256 ? System.Buffers.ArrayPool<double>.Shared.Rent(2 * _samples.Count) : null;
+        Span<double> buffer = rented ?? stackalloc double[512];
+        var qualities = buffer[.._samples.Count];
+        var speeds = buffer.Slice(_samples.Count, _samples.Count);
+        var n = 0;
         foreach (var s in _samples)
         {
             if (s.At < cutoff || s.Speed is not { } speed)
@@ -170,21 +175,19 @@ internal sealed class ContenderState(ContenderKey key)
                 continue;
             }
 
-            qualities.Add(s.Quality);
-            speeds.Add(speed);
+            qualities[n] = s.Quality;
+            speeds[n] = speed;
+            n++;
         }
 
-        var quality = QualityAggregate.Compute(
-            System.Runtime.InteropServices.CollectionsMarshal.AsSpan(qualities), qualitySquareExempt,
-            options.QualityExponent, options.QualitySquareThreshold);
-        var metric = SpeedBonus.Percentile(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(speeds), options.SpeedPercentile);
-        var newestFirst = new List<PeriodRecord>(_history.Count);
-        for (var i = _history.Count - 1; i >= 0; i--)
+        var quality = QualityAggregate.Compute(qualities[..n], qualitySquareExempt, options.QualityExponent, options.QualitySquareThreshold);
+        var metric = SpeedBonus.Percentile(speeds[..n], options.SpeedPercentile);
+        if (rented is not null)
         {
-            newestFirst.Add(_history[i]);
+            System.Buffers.ArrayPool<double>.Shared.Return(rented);
         }
 
-        var period = PeriodAggregate.Compute(newestFirst, now, options);
+        var period = PeriodAggregate.Compute(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_history), now, options);
         return new ContenderAggregate(Key.Hotkey, Key.TaskId, quality, metric, period, Capacity);
     }
 

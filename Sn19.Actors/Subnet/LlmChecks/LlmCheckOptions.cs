@@ -1,27 +1,36 @@
 namespace Sn19.Actors.Subnet.LlmChecks;
 
+using Microsoft.Extensions.Configuration;
+
 /// <summary>Constants of the LLM check (reference checking-and-fiber.md §A.1), from <c>validator.checks.llm</c>.</summary>
 public sealed class LlmCheckOptions
 {
     /// <summary>A response token ranked below this (1-based) counts as a bad rank.</summary>
+    [ConfigurationKeyName("plausible-rank")]
     public int PlausibleRank { get; set; } = 10;
 
     /// <summary>More bad ranks than this fail the check.</summary>
+    [ConfigurationKeyName("tolerated-bad-ranks")]
     public int ToleratedBadRanks { get; set; } = 3;
 
     /// <summary>The check fails where end-of-sequence was more than this many times likelier than the token produced.</summary>
+    [ConfigurationKeyName("eos-likelihood-ratio")]
     public double EosLikelihoodRatio { get; set; } = 100;
 
     /// <summary>Positions compared in probability: first, last, the bad ranks, then random others.</summary>
+    [ConfigurationKeyName("distance-checks")]
     public int DistanceChecks { get; set; } = 5;
 
     /// <summary>Miners sample with top-k 5, so their log-probabilities are renormalised over 5 tokens.</summary>
+    [ConfigurationKeyName("distance-top-k")]
     public int DistanceTopK { get; set; } = 5;
 
     /// <summary>Mean distance at or below which quality is 1.</summary>
+    [ConfigurationKeyName("perfect-distance")]
     public double PerfectDistance { get; set; } = 0.125;
 
     /// <summary>Quality falls linearly to 0.5 at this distance and is 0 beyond it.</summary>
+    [ConfigurationKeyName("zero-distance")]
     public double ZeroDistance { get; set; } = 0.25;
 
     public void Validate()

@@ -14,8 +14,18 @@ using Sn19.Actors.Subnet.Tasks;
 /// </summary>
 internal static class SimulateRun
 {
-    public static async Task<int> RunAsync(SimulateArguments args, TextWriter output, TextWriter error, CancellationToken ct)
+    public static async Task<int> RunAsync(SimulateArguments args, MechanismOptions options, TextWriter output, TextWriter error, CancellationToken ct)
     {
+        if (options.Validate() is { Count: > 0 } invalid)
+        {
+            foreach (var problem in invalid)
+            {
+                await error.WriteLineAsync("sn19 simulate: " + problem);
+            }
+
+            return ExitCodes.UsageOrInput;
+        }
+
         if (args.Periods is < 1 or > 10_000)
         {
             await error.WriteLineAsync("sn19 simulate: --periods must be between 1 and 10000");
@@ -47,7 +57,6 @@ internal static class SimulateRun
             return ExitCodes.UsageOrInput;
         }
 
-        var options = new MechanismOptions();
         var clock = new SimulationClock(SimulationRunner.Epoch);
         if (args.DataDir is null)
         {

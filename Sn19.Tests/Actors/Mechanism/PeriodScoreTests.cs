@@ -52,9 +52,9 @@ public sealed class PeriodScoreTests
         var options = new MechanismOptions();
         var now = DateTimeOffset.UnixEpoch + TimeSpan.FromDays(1);
         var periods = Enumerable.Range(0, 8).Select(i => new PeriodRecord(1.0, 100, now - TimeSpan.FromMinutes(30 * i))).ToList();
-        Assert.Equal(0.25, PeriodAggregate.Compute(periods, now, options).Value, 12);
+        Assert.Equal(0.25, PeriodAggregate.Compute(OldestFirst(periods), now, options).Value, 12);
         periods.Add(new PeriodRecord(1.0, 100, now - TimeSpan.FromHours(5)));
-        Assert.Equal(1.0, PeriodAggregate.Compute(periods, now, options).Value, 12);
+        Assert.Equal(1.0, PeriodAggregate.Compute(OldestFirst(periods), now, options).Value, 12);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class PeriodScoreTests
         };
 
         // Two scored periods in retention: w = (0.5, 0.25) → P = 0.5 / 0.75.
-        var p = PeriodAggregate.Compute(periods, now, options);
+        var p = PeriodAggregate.Compute(OldestFirst(periods), now, options);
         Assert.Equal(2, p.ScoredPeriods);
         Assert.Equal(0.5 / 0.75, p.Value, 12);
     }
@@ -85,8 +85,10 @@ public sealed class PeriodScoreTests
         var property = Prop.ForAll(gen.ToArbitrary(), xs =>
         {
             var periods = xs.Select((x, i) => new PeriodRecord(x.Item1 / 1000.0, x.Item2, now - TimeSpan.FromMinutes(30 * i))).ToList();
-            return PeriodAggregate.Compute(periods, now, options).Value is >= 0 and <= 1;
+            return PeriodAggregate.Compute(OldestFirst(periods), now, options).Value is >= 0 and <= 1;
         });
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
     }
+
+    private static PeriodRecord[] OldestFirst(IEnumerable<PeriodRecord> newestFirst) => [.. newestFirst.Reverse()];
 }

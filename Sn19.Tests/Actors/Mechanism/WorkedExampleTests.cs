@@ -52,7 +52,7 @@ public sealed class WorkedExampleTests
             .Select(i => new PeriodRecord(0.9, 1_000 + i, now - TimeSpan.FromMinutes(30 * i)))
             .ToList();
 
-        var p = PeriodAggregate.Compute(periods, now, Options);
+        var p = PeriodAggregate.Compute(OldestFirst(periods), now, Options);
 
         Assert.Equal(0.9, p.Value, 12);
         Assert.Equal(1.0, p.Multiplier);
@@ -64,4 +64,6 @@ public sealed class WorkedExampleTests
         var samples = Enumerable.Repeat(q, 12).ToArray();
         return QualityAggregate.Compute(samples, squareExempt: false, Options.QualityExponent, Options.QualitySquareThreshold)!.Value;
     }
+
+    private static PeriodRecord[] OldestFirst(IEnumerable<PeriodRecord> newestFirst) => [.. newestFirst.Reverse()];
 }

@@ -29,6 +29,7 @@ public sealed class SignerDefaultsTests
         Assert.Equal(defaults.MaxConnections, bound.MaxConnections);
         Assert.Equal(defaults.NonceWindow, bound.NonceWindow);
         Assert.Equal(defaults.RequirePrivateFiles, bound.RequirePrivateFiles);
+        Assert.Equal(defaults.SocketOwnerUid, bound.SocketOwnerUid);
         bound.Validate();
     }
 

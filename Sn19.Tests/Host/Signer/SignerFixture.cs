@@ -14,7 +14,7 @@ public sealed class SignerFixture : IAsyncLifetime
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private Sn19Process? _signer;
+    private ChildProcessUnderTest? _signer;
 
     public string Root { get; } = Path.Join(Path.GetTempPath(), "sn19s-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -32,7 +32,7 @@ public sealed class SignerFixture : IAsyncLifetime
 
     public string MinerToken { get; private set; } = string.Empty;
 
-    internal Sn19Process Signer => _signer!;
+    internal ChildProcessUnderTest Signer => _signer!;
 
     public async Task InitializeAsync()
     {
@@ -56,8 +56,8 @@ public sealed class SignerFixture : IAsyncLifetime
         Directory.Delete(Root, recursive: true);
     }
 
-    internal Sn19Process StartSigner(string socketPath) =>
-        Sn19Process.Start("signer", "--socket-path", socketPath, "--wallets-path", WalletsPath, "--tokens-file", TokensFile);
+    internal ChildProcessUnderTest StartSigner(string socketPath) =>
+        ChildProcessUnderTest.Start("signer", "--socket-path", socketPath, "--wallets-path", WalletsPath, "--tokens-file", TokensFile);
 
     public SignerClientOptions ClientOptions(string name, string hotkey) => new()
     {
@@ -76,7 +76,7 @@ public sealed class SignerFixture : IAsyncLifetime
             arguments.AddRange(["--kind", kind]);
         }
 
-        await using var process = Sn19Process.Start([.. arguments]);
+        await using var process = ChildProcessUnderTest.Start([.. arguments]);
         var code = await process.WaitForExitAsync(Patience);
         Assert.True(code == 0, string.Join('\n', process.Lines));
         return (await File.ReadAllTextAsync(tokenFile)).Trim();

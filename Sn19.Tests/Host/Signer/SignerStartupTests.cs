@@ -60,7 +60,7 @@ public sealed class SignerStartupTests : IClassFixture<SignerFixture>
         TestWallets.WriteHotkey(wallets, "v", "default");
         var keyFile = Path.Join(wallets, "v", "hotkeys", "default");
         File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
-        await using var signer = Sn19Process.Start(
+        await using var signer = ChildProcessUnderTest.Start(
             "signer", "--socket-path", Path.Join(_fixture.Root, "loose.sock"), "--wallets-path", wallets, "--tokens-file", _fixture.TokensFile);
 
         Assert.Equal(2, await signer.WaitForExitAsync(SignerFixture.Patience));

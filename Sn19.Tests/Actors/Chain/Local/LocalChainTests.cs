@@ -94,6 +94,34 @@ public sealed class LocalChainTests
     }
 
     [Fact]
+    public async Task Epoch_MoreValidatorsThanPermits_LowestStakeLosesPermitAndItsWeightsStopCounting()
+    {
+        var hp = Fast() with { MaxAllowedValidators = 2 };
+        using var chain = InMemory(hp);
+        await RegisterAsync(chain, 0, 3_000_000_000_000);
+        await RegisterAsync(chain, 1, 2_000_000_000_000);
+        await RegisterAsync(chain, 2, 1_000_000_000_000);
+        await RegisterAsync(chain, 3);
+        await RegisterAsync(chain, 4);
+        await AdvanceAsync(chain, hp.Tempo);
+
+        var m = (await chain.GetMetagraphAsync(None)).GetValueOrThrow();
+        Assert.Equal([true, true, false, false, false], m.Neurons.Select(n => n.ValidatorPermit));
+
+        // Uid 2 has no permit: it may not weight others, and its stake gives it no dividends.
+        Assert.Equal(ChainErrorCode.NoValidatorPermit, (await chain.SetWeightsAsync(TestKeys.Address("hot", 2), [4], [1], 0, None)).Error?.Code);
+        (await chain.SetWeightsAsync(TestKeys.Address("hot", 0), [3], [1], 0, None)).GetValueOrThrow();
+        (await chain.SetWeightsAsync(TestKeys.Address("hot", 1), [3], [1], 0, None)).GetValueOrThrow();
+        await AdvanceAsync(chain, hp.Tempo);
+
+        m = (await chain.GetMetagraphAsync(None)).GetValueOrThrow();
+        Assert.True(m.Neurons[3].Incentive > 65_000);
+        Assert.Equal(0, m.Neurons[4].Incentive);
+        Assert.Equal(0, m.Neurons[2].Dividends);
+        Assert.True(m.Neurons[0].Dividends > m.Neurons[1].Dividends);
+    }
+
+    [Fact]
     public async Task ServeAxon_Registered_ShowsInMetagraph_BadPortRefused()
     {
         using var chain = InMemory();

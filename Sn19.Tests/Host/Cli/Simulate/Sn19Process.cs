@@ -52,6 +52,8 @@ internal sealed class Sn19Process : IDisposable
         }
     }
 
+    public bool HasExited => _process.HasExited;
+
     public static Sn19Process Start(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")

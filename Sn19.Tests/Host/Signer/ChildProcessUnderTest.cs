@@ -8,7 +8,7 @@ using System.Runtime.InteropServices;
 /// The real <c>sn19</c> executable (built next to the tests) as a child process, with its stdout and stderr
 /// captured line by line so a test can wait for, and assert on, what it logged.
 /// </summary>
-internal sealed partial class Sn19Process : IAsyncDisposable
+internal sealed partial class ChildProcessUnderTest : IAsyncDisposable
 {
     private const int Sigterm = 15;
 
@@ -16,28 +16,46 @@ internal sealed partial class Sn19Process : IAsyncDisposable
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly SemaphoreSlim _newLine = new(0);
 
-    private Sn19Process(Process process) => _process = process;
+    private ChildProcessUnderTest(Process process) => _process = process;
 
     public IReadOnlyList<string> Lines => [.. _lines];
 
     public bool HasExited => _process.HasExited;
 
-    public static Sn19Process Start(params string[] arguments)
+    public static ChildProcessUnderTest Start(params string[] arguments) =>
+        StartProgram(DotnetHost, [Path.Join(AppContext.BaseDirectory, "sn19.dll"), .. arguments]);
+
+    /// <summary><c>sn19</c> as another user (<c>setpriv</c>, which needs root): uid and gid <paramref name="uid"/>, no groups.</summary>
+    public static ChildProcessUnderTest StartAs(int uid, params string[] arguments) =>
+        RunAs(uid, [DotnetHost, Path.Join(AppContext.BaseDirectory, "sn19.dll"), .. arguments]);
+
+    /// <summary>Any program as another user, e.g. <c>cat</c> on a key file.</summary>
+    public static ChildProcessUnderTest RunAs(int uid, string[] command) =>
+        StartProgram("setpriv", [$"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--", .. command], home: Path.GetTempPath());
+
+    private static string DotnetHost => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+
+    private static ChildProcessUnderTest StartProgram(string program, string[] arguments, string? home = null)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Join(AppContext.BaseDirectory, "sn19.dll"));
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
 
+        if (home is not null)
+        {
+            info.Environment["HOME"] = home;
+            info.Environment["DOTNET_CLI_HOME"] = home;
+        }
+
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var wrapper = new Sn19Process(process);
+        var wrapper = new ChildProcessUnderTest(process);
         process.OutputDataReceived += (_, e) => wrapper.Add(e.Data);
         process.ErrorDataReceived += (_, e) => wrapper.Add(e.Data);
         process.Start();

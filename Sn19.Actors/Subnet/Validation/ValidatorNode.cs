@@ -1,0 +1,120 @@
+namespace Sn19.Actors.Subnet.Validation;
+
+using Microsoft.Extensions.Logging;
+using Sn19.Actors.Chain;
+using Sn19.Actors.Kernel;
+using Sn19.Actors.Persistence;
+using Sn19.Actors.Signing;
+using Sn19.Actors.Subnet.Checks;
+using Sn19.Actors.Subnet.Contenders;
+using Sn19.Actors.Subnet.Metagraphs;
+using Sn19.Actors.Subnet.Synthetics;
+using Sn19.Actors.Subnet.Tasks;
+using Sn19.Actors.Subnet.Weights;
+using Sn19.Actors.Wire.Queries;
+
+/// <summary>
+/// A validator node: the journal and the actor system, one persistent contender actor per (miner, task),
+/// one task actor per enabled task, the weight setter, the query dispatcher, the check queue and the
+/// period coordinator that drives them.
+/// </summary>
+internal sealed class ValidatorNode : IAsyncDisposable
+{
+    private readonly ValidatorSettings _settings;
+    private readonly PersistenceRuntime _persistence;
+    private readonly HttpClient _http;
+    private readonly QueryDispatcher _dispatcher;
+    private readonly CheckQueue _checks;
+    private readonly MetagraphWatcher _metagraph;
+    private readonly CapacityClient _capacity;
+    private readonly IReadOnlyDictionary<string, ActorRef<TaskMessage>> _tasks;
+    private readonly ActorRef<WeightSetterMessage> _weights;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    private ValidatorNode(
+        ValidatorSettings settings, PersistenceRuntime persistence, ActorSystem system, IContenderGateway contenders, HttpClient http,
+        QueryDispatcher dispatcher, CheckQueue checks, MetagraphWatcher metagraph, CapacityClient capacity,
+        IReadOnlyDictionary<string, ActorRef<TaskMessage>> tasks, ActorRef<WeightSetterMessage> weights, TimeProvider time, ILogger logger)
+    {
+        _settings = settings;
+        _persistence = persistence;
+        System = system;
+        Contenders = contenders;
+        _http = http;
+        _dispatcher = dispatcher;
+        _checks = checks;
+        _metagraph = metagraph;
+        _capacity = capacity;
+        _tasks = tasks;
+        _weights = weights;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The node's actors, for the admin API.</summary>
+    public ActorSystem System { get; }
+
+    public IContenderGateway Contenders { get; }
+
+    public MetagraphView Metagraph => _metagraph.Current;
+
+    /// <summary>Quality checks run since start.</summary>
+    public long ChecksRun => _checks.Checked;
+
+    public static async Task<ValidatorNode> StartAsync(
+        ValidatorSettings settings, IChain chain, IHotkeySigner signer, PersistenceOptions persistence, MarkovTextModel corpus,
+        IEnumerable<IResultChecker> checkers, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var logger = loggers.CreateLogger("Sn19.Validator");
+        var events = new EventTypeRegistry();
+        ContenderActor.Register(events);
+        var runtime = await PersistenceRuntime.OpenAsync(persistence, events, time, loggers, cancellationToken);
+        var system = ActorSystem.Create("validator", time: time, loggers: loggers);
+        var contenders = new ActorContenders(system, runtime, settings.Mechanism);
+        var metagraph = new MetagraphWatcher(chain, time, logger);
+        var http = MinerQueryClient.CreateHttpClient(settings.Timeouts);
+        var checks = new CheckQueue(settings.Tasks, settings.Mechanism, new ModelShardedCheckerPool(checkers), contenders, time, logger);
+        var dispatcher = new QueryDispatcher(
+            settings, new SyntheticPayloadGenerator(corpus, settings.Synthetics), new MinerQueryClient(http, signer, settings.Timeouts, time),
+            metagraph, contenders, checks, logger);
+        var tasks = settings.Tasks.Enabled.ToDictionary(
+            t => t.Id, t => system.Spawn($"task-{t.Id}", () => new TaskActor(t, settings.Mechanism.Period, dispatcher)), StringComparer.Ordinal);
+        dispatcher.Attach(tasks);
+        var weights = system.Spawn(
+            "weight-setter", () => new WeightSetterActor(chain, settings.Hotkey, contenders, new TaskRegistryHolder(settings.Tasks), settings.Mechanism));
+        var capacity = new CapacityClient(http, signer, time, settings.CapacityTimeout);
+        await metagraph.RefreshAsync(cancellationToken);
+        return new ValidatorNode(settings, runtime, system, contenders, http, dispatcher, checks, metagraph, capacity, tasks, weights, time, logger);
+    }
+
+    /// <summary>Runs <paramref name="periods"/> scoring periods (forever when null), reporting each one closed.</summary>
+    public async Task RunAsync(
+        int? periods, Func<PeriodReport, Task>? periodClosed, Action<long, DateTimeOffset>? waiting, CancellationToken cancellationToken)
+    {
+        using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var workers = Task.WhenAll(_dispatcher.RunAsync(background.Token), _checks.RunAsync(background.Token));
+        var coordinator = new PeriodCoordinator(_settings, _metagraph, _capacity, Contenders, _tasks, _weights, _time, _logger)
+        {
+            PeriodClosed = periodClosed,
+            WaitingForPeriod = waiting,
+        };
+        try
+        {
+            await coordinator.RunAsync(periods, cancellationToken);
+        }
+        finally
+        {
+            await background.CancelAsync();
+            await workers;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await System.DisposeAsync();
+        await _persistence.DisposeAsync();
+        _http.Dispose();
+    }
+}

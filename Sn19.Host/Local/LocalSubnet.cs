@@ -1,0 +1,176 @@
+namespace Sn19.Host.Local;
+
+using Microsoft.Extensions.Logging;
+using Sn19.Actors.Chain;
+using Sn19.Actors.Chain.Local;
+using Sn19.Actors.Crypto;
+using Sn19.Actors.Persistence;
+using Sn19.Actors.Signing;
+using Sn19.Actors.Subnet.LlmChecks;
+using Sn19.Actors.Subnet.Metagraphs;
+using Sn19.Actors.Subnet.Validation;
+using Sn19.Actors.Wire;
+using Sn19.Actors.Wire.OpenAi;
+using Sn19.Host.Configuration;
+using Sn19.Host.Miner;
+using Sn19.Host.Validator;
+using Sn19.Inference.Generation;
+
+/// <summary>
+/// A whole subnet in one process: the local chain, a validator with an in-process signer, and miners on
+/// loopback, each an ordinary <see cref="MinerNode"/> over HTTP with the signed envelope. Steps:
+///   1. create the test models on first run;
+///   2. open the chain in the data directory and start producing blocks;
+///   3. register the validator (with stake) and the miners, start the miners and publish their axons;
+///   4. run the validator for the asked number of periods, printing each period and the weights.
+/// Everything lives under the data directory and is reused by the next run.
+/// </summary>
+internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions options, string dataDir, TextWriter output)
+{
+    private const double RaoPerTao = 1e9;
+
+    public async Task<int> RunAsync(int? periods, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(dataDir);
+        var (taskModel, otherModel) = LocalModels.Ensure(options, dataDir, output);
+        using var loggers = Logging.Sn19Logging.CreateLoggerFactory(configuration.Root);
+        var logger = loggers.CreateLogger("Sn19.Local");
+        var mechanism = ValidatorSettingsFactory.Create(configuration, new ValidatorOptions(), "").Mechanism;
+        using var chain = LocalChain.Open(Path.Combine(dataDir, "chain.db"), 1, Hyperparameters(), loggers.CreateLogger("Sn19.Chain"));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var blocks = chain.RunAsync(options.BlockTime, TimeProvider.System, stop.Token);
+
+        var validatorKey = Sr25519Keypair.FromSecretUri(options.ValidatorUri);
+        await RegisterValidatorAsync(chain, validatorKey, cancellationToken);
+        var metagraph = new MetagraphWatcher(chain, TimeProvider.System, logger);
+        using var backends = new BackendCache(new LocalEngineOptions { MaxContext = 0, MaxConcurrentSequences = 2 });
+        var taskTasks = TaskRegistries.Load(configuration.Root).Enabled;
+        var miners = new List<LocalMiner>();
+        try
+        {
+            foreach (var miner in options.Miners)
+            {
+                miners.Add(await StartMinerAsync(chain, metagraph, backends, miner, miner.Model == "task" ? taskModel : otherModel, mechanism.Period, loggers, cancellationToken));
+            }
+
+            await metagraph.RefreshAsync(cancellationToken);
+            var minerRefresh = metagraph.RunAsync(TimeSpan.FromSeconds(5), stop.Token);
+            var validator = new ValidatorOptions { Seed = configuration.GetOptions<ValidatorOptions>("validator").Seed };
+            var settings = ValidatorSettingsFactory.Create(configuration, validator, validatorKey.Ss58Address);
+            var checkerBackend = (LocalInferenceBackend)backends.For(new MinerTaskOptions { ModelFile = taskModel }, options.ModelName);
+            var checker = new LlmResultChecker(new EngineSequenceScorer(checkerBackend, options.ModelName), settings.Checks, settings.Seed);
+            var signer = InProcessHotkeySigner.Create(
+                new Sr25519MessageSigner(validatorKey), "validator", TimeProvider.System, TimeSpan.FromSeconds(120), logger);
+            var persistence = new PersistenceOptions { Sqlite = new SqlitePersistenceOptions { Path = Path.Combine(dataDir, "validator-journal.db") } };
+            await using var node = await ValidatorNode.StartAsync(
+                settings, chain, signer, persistence, ValidatorSettingsFactory.LoadCorpus(settings.Synthetics), [checker], loggers, TimeProvider.System, cancellationToken);
+
+            var tables = new PeriodTables(output, miners.ToDictionary(m => m.Hotkey, m => m.Name), taskTasks.Select(t => t.Id).ToArray());
+            tables.Started(validatorKey.Ss58Address, dataDir, settings);
+            await node.RunAsync(
+                periods,
+                async report => tables.PeriodClosed(report, await chain.GetMetagraphAsync(cancellationToken)),
+                (period, start) => tables.Waiting(period, start),
+                cancellationToken);
+            if (await NextEpochAsync(chain, cancellationToken) is { } epoch)
+            {
+                tables.Epoch(epoch);
+            }
+
+            tables.Finished(node.ChecksRun);
+            await stop.CancelAsync();
+            await Task.WhenAll(minerRefresh, blocks);
+            return Cli.ExitCodes.Ok;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            foreach (var miner in miners)
+            {
+                await miner.Node.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits for the Yuma epoch after the last weights were set (at most one tempo of blocks) so the final
+    /// incentives reflect them; null when the chain stopped answering.
+    /// </summary>
+    private async Task<Metagraph?> NextEpochAsync(LocalChain chain, CancellationToken cancellationToken)
+    {
+        var before = await chain.GetMetagraphAsync(cancellationToken);
+        if (!before.IsOk)
+        {
+            return null;
+        }
+
+        output.WriteLine($"Waiting for the next Yuma epoch (every {options.Tempo} blocks) to show the incentives ...");
+        var deadline = DateTimeOffset.UtcNow + (options.BlockTime * (options.Tempo + 5));
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(options.BlockTime, cancellationToken);
+            var now = await chain.GetMetagraphAsync(cancellationToken);
+            if (now.IsOk && now.Value!.LastEpochBlock > before.Value!.LastEpochBlock)
+            {
+                return now.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private SubnetHyperparameters Hyperparameters() => new()
+    {
+        Tempo = options.Tempo,
+        WeightsRateLimit = options.WeightsRateLimit,
+        ImmunityPeriod = 1_000,
+    };
+
+    private async Task RegisterValidatorAsync(LocalChain chain, Sr25519Keypair validator, CancellationToken cancellationToken)
+    {
+        var coldkey = Sr25519Keypair.FromSecretUri(options.ValidatorUri + "//cold").Ss58Address;
+        await Expect(chain.RegisterAsync(validator.Ss58Address, coldkey, cancellationToken), "register the validator");
+        var metagraph = (await chain.GetMetagraphAsync(cancellationToken)).GetValueOrThrow();
+        var current = metagraph.Neurons.First(n => n.Hotkey == validator.Ss58Address).StakeRao;
+        var target = (ulong)(options.ValidatorStake * RaoPerTao);
+        if (current < target)
+        {
+            await Expect(chain.AddStakeAsync(coldkey, validator.Ss58Address, target - current, cancellationToken), "stake the validator");
+        }
+    }
+
+    private async Task<LocalMiner> StartMinerAsync(
+        LocalChain chain, MetagraphWatcher metagraph, BackendCache backends, LocalMinerOptions miner, string modelFile, TimeSpan period,
+        ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var key = Sr25519Keypair.FromSecretUri(miner.Uri);
+        var taskOptions = new MinerTaskOptions { ModelFile = modelFile, Capacity = miner.Capacity, AdvertisedCapacity = miner.AdvertisedCapacity, MaxQueue = 2 };
+        var backend = new InferenceMinerBackend(backends.For(taskOptions, options.ModelName));
+        var tasks = TaskRegistries.Load(configuration.Root).Enabled.ToDictionary(
+            t => t.Id,
+            t => new ServedTask(
+                t.Id, t.Kind == Actors.Subnet.Tasks.TaskKind.Chat ? TextRequestKind.Chat : TextRequestKind.Completion, backend,
+                new BoundedRequestGate(taskOptions.Concurrency, taskOptions.MaxQueue), taskOptions.Capacity, taskOptions.EffectiveAdvertisedCapacity),
+            StringComparer.Ordinal);
+        var envelope = new EnvelopeOptions();
+        var settings = new MinerNodeSettings(key.Ss58Address, "http://127.0.0.1:0", period, envelope, tasks, TimeProvider.System);
+        var node = await MinerNode.StartAsync(settings, metagraph, Sr25519SignatureVerifier.Instance, loggers, cancellationToken);
+        var coldkey = Sr25519Keypair.FromSecretUri(miner.Uri + "//cold").Ss58Address;
+        if (await MinerRunner.AnnounceAsync(chain, key.Ss58Address, coldkey, "127.0.0.1", node.Address.Port, cancellationToken) is { } refused)
+        {
+            await node.DisposeAsync();
+            throw new InvalidOperationException($"the local chain refused miner {miner.Name}: {refused}");
+        }
+
+        return new LocalMiner(miner.Name, key.Ss58Address, node);
+    }
+
+    private static async Task Expect<T>(Task<ChainResult<T>> call, string what)
+    {
+        var result = await call;
+        if (!result.IsOk && result.Error!.Code != ChainErrorCode.AlreadyRegistered)
+        {
+            throw new InvalidOperationException($"could not {what}: {result.Error.Message}");
+        }
+    }
+}

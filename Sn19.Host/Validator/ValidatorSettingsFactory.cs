@@ -1,0 +1,66 @@
+namespace Sn19.Host.Validator;
+
+using Microsoft.Extensions.Configuration;
+using Sn19.Actors.Mechanism;
+using Sn19.Actors.Subnet.LlmChecks;
+using Sn19.Actors.Subnet.Synthetics;
+using Sn19.Actors.Subnet.Validation;
+using Sn19.Actors.Wire.Queries;
+using Sn19.Host.Configuration;
+using Sn19.Host.Miner;
+
+/// <summary>Turns the configuration into a validator node's settings, and names the key of anything wrong.</summary>
+internal static class ValidatorSettingsFactory
+{
+    public static ValidatorSettings Create(Sn19Configuration configuration, ValidatorOptions options, string hotkey)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var root = configuration.Root;
+        var mechanism = root.GetSection("mechanism").Get<MechanismOptions>() ?? new MechanismOptions();
+        if (mechanism.Validate() is { Count: > 0 } problems)
+        {
+            throw new ConfigurationException(string.Join("; ", problems), null, null, "mechanism");
+        }
+
+        return new ValidatorSettings(
+            hotkey,
+            mechanism,
+            TaskRegistries.Load(root),
+            Validated(root, "validator:synthetics", new SyntheticOptions(), o => o.Validate()),
+            Validated(root, "validator:query:timeouts", new QueryTimeouts(), o => o.Validate()),
+            Validated(root, "validator:checks:llm", new LlmCheckOptions(), o => o.Validate()),
+            options.Seed,
+            options.MaxConcurrentQueries,
+            options.CapacityTimeout);
+    }
+
+    /// <summary>The validator's synthetic corpus: the configured file, or the bundled public-domain one.</summary>
+    public static MarkovTextModel LoadCorpus(SyntheticOptions synthetics)
+    {
+        ArgumentNullException.ThrowIfNull(synthetics);
+        var path = synthetics.CorpusFile.Length > 0
+            ? synthetics.CorpusFile
+            : Path.Combine(AppContext.BaseDirectory, "assets", "synthetic-corpus.txt");
+        if (!File.Exists(path))
+        {
+            throw new ConfigurationException($"the synthetic corpus {path} does not exist", null, null, "validator.synthetics.corpus-file");
+        }
+
+        return MarkovTextModel.Build(File.ReadAllText(path));
+    }
+
+    private static T Validated<T>(IConfiguration root, string section, T fallback, Action<T> validate)
+    {
+        var options = root.GetSection(section).Get<T>() ?? fallback;
+        try
+        {
+            validate(options);
+        }
+        catch (InvalidOperationException error)
+        {
+            throw new ConfigurationException(error.Message, null, null, section.Replace(':', '.'));
+        }
+
+        return options;
+    }
+}
