@@ -1,13 +1,23 @@
 namespace Sn19.Benchmarks;
 
 using BenchmarkDotNet.Running;
+using Sn19.Benchmarks.Actors.Subnet;
 
 /// <summary>
 /// Entry point. Folders mirror the source projects. Run one group with, for example:
 /// <c>dotnet run -c Release --project Sn19.Benchmarks -- --filter '*Actors*'</c>
+/// The detection report (not a timing) runs with <c>-- detection</c>.
 /// </summary>
 internal static class BenchmarkProgram
 {
-    public static void Main(string[] args) =>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == DetectionReport.Command)
+        {
+            return await DetectionReport.RunAsync(args);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -1,6 +1,7 @@
 namespace Sn19.Inference.Kernels;
 
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 /// <summary>
@@ -52,6 +53,7 @@ internal sealed unsafe class BandwidthProbe : IParallelWork, IDisposable
     /// <summary>The sum of the last pass (keeps the reads observable).</summary>
     public float Checksum => _sums.Sum();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(int workerIndex)
     {
         var sum = 0f;

@@ -1,9 +1,10 @@
 namespace Sn19.Inference.Kernels;
 
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 /// <summary>
-/// Y = X·Wᵀ for T token rows, split over the pool by blocks of weight rows. Workers claim 16-row
+/// Y = X·Wᵀ for T token rows, split over the pool by blocks of weight rows. Workers claim 16-row (decode) or 64-row (batched)
 /// chunks from a shared cursor, so a slow (shared) core takes fewer chunks; every output element is
 /// computed by the same code whatever the chunking, so results do not depend on the thread count.
 /// With T = 1 this is a matrix-vector product streaming each weight once; with T &gt; 1 it runs the
@@ -12,7 +13,9 @@ using System.Numerics.Tensors;
 /// </summary>
 internal sealed unsafe class LinearWork : IParallelWork
 {
-    private const int ChunkRows = 16;
+    private const int VectorChunkRows = 16;
+    private const int BatchChunkRows = 64;
+    private const long InlineBelowBytes = 512 * 1024;
 
     private readonly WorkerPool _pool;
     private readonly float*[] _scratch;
@@ -20,20 +23,21 @@ internal sealed unsafe class LinearWork : IParallelWork
     private readonly float*[] _y = new float*[3];
     private readonly int[] _chunkEnd = new int[3];
     private int _count;
+    private int _chunkRows;
     private float* _x;
     private sbyte* _xq;
     private float* _xs;
     private int _tokens;
     private int _cursor;
 
-    /// <param name="arena">Owns the per-worker scratch (4 dequantised F16 rows of up to <paramref name="maxCols"/>).</param>
+    /// <param name="arena">Owns the per-worker scratch (a chunk of dequantised F16 rows of up to <paramref name="maxCols"/>).</param>
     public LinearWork(WorkerPool pool, NativeArena arena, int maxCols)
     {
         _pool = pool;
         _scratch = new float*[pool.WorkerCount];
         for (var i = 0; i < _scratch.Length; i++)
         {
-            _scratch[i] = arena.Allocate<float>((long)TileKernels.Tile * maxCols);
+            _scratch[i] = arena.Allocate<float>((long)BatchChunkRows * maxCols);
         }
     }
 
@@ -55,11 +59,30 @@ internal sealed unsafe class LinearWork : IParallelWork
         _xs = xs;
         _tokens = tokens;
         _count = 0;
+        _chunkRows = tokens == 1 ? VectorChunkRows : BatchChunkRows;
         Add(w0, y0);
         Add(w1, y1);
         Add(w2, y2);
         _cursor = 0;
-        _pool.Run(this);
+
+        // Small products run on the calling thread: below ~0.5 MB of weights (≈ 25 µs of streaming) a
+        // dispatch's barrier costs more than the second core saves, and on a busy machine a barrier can
+        // cost a whole scheduler slice. The result is the same either way.
+        long bytes = 0;
+        for (var i = 0; i < _count; i++)
+        {
+            bytes += _w[i]!.BytesPerPass;
+        }
+
+        if (bytes * tokens < InlineBelowBytes)
+        {
+            Execute(0);
+        }
+        else
+        {
+            _pool.Run(this);
+        }
+
         Array.Clear(_w);
     }
 
@@ -72,10 +95,11 @@ internal sealed unsafe class LinearWork : IParallelWork
 
         _w[_count] = w;
         _y[_count] = y;
-        _chunkEnd[_count] = (_count == 0 ? 0 : _chunkEnd[_count - 1]) + ((w.Rows + ChunkRows - 1) / ChunkRows);
+        _chunkEnd[_count] = (_count == 0 ? 0 : _chunkEnd[_count - 1]) + ((w.Rows + _chunkRows - 1) / _chunkRows);
         _count++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(int workerIndex)
     {
         var total = _chunkEnd[_count - 1];
@@ -94,8 +118,8 @@ internal sealed unsafe class LinearWork : IParallelWork
             }
 
             var w = _w[m]!;
-            var start = (chunk - (m == 0 ? 0 : _chunkEnd[m - 1])) * ChunkRows;
-            var end = Math.Min(start + ChunkRows, w.Rows);
+            var start = (chunk - (m == 0 ? 0 : _chunkEnd[m - 1])) * _chunkRows;
+            var end = Math.Min(start + _chunkRows, w.Rows);
             if (_tokens == 1)
             {
                 Vector(w, _y[m], start, end, workerIndex);
@@ -107,6 +131,7 @@ internal sealed unsafe class LinearWork : IParallelWork
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Vector(WeightMatrix w, float* y, int start, int end, int workerIndex)
     {
         var k = w.Cols;
@@ -157,73 +182,58 @@ internal sealed unsafe class LinearWork : IParallelWork
         Single(w, y, wf, r, rows, 0, 1);
     }
 
+    /// <summary>
+    /// A chunk of up to 64 weight rows against every token: token tiles outside, row tiles inside, so a
+    /// 4-token slice of X is loaded once per chunk while the chunk's rows (≤ 64 × K floats) stay in L2.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Batched(WeightMatrix w, float* yOut, int start, int end, int workerIndex)
     {
         var k = w.Cols;
         var n = w.Rows;
-        var r = start;
-        for (; r + TileKernels.Tile <= end; r += TileKernels.Tile)
+        var rows = end - start;
+        var blocks = k / Q8.BlockSize;
+        float* wf = null;
+        if (w.Type == WeightType.F32)
         {
-            float* wf = null;
-            if (w.Type == WeightType.F32)
-            {
-                wf = w.F32 + ((long)r * k);
-            }
-            else if (w.Type == WeightType.F16)
-            {
-                wf = _scratch[workerIndex];
-                TensorPrimitives.ConvertToSingle(
-                    new ReadOnlySpan<Half>(w.F16 + ((long)r * k), TileKernels.Tile * k), new Span<float>(wf, TileKernels.Tile * k));
-            }
+            wf = w.F32 + ((long)start * k);
+        }
+        else if (w.Type == WeightType.F16)
+        {
+            wf = _scratch[workerIndex];
+            TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(w.F16 + ((long)start * k), rows * k), new Span<float>(wf, rows * k));
+        }
 
-            var t = 0;
+        var tiled = w.Type == WeightType.Q8_0 ? TileKernels.HasQ8Tile : TileKernels.HasF32Tile(k);
+        var whole = tiled ? rows / TileKernels.Tile * TileKernels.Tile : 0;
+        var t = 0;
+        if (whole > 0)
+        {
             for (; t + TileKernels.Tile <= _tokens; t += TileKernels.Tile)
             {
-                var y = yOut + ((long)t * n) + r;
-                if (w.Type == WeightType.Q8_0)
+                for (var j = 0; j < whole; j += TileKernels.Tile)
                 {
-                    if (TileKernels.HasQ8Tile)
+                    var r = start + j;
+                    var y = yOut + ((long)t * n) + r;
+                    if (w.Type == WeightType.Q8_0)
                     {
-                        TileKernels.Q8(_xq + ((long)t * k), _xs + ((long)t * k / Q8.BlockSize), w.Quants + ((long)r * k), w.Scales + ((long)r * k / Q8.BlockSize), k, y, n);
+                        TileKernels.Q8(_xq + ((long)t * k), _xs + ((long)t * blocks), w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), k, y, n);
                     }
                     else
                     {
-                        Single(w, yOut, wf, r, TileKernels.Tile, t, TileKernels.Tile);
+                        TileKernels.F32(_x + ((long)t * k), wf + ((long)j * k), k, y, n);
                     }
                 }
-                else if (TileKernels.HasF32Tile(k))
-                {
-                    TileKernels.F32(_x + ((long)t * k), wf, k, y, n);
-                }
-                else
-                {
-                    Single(w, yOut, wf, r, TileKernels.Tile, t, TileKernels.Tile);
-                }
             }
-
-            Single(w, yOut, wf, r, TileKernels.Tile, t, _tokens - t);
         }
 
-        if (r < end)
-        {
-            // Rows past the last whole tile (only when the row count is not a multiple of 4).
-            var rows = end - r;
-            float* wf = null;
-            if (w.Type == WeightType.F32)
-            {
-                wf = w.F32 + ((long)r * k);
-            }
-            else if (w.Type == WeightType.F16)
-            {
-                wf = _scratch[workerIndex];
-                TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(w.F16 + ((long)r * k), rows * k), new Span<float>(wf, rows * k));
-            }
-
-            Single(w, yOut, wf, r, rows, 0, _tokens);
-        }
+        // The token tail (T mod 4) of the tiled rows, then the untiled rows for every token.
+        Single(w, yOut, wf, start, whole, t, _tokens - t);
+        Single(w, yOut, wf == null ? null : wf + ((long)whole * k), start + whole, rows - whole, 0, _tokens);
     }
 
     /// <summary>Element by element for the edges of the tiling; <paramref name="wf"/> points at row r as floats (not used for Q8_0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Single(WeightMatrix w, float* y, float* wf, int r, int rows, int t0, int tokens)
     {
         var k = w.Cols;

@@ -16,6 +16,7 @@ internal static unsafe class Q8
     public const int BlockSize = 32;
 
     /// <summary>Quantises <paramref name="n"/> activations (n divisible by 32) to int8 + float scales.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void QuantizeActivations(float* x, int n, sbyte* quants, float* scales)
     {
         for (var b = 0; b < n / BlockSize; b++)

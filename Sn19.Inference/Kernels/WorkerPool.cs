@@ -7,7 +7,9 @@ using System.Diagnostics;
 /// <c>threads − 1</c> background threads are the others. After a job a worker spins for a short while
 /// (decode dispatches about 8 products per layer, well under a millisecond apart) and then blocks, so
 /// an idle engine costs no CPU. Parallel.For was measured at tens of microseconds per call on 2 cores,
-/// which is a large share of a 1-3 ms decode step; a dispatch here is a counter increment.
+/// which is a large share of a 1-3 ms decode step; a dispatch here is a counter increment. The caller
+/// never waits for a worker that has not joined a job (on a shared machine a worker may not be scheduled
+/// for milliseconds); work is claimed in chunks, so the caller then simply does it all.
 /// <see cref="Run"/> is serialised: one job at a time.
 /// </summary>
 internal sealed class WorkerPool : IDisposable
@@ -19,7 +21,8 @@ internal sealed class WorkerPool : IDisposable
     private readonly object _runGate = new();
     private IParallelWork? _work;
     private long _generation;
-    private int _pending;
+    private int _open;
+    private int _active;
     private int _sleepers;
     private volatile bool _stopping;
     private Exception? _failure;
@@ -56,7 +59,7 @@ internal sealed class WorkerPool : IDisposable
         lock (_runGate)
         {
             _work = work;
-            Volatile.Write(ref _pending, WorkerCount - 1);
+            Volatile.Write(ref _open, 1);
             Interlocked.Increment(ref _generation);
             if (Volatile.Read(ref _sleepers) > 0)
             {
@@ -76,8 +79,11 @@ internal sealed class WorkerPool : IDisposable
                 own = e;
             }
 
+            // Close the job, then wait only for workers that joined it. A worker that has not woken yet
+            // (descheduled on a busy machine) is not waited for: the caller has already claimed its share.
+            Interlocked.Exchange(ref _open, 0);
             var spinner = default(SpinWait);
-            while (Volatile.Read(ref _pending) != 0)
+            while (Volatile.Read(ref _active) != 0)
             {
                 spinner.SpinOnce(sleep1Threshold: -1);
             }
@@ -146,17 +152,23 @@ internal sealed class WorkerPool : IDisposable
                 spinStart = Stopwatch.GetTimestamp();
             }
 
-            seen = generation;
-            try
+            // Join only an open job (Dekker-style with Run: _active is raised with a full fence before
+            // _open is read, and Run clears _open with a full fence before it reads _active).
+            Interlocked.Increment(ref _active);
+            seen = Volatile.Read(ref _generation);
+            if (Volatile.Read(ref _open) == 1)
             {
-                _work!.Execute(index);
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref _failure, e, null);
+                try
+                {
+                    _work?.Execute(index);
+                }
+                catch (Exception e)
+                {
+                    Interlocked.CompareExchange(ref _failure, e, null);
+                }
             }
 
-            Interlocked.Decrement(ref _pending);
+            Interlocked.Decrement(ref _active);
         }
     }
 }

@@ -1,6 +1,7 @@
 namespace Sn19.Inference.Llama;
 
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Sn19.Inference.Kernels;
 
 /// <summary>
@@ -58,6 +59,7 @@ internal sealed unsafe class AttentionWork : IParallelWork
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(int workerIndex)
     {
         var c = _config;

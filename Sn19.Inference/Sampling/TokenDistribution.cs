@@ -1,5 +1,6 @@
 namespace Sn19.Inference.Sampling;
 
+using System.Runtime.CompilerServices;
 /// <summary>
 /// The next-token distribution with vLLM's (V0 sampler) log-probability semantics, reused for every
 /// token and every scored position (all buffers sized to the vocabulary once):
@@ -49,6 +50,7 @@ internal sealed class TokenDistribution
     public int KeptCount => _keptCount;
 
     /// <summary>Builds the distribution of one logits row under <paramref name="parameters"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Prepare(ReadOnlySpan<float> logits, SamplingParameters parameters)
     {
         if (logits.Length != _vocab)
@@ -138,6 +140,7 @@ internal sealed class TokenDistribution
     public float LogProb(int token) => IsKept(token) ? (float)(_z[token] - _logZ) : float.NegativeInfinity;
 
     /// <summary>vLLM's 1-based rank of <paramref name="token"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Rank(int token)
     {
         if (!IsKept(token))
@@ -175,6 +178,7 @@ internal sealed class TokenDistribution
     }
 
     /// <summary>Draws a token with probability exp(LogProb) using one uniform draw <paramref name="u"/> ∈ [0, 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Sample(double u)
     {
         var cumulative = 0.0;
@@ -191,6 +195,7 @@ internal sealed class TokenDistribution
     }
 
     /// <summary>Fills <paramref name="destination"/> with the most likely kept tokens, best first; returns how many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Top(Span<TokenLogProb> destination)
     {
         var count = Math.Min(destination.Length, _keptCount);

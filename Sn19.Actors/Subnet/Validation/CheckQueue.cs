@@ -22,6 +22,7 @@ internal sealed class CheckQueue
     private readonly SemaphoreSlim _offered = new(0);
     private readonly Lock _gate = new();
     private int _next;
+    private int _inFlight;
     private long _checked;
 
     public CheckQueue(TaskRegistry tasks, MechanismOptions options, ICheckerPool checkers, IContenderGateway contenders, TimeProvider time, ILogger logger)
@@ -36,6 +37,31 @@ internal sealed class CheckQueue
 
     /// <summary>Checks run so far.</summary>
     public long Checked => Interlocked.Read(ref _checked);
+
+    /// <summary>Nothing waits in a reservoir and no check is running.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inFlight == 0 && _reservoirs.Values.All(r => r.Count == 0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Waits until every offered result is checked, or <paramref name="limit"/> passes: weights computed
+    /// straight after a period would otherwise miss the quality of its last results.
+    /// </summary>
+    public async Task DrainAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        var deadline = _time.GetUtcNow() + limit;
+        while (!IsIdle && _time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken);
+        }
+    }
 
     public void Offer(CheckCandidate candidate)
     {
@@ -80,6 +106,7 @@ internal sealed class CheckQueue
                 var reservoir = reservoirs[(_next + i) % reservoirs.Length];
                 if (reservoir.Take(_time.GetUtcNow()) is { } candidate)
                 {
+                    _inFlight++;
                     _next = (_next + i + 1) % reservoirs.Length;
                     return candidate;
                 }
@@ -90,6 +117,21 @@ internal sealed class CheckQueue
     }
 
     private async Task CheckAsync(CheckCandidate candidate, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunCheckAsync(candidate, cancellationToken);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _inFlight--;
+            }
+        }
+    }
+
+    private async Task RunCheckAsync(CheckCandidate candidate, CancellationToken cancellationToken)
     {
         CheckVerdict verdict;
         try

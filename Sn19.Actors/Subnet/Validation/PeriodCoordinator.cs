@@ -16,7 +16,8 @@ using Sn19.Actors.Wire.Queries;
 ///   2. ask every miner its capacity for this validator (in parallel, with a timeout);
 ///   3. open every (miner, task) contender with its declared capacity and a seeded share to test;
 ///   4. hand each task actor its contenders: it schedules and sends the synthetic queries;
-///   5. at the period's end close every contender (its period score is kept), then set weights.
+///   5. at the period's end let the waiting quality checks finish (bounded), close every contender (its
+///      period score is kept), then set weights.
 /// A node that starts mid-period waits for the next one, and first closes any period a crash left open.
 /// </summary>
 internal sealed class PeriodCoordinator(
@@ -24,6 +25,7 @@ internal sealed class PeriodCoordinator(
     MetagraphWatcher metagraph,
     CapacityClient capacity,
     IContenderGateway contenders,
+    CheckQueue checks,
     IReadOnlyDictionary<string, ActorRef<TaskMessage>> tasks,
     ActorRef<WeightSetterMessage> weights,
     TimeProvider time,
@@ -120,6 +122,8 @@ internal sealed class PeriodCoordinator(
     private async Task<PeriodReport> CloseAsync(long period, CancellationToken cancellationToken)
     {
         var end = _clock.EndOf(period);
+        // Let the period's last results be checked (a fifth of a period at most) so its weights see their quality.
+        await checks.DrainAsync(settings.Mechanism.Period / 5, cancellationToken);
         var rows = new List<ContenderPeriodRow>();
         var view = metagraph.Current;
         foreach (var key in await contenders.KeysAsync(cancellationToken))

@@ -95,7 +95,7 @@ internal sealed class ValidatorNode : IAsyncDisposable
     {
         using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = Task.WhenAll(_dispatcher.RunAsync(background.Token), _checks.RunAsync(background.Token));
-        var coordinator = new PeriodCoordinator(_settings, _metagraph, _capacity, Contenders, _tasks, _weights, _time, _logger)
+        var coordinator = new PeriodCoordinator(_settings, _metagraph, _capacity, Contenders, _checks, _tasks, _weights, _time, _logger)
         {
             PeriodClosed = periodClosed,
             WaitingForPeriod = waiting,

@@ -1,7 +1,9 @@
 namespace Sn19.Tests.Inference.Backends;
 
 using Microsoft.Extensions.Configuration;
+using Sn19.Host.Configuration;
 using Sn19.Inference.Backends;
+using Sn19.Tests.Inference.Gguf;
 
 public sealed class InferenceOptionsTests
 {
@@ -28,6 +30,22 @@ public sealed class InferenceOptionsTests
         Assert.Equal(new Uri("http://127.0.0.1:9000"), options.OpenAi.BaseUrl);
         Assert.Equal(TimeSpan.FromSeconds(5), options.OpenAi.Timeout);
         Assert.Equal(2, options.OpenAi.EosTokenId);
+    }
+
+    [Fact]
+    public void Defaults_FromTheRealHoconFiles_MatchTheClassDefaults()
+    {
+        var configuration = Sn19ConfigurationLoader.Load(new ConfigurationRequest
+        {
+            Environment = new Dictionary<string, string>(),
+            HoconDirectory = Path.Combine(TestPaths.RepositoryRoot, "hocon"),
+        });
+        var options = configuration.GetOptions<InferenceOptions>("inference");
+        var defaults = new InferenceOptions();
+        Assert.Equal(defaults.Backend, options.Backend);
+        Assert.Equal(defaults.ModelPath, options.ModelPath);
+        Assert.Equal((defaults.Engine.Threads, defaults.Engine.MaxBatch, defaults.Engine.MaxContext, defaults.Engine.MaxConcurrentSequences), (options.Engine.Threads, options.Engine.MaxBatch, options.Engine.MaxContext, options.Engine.MaxConcurrentSequences));
+        Assert.Equal((defaults.OpenAi.BaseUrl, defaults.OpenAi.Model, defaults.OpenAi.Timeout, defaults.OpenAi.EosTokenId), (options.OpenAi.BaseUrl, options.OpenAi.Model, options.OpenAi.Timeout, options.OpenAi.EosTokenId));
     }
 
     [Fact]
