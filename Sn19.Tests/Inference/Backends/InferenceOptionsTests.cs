@@ -3,7 +3,7 @@ namespace Sn19.Tests.Inference.Backends;
 using Microsoft.Extensions.Configuration;
 using Sn19.Host.Configuration;
 using Sn19.Inference.Backends;
-using Sn19.Tests.Inference.Gguf;
+using Sn19.Tests.TestSupport;
 
 public sealed class InferenceOptionsTests
 {

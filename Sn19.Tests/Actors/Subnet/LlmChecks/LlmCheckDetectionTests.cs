@@ -4,7 +4,7 @@ using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Wire.OpenAi;
 using Sn19.Inference.Generation;
-using Sn19.Tests.Inference.Gguf;
+using Sn19.Tests.TestSupport;
 
 /// <summary>
 /// Issue 8 "Must show" 3 on a small sample (the full table is <c>Sn19.Benchmarks -- detection</c>):

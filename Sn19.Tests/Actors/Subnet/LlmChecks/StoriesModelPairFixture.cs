@@ -3,7 +3,6 @@ namespace Sn19.Tests.Actors.Subnet.LlmChecks;
 using Sn19.Inference.Generation;
 using Sn19.Inference.Kernels;
 using Sn19.Inference.TestModels;
-using Sn19.Tests.Inference.Gguf;
 using Sn19.Tests.TestSupport;
 
 /// <summary>

@@ -3,7 +3,7 @@ namespace Sn19.Tests.Host.Cli.Model;
 using System.CommandLine;
 using System.Text.Json;
 using Sn19.Host.Cli;
-using Sn19.Tests.Inference.Gguf;
+using Sn19.Tests.TestSupport;
 
 /// <summary>`sn19 model create-test | generate | score | bench` invoked in process on a tiny model.</summary>
 public sealed class ModelCommandTests : IDisposable
