@@ -18,7 +18,7 @@ using Sn19.Tests.TestSupport;
 /// A miner host over real HTTP: the local chain for stake, the sr25519 envelope, the CPU engine behind it.
 /// Alice is a validator with 2,000 TAO; Bob is the miner.
 /// </summary>
-public sealed class MinerNodeTests(TwoModelFixture models) : IClassFixture<TwoModelFixture>, IAsyncLifetime
+public sealed class MinerNodeTests(StoriesModelPairFixture models) : IClassFixture<StoriesModelPairFixture>, IAsyncLifetime
 {
     private const double Capacity = 120;
     private readonly TempDirectory _directory = new("sn19-miner");

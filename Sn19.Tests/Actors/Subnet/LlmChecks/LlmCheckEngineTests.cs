@@ -10,7 +10,7 @@ using Sn19.Inference.Generation;
 /// The LLM check on the real CPU engine: answers from the task's model pass, answers from a different
 /// model (same tokenizer, other weights) fail, at the temperatures validators use.
 /// </summary>
-public sealed class LlmCheckEngineTests(TwoModelFixture models) : IClassFixture<TwoModelFixture>
+public sealed class LlmCheckEngineTests(StoriesModelPairFixture models) : IClassFixture<StoriesModelPairFixture>
 {
     private static readonly string[] Prompts = ["The cat sat on the mat and", "Four score and seven years ago", "Down, down, down. Would the fall"];
 
