@@ -11,6 +11,8 @@ using Sn19.Actors.Subnet.Metagraphs;
 using Sn19.Actors.Subnet.Validation;
 using Sn19.Actors.Wire;
 using Sn19.Actors.Wire.OpenAi;
+using Microsoft.Extensions.Configuration;
+using Sn19.Host.Admin;
 using Sn19.Host.Configuration;
 using Sn19.Host.Miner;
 using Sn19.Host.Validator;
@@ -65,6 +67,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
             await using var node = await ValidatorNode.StartAsync(
                 settings, chain, signer, persistence, ValidatorSettingsFactory.LoadCorpus(settings.Synthetics), [checker], loggers, TimeProvider.System, cancellationToken);
 
+            await using var admin = await StartAdminAsync(node, cancellationToken);
             var tables = new PeriodTables(output, miners.ToDictionary(m => m.Hotkey, m => m.Name), taskTasks.Select(t => t.Id).ToArray());
             tables.Started(validatorKey.Ss58Address, dataDir, settings);
             await node.RunAsync(
@@ -89,6 +92,39 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
             {
                 await miner.Node.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>
+    /// The validator's admin API for `sn19 ctl`, with the token from <c>admin.token</c> or one kept in the data
+    /// directory. A busy port costs only the API: the subnet runs on without it.
+    /// </summary>
+    private async Task<AdminServer?> StartAdminAsync(ValidatorNode node, CancellationToken cancellationToken)
+    {
+        var options = configuration.Root.GetSection("admin").Get<AdminOptions>() ?? new AdminOptions();
+        if (!options.Enabled)
+        {
+            return null;
+        }
+
+        var tokenFile = Path.Combine(dataDir, "admin.token");
+        var token = "the admin.token setting";
+        if (string.IsNullOrWhiteSpace(options.Token))
+        {
+            options.Token = AdminTokenFile.ReadOrCreate(tokenFile);
+            token = $"\"$(cat {Path.GetFullPath(tokenFile)})\"";
+        }
+
+        try
+        {
+            var server = await AdminServer.StartAsync(node.System, options, cancellationToken);
+            output.WriteLine($"Live actors: sn19 ctl actors --url {server.Address} --token {token}");
+            return server;
+        }
+        catch (IOException error)
+        {
+            output.WriteLine($"The admin API could not listen on {options.Host}:{options.Port} ({error.Message}); running without it.");
+            return null;
         }
     }
 
