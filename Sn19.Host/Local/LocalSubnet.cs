@@ -37,28 +37,26 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
         var (taskModel, otherModel) = LocalModels.Ensure(options, dataDir, output);
         using var loggers = Logging.Sn19Logging.CreateLoggerFactory(configuration.Root);
         var logger = loggers.CreateLogger("Sn19.Local");
-        var mechanism = ValidatorSettingsFactory.Create(configuration, new ValidatorOptions(), "").Mechanism;
         using var chain = LocalChain.Open(Path.Combine(dataDir, "chain.db"), 1, Hyperparameters(), loggers.CreateLogger("Sn19.Chain"));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var blocks = chain.RunAsync(options.BlockTime, TimeProvider.System, stop.Token);
 
         var validatorKey = Sr25519Keypair.FromSecretUri(options.ValidatorUri);
+        // One reading of the configuration serves the validator and every miner (same tasks, same period).
+        var settings = ValidatorSettingsFactory.Create(configuration, configuration.GetOptions<ValidatorOptions>("validator"), validatorKey.Ss58Address);
         await RegisterValidatorAsync(chain, validatorKey, cancellationToken);
         var metagraph = new MetagraphWatcher(chain, TimeProvider.System, logger);
         using var backends = new BackendCache(new LocalEngineOptions { MaxContext = 0, MaxConcurrentSequences = 2 });
-        var taskTasks = TaskRegistries.Load(configuration.Root).Enabled;
         var miners = new List<LocalMiner>();
         try
         {
             foreach (var miner in options.Miners)
             {
-                miners.Add(await StartMinerAsync(chain, metagraph, backends, miner, miner.Model == "task" ? taskModel : otherModel, mechanism.Period, loggers, cancellationToken));
+                miners.Add(await StartMinerAsync(chain, metagraph, backends, miner, miner.Model == "task" ? taskModel : otherModel, settings, loggers, cancellationToken));
             }
 
             await metagraph.RefreshAsync(cancellationToken);
             var minerRefresh = metagraph.RunAsync(TimeSpan.FromSeconds(5), stop.Token);
-            var validator = new ValidatorOptions { Seed = configuration.GetOptions<ValidatorOptions>("validator").Seed };
-            var settings = ValidatorSettingsFactory.Create(configuration, validator, validatorKey.Ss58Address);
             var checkerBackend = (LocalInferenceBackend)backends.For(new MinerTaskOptions { ModelFile = taskModel }, options.ModelName);
             var checker = new LlmResultChecker(new EngineSequenceScorer(checkerBackend, options.ModelName), settings.Checks, settings.Seed);
             var signer = InProcessHotkeySigner.Create(
@@ -68,7 +66,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
                 settings, chain, signer, persistence, ValidatorSettingsFactory.LoadCorpus(settings.Synthetics), [checker], loggers, TimeProvider.System, cancellationToken);
 
             await using var admin = await StartAdminAsync(node, cancellationToken);
-            var tables = new PeriodTables(output, miners.ToDictionary(m => m.Hotkey, m => m.Name), taskTasks.Select(t => t.Id).ToArray());
+            var tables = new PeriodTables(output, miners.ToDictionary(m => m.Hotkey, m => m.Name), settings.Tasks.Enabled.Select(t => t.Id).ToArray());
             tables.Started(validatorKey.Ss58Address, dataDir, settings);
             await node.RunAsync(
                 periods,
@@ -176,20 +174,20 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
     }
 
     private async Task<LocalMiner> StartMinerAsync(
-        LocalChain chain, MetagraphWatcher metagraph, BackendCache backends, LocalMinerOptions miner, string modelFile, TimeSpan period,
+        LocalChain chain, MetagraphWatcher metagraph, BackendCache backends, LocalMinerOptions miner, string modelFile, ValidatorSettings subnet,
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var key = Sr25519Keypair.FromSecretUri(miner.Uri);
         var taskOptions = new MinerTaskOptions { ModelFile = modelFile, Capacity = miner.Capacity, AdvertisedCapacity = miner.AdvertisedCapacity, MaxQueue = 2 };
         var backend = new InferenceMinerBackend(backends.For(taskOptions, options.ModelName));
-        var tasks = TaskRegistries.Load(configuration.Root).Enabled.ToDictionary(
+        var tasks = subnet.Tasks.Enabled.ToDictionary(
             t => t.Id,
             t => new ServedTask(
                 t.Id, t.Kind == Actors.Subnet.Tasks.TaskKind.Chat ? TextRequestKind.Chat : TextRequestKind.Completion, backend,
                 new BoundedRequestGate(taskOptions.Concurrency, taskOptions.MaxQueue), taskOptions.Capacity, taskOptions.EffectiveAdvertisedCapacity),
             StringComparer.Ordinal);
         var envelope = new EnvelopeOptions();
-        var settings = new MinerNodeSettings(key.Ss58Address, "http://127.0.0.1:0", period, envelope, tasks, TimeProvider.System);
+        var settings = new MinerNodeSettings(key.Ss58Address, "http://127.0.0.1:0", subnet.Mechanism.Period, envelope, tasks, TimeProvider.System);
         var node = await MinerNode.StartAsync(settings, metagraph, Sr25519SignatureVerifier.Instance, loggers, cancellationToken);
         var coldkey = Sr25519Keypair.FromSecretUri(miner.Uri + "//cold").Ss58Address;
         if (await MinerRunner.AnnounceAsync(chain, key.Ss58Address, coldkey, "127.0.0.1", node.Address.Port, cancellationToken) is { } refused)
