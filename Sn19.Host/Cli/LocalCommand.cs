@@ -11,11 +11,7 @@ internal static class LocalCommand
     {
         var periods = new Option<int?>("--periods") { Description = "stop after this many scoring periods (exit code 0); default: run until Ctrl+C" };
         var dataDir = new Option<string?>("--data-dir") { Description = "where state lives (models, chain, journal); reused by the next run (local.data-dir)" };
-        var command = new Command(
-            "local",
-            "Run a whole subnet on this machine: the local chain, a validator and four miners (two honest, one serving a " +
-            "different model, one declaring far more capacity than it serves), with one-minute periods. Prints each period's " +
-            "contenders and the weights set on the chain. Ctrl+C stops it cleanly.");
+        var command = new Command("local", "Run a whole subnet on this machine: local chain, validator and four miners, one-minute periods");
         command.Options.Add(periods);
         command.Options.Add(dataDir);
         var configuration = ConfigurationCliOptions.AddTo(command);

@@ -9,11 +9,7 @@ internal static class MinerCommand
 {
     public static Command Create()
     {
-        var command = new Command(
-            "miner",
-            "Run a miner host that serves models to validators. Reads the `miner` section (hocon/miner.conf and " +
-            "--config): the hotkey, where to listen, and per task a GGUF model file or an OpenAI-compatible URL and " +
-            "the capacity offered. Registers the hotkey and publishes the axon on the chain at `chain.url`.");
+        var command = new Command("miner", "Run a miner host that serves models to validators");
         var configuration = ConfigurationCliOptions.AddTo(command);
         command.SetAction((result, cancellationToken) => configuration.RunAsync(
             result,

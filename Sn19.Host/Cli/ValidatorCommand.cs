@@ -10,11 +10,7 @@ internal static class ValidatorCommand
     public static Command Create()
     {
         var periods = new Option<int?>("--periods") { Description = "stop after this many scoring periods; default: run until Ctrl+C" };
-        var command = new Command(
-            "validator",
-            "Run a validator node that measures miners and sets weights. Signs through `sn19 signer` (signer.client), " +
-            "talks to the chain at chain.url, checks results with the GGUF models in validator.models, keeps its " +
-            "contenders in the journal under node.data-dir, and serves the admin API for `sn19 ctl`.");
+        var command = new Command("validator", "Run a validator node that measures miners and sets weights");
         command.Options.Add(periods);
         var configuration = ConfigurationCliOptions.AddTo(command);
         command.SetAction((result, cancellationToken) => configuration.RunAsync(
