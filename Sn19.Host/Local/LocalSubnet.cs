@@ -10,7 +10,6 @@ using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Subnet.Metagraphs;
 using Sn19.Actors.Subnet.Validation;
 using Sn19.Actors.Wire;
-using Sn19.Actors.Wire.OpenAi;
 using Microsoft.Extensions.Configuration;
 using Sn19.Host.Admin;
 using Sn19.Host.Configuration;
@@ -180,12 +179,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
         var key = Sr25519Keypair.FromSecretUri(miner.Uri);
         var taskOptions = new MinerTaskOptions { ModelFile = modelFile, Capacity = miner.Capacity, AdvertisedCapacity = miner.AdvertisedCapacity, MaxQueue = 2 };
         var backend = new InferenceMinerBackend(backends.For(taskOptions, options.ModelName));
-        var tasks = subnet.Tasks.Enabled.ToDictionary(
-            t => t.Id,
-            t => new ServedTask(
-                t.Id, t.Kind == Actors.Subnet.Tasks.TaskKind.Chat ? TextRequestKind.Chat : TextRequestKind.Completion, backend,
-                new BoundedRequestGate(taskOptions.Concurrency, taskOptions.MaxQueue), taskOptions.Capacity, taskOptions.EffectiveAdvertisedCapacity),
-            StringComparer.Ordinal);
+        var tasks = subnet.Tasks.Enabled.ToDictionary(t => t.Id, t => ServedTask.Create(t, backend, taskOptions), StringComparer.Ordinal);
         var envelope = new EnvelopeOptions();
         var settings = new MinerNodeSettings(key.Ss58Address, "http://127.0.0.1:0", subnet.Mechanism.Period, envelope, tasks, TimeProvider.System);
         var node = await MinerNode.StartAsync(settings, metagraph, Sr25519SignatureVerifier.Instance, loggers, cancellationToken);

@@ -6,9 +6,7 @@ using Sn19.Actors.Chain;
 using Sn19.Actors.Chain.Http;
 using Sn19.Actors.Crypto.Wallets;
 using Sn19.Actors.Subnet.Metagraphs;
-using Sn19.Actors.Subnet.Tasks;
 using Sn19.Actors.Wire;
-using Sn19.Actors.Wire.OpenAi;
 using Sn19.Host.Configuration;
 using Sn19.Host.Logging;
 using Sn19.Inference.Generation;
@@ -44,8 +42,7 @@ internal static class MinerRunner
         {
             var definition = registry.Find(id)
                 ?? throw new ConfigurationException($"miner.tasks.{id}: no task '{id}' in the tasks section.", null, null, $"miner.tasks.{id}");
-            var kind = definition.Kind == TaskKind.Chat ? TextRequestKind.Chat : TextRequestKind.Completion;
-            tasks[id] = new ServedTask(id, kind, new InferenceMinerBackend(backends.For(task, definition.Model)), new BoundedRequestGate(task.Concurrency, task.MaxQueue), task.Capacity, task.EffectiveAdvertisedCapacity);
+            tasks[id] = ServedTask.Create(definition, new InferenceMinerBackend(backends.For(task, definition.Model)), task);
         }
 
         var settings = new MinerNodeSettings(hotkey!, "http://" + options.Listen, options.Period, envelope, tasks, TimeProvider.System);

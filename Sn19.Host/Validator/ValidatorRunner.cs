@@ -50,6 +50,7 @@ internal static class ValidatorRunner
             var checkers = Checkers(settings, options, backends);
             var url = configuration.Root["chain:url"] ?? "http://127.0.0.1:19944";
             using var http = new HttpClient { BaseAddress = new Uri(url.EndsWith('/') ? url : url + "/"), Timeout = TimeSpan.FromSeconds(30) };
+            var chain = new HttpChainClient(http);
             var persistence = configuration.Root.GetSection("persistence").Get<PersistenceOptions>() ?? new PersistenceOptions();
             if (!Path.IsPathRooted(persistence.Sqlite.Path))
             {
@@ -57,7 +58,7 @@ internal static class ValidatorRunner
             }
 
             await using var node = await ValidatorNode.StartAsync(
-                settings, new HttpChainClient(http), signer, persistence, ValidatorSettingsFactory.LoadCorpus(settings.Synthetics),
+                settings, chain, signer, persistence, ValidatorSettingsFactory.LoadCorpus(settings.Synthetics),
                 checkers, loggers, TimeProvider.System, cancellationToken);
             var admin = configuration.Root.GetSection("admin").Get<AdminOptions>() ?? new AdminOptions();
             if (admin.Enabled && string.IsNullOrWhiteSpace(admin.Token))
@@ -71,7 +72,7 @@ internal static class ValidatorRunner
             tables.Started(signer.HotkeyAddress, dataDir, settings);
             await node.RunAsync(
                 periods,
-                async report => tables.PeriodClosed(report, await new HttpChainClient(http).GetMetagraphAsync(cancellationToken)),
+                async report => tables.PeriodClosed(report, await chain.GetMetagraphAsync(cancellationToken)),
                 (period, start) => tables.Waiting(period, start),
                 cancellationToken);
             tables.Finished(node.ChecksRun);

@@ -1,7 +1,5 @@
 namespace Sn19.Tests.Actors.Subnet.LlmChecks;
 
-using System.Buffers;
-using System.Text.Json;
 using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Wire.OpenAi;
 using Sn19.Inference.Generation;
@@ -58,18 +56,7 @@ public sealed class LlmCheckEngineTests(StoriesModelPairFixture models) : IClass
     /// <summary>Generates with <paramref name="miner"/>, streams it through the wire format, checks with the task's model.</summary>
     private async Task<LlmCheckResult> CheckAsync(LocalInferenceBackend miner, TextRequest request, int index)
     {
-        var writer = new OpenAiChunkWriter(request, "id", DateTimeOffset.UnixEpoch);
-        var chunks = new List<JsonElement>();
-        var generation = EngineSequenceScorer.ToGeneration(request) with { TopLogProbs = 1 };
-        await foreach (var step in miner.GenerateAsync(generation, default))
-        {
-            var buffer = new ArrayBufferWriter<byte>();
-            var token = new StreamedToken(step.TokenId, step.Text, step.LogProb, []);
-            writer.WriteToken(buffer, token, step.FinishReason is null ? null : "stop");
-            chunks.Add(JsonDocument.Parse(buffer.WrittenMemory).RootElement.Clone());
-        }
-
-        var stream = MinerStreamParser.Parse(chunks, request.Kind);
+        var stream = MinerStreamParser.Parse(await WireMinerStream.ChunksAsync(miner, request), request.Kind);
         var checker = new LlmChecker(new LlmCheckOptions());
         return await checker.CheckAsync(request, stream, new EngineSequenceScorer(models.Task, "task"), new Random(index), default);
     }
