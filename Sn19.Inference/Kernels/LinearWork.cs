@@ -25,8 +25,7 @@ internal sealed unsafe class LinearWork : IParallelWork
     private int _count;
     private int _chunkRows;
     private float* _x;
-    private sbyte* _xq;
-    private float* _xs;
+    private Q8Activations? _q;
     private int _tokens;
     private int _cursor;
 
@@ -42,21 +41,25 @@ internal sealed unsafe class LinearWork : IParallelWork
     }
 
     /// <summary>
-    /// y (tokens × w.Rows) = x (tokens × w.Cols) · wᵀ. For Q8_0 weights <paramref name="xq"/>/<paramref name="xs"/>
-    /// must hold x quantised by <see cref="Q8.QuantizeActivations"/>, row by row.
+    /// y (tokens × w.Rows) = x (tokens × w.Cols) · wᵀ. For Q8_0 weights <paramref name="q"/> must hold x
+    /// quantised by <see cref="Q8Activations.Quantize"/>.
     /// </summary>
-    public void Run(WeightMatrix w, float* x, sbyte* xq, float* xs, float* y, int tokens) =>
-        Run(x, xq, xs, tokens, w, y, null, null, null, null);
+    public void Run(WeightMatrix w, float* x, Q8Activations? q, float* y, int tokens) =>
+        Run(x, q, tokens, w, y, null, null, null, null);
 
     /// <summary>
     /// Up to three products of the same input in one dispatch (q, k, v; or gate and up): one barrier
     /// instead of three, which matters at decode where a step is ~50 dispatches of well under a millisecond.
     /// </summary>
-    public void Run(float* x, sbyte* xq, float* xs, int tokens, WeightMatrix w0, float* y0, WeightMatrix? w1, float* y1, WeightMatrix? w2, float* y2)
+    public void Run(float* x, Q8Activations? q, int tokens, WeightMatrix w0, float* y0, WeightMatrix? w1, float* y1, WeightMatrix? w2, float* y2)
     {
+        if (w0.Type == WeightType.Q8_0 && (q is null || q.Cols != w0.Cols))
+        {
+            throw new ArgumentException("Q8_0 weights need the input quantised to their row length.", nameof(q));
+        }
+
         _x = x;
-        _xq = xq;
-        _xs = xs;
+        _q = q;
         _tokens = tokens;
         _count = 0;
         _chunkRows = tokens == 1 ? VectorChunkRows : BatchChunkRows;
@@ -84,6 +87,7 @@ internal sealed unsafe class LinearWork : IParallelWork
         }
 
         Array.Clear(_w);
+        _q = null;
     }
 
     private void Add(WeightMatrix? w, float* y)
@@ -149,8 +153,11 @@ internal sealed unsafe class LinearWork : IParallelWork
                     TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(w.F16 + ((long)r * k), TileKernels.Tile * k), new Span<float>(rows, TileKernels.Tile * k));
                     TileKernels.F32Rows(_x, rows, k, y + r);
                     break;
+                case WeightType.Q8_0 when Q8Wide.IsSupported:
+                    Q8Wide.Rows(_q!.Magnitudes(0), _q.Signs(0), _q.ScaleLanes(0), w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), k, y + r);
+                    break;
                 case WeightType.Q8_0 when TileKernels.HasQ8Tile:
-                    TileKernels.Q8Rows(_xq, _xs, w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), k, y + r);
+                    TileKernels.Q8Rows(_q!.Quants(0), _q.Scales(0), w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), k, y + r);
                     break;
                 default:
                     SingleRows(w, y, r, TileKernels.Tile, workerIndex);
@@ -215,9 +222,13 @@ internal sealed unsafe class LinearWork : IParallelWork
                 {
                     var r = start + j;
                     var y = yOut + ((long)t * n) + r;
-                    if (w.Type == WeightType.Q8_0)
+                    if (w.Type == WeightType.Q8_0 && Q8Wide.IsSupported)
                     {
-                        TileKernels.Q8(_xq + ((long)t * k), _xs + ((long)t * blocks), w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), k, y, n);
+                        Q8Wide.Tile(_q!.Magnitudes(t), _q.Signs(t), _q.ScaleLanes(t), _q.Stride, w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), k, y, n);
+                    }
+                    else if (w.Type == WeightType.Q8_0)
+                    {
+                        TileKernels.Q8(_q!.Quants(t), _q.Scales(t), w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), k, y, n);
                     }
                     else
                     {
@@ -243,9 +254,11 @@ internal sealed unsafe class LinearWork : IParallelWork
         {
             for (var j = 0; j < rows; j++)
             {
-                y[((long)t * n) + r + j] = w.Type == WeightType.Q8_0
-                    ? Q8.Dot(w.Quants + ((long)(r + j) * k), w.Scales + ((long)(r + j) * blocks), _xq + ((long)t * k), _xs + ((long)t * blocks), k)
-                    : TileKernels.Dot(_x + ((long)t * k), wf + ((long)j * k), k);
+                y[((long)t * n) + r + j] = w.Type != WeightType.Q8_0
+                    ? TileKernels.Dot(_x + ((long)t * k), wf + ((long)j * k), k)
+                    : Q8Wide.IsSupported
+                        ? Q8Wide.Dot(_q!.Magnitudes(t), _q.Signs(t), _q.ScaleLanes(t), w.Quants + ((long)(r + j) * k), w.Scales + ((long)(r + j) * blocks), k)
+                        : Q8.Dot(w.Quants + ((long)(r + j) * k), w.Scales + ((long)(r + j) * blocks), _q!.Quants(t), _q.Scales(t), k);
             }
         }
     }

@@ -58,8 +58,9 @@ internal sealed unsafe class WeightMatrix
             throw new ArgumentException($"Q8_0 needs a row length divisible by {Q8.BlockSize}; got {cols}.", nameof(cols));
         }
 
-        quants = arena.Allocate<sbyte>((long)rows * cols);
-        scales = arena.Allocate<float>((long)rows * cols / Q8.BlockSize);
+        // Zeroed padding: the 512-bit kernels read whole block pairs and 16-scale groups past a row's end.
+        quants = arena.Allocate<sbyte>(((long)rows * cols) + Q8Wide.QuantPadding);
+        scales = arena.Allocate<float>(((long)rows * cols / Q8.BlockSize) + Q8Wide.ScalePadding);
         return new WeightMatrix(WeightType.Q8_0, rows, cols) { Quants = quants, Scales = scales };
     }
 

@@ -24,8 +24,7 @@ internal sealed unsafe class LlamaModel : IDisposable
     private readonly float* _att;    // (batch, dim) attention output
     private readonly float* _hb;     // (batch, hidden) gate, then SwiGLU
     private readonly float* _hb2;    // (batch, hidden) up
-    private readonly sbyte* _xq;     // (batch, max(dim, hidden)) Q8_0 quants of the next product's input
-    private readonly float* _xs;     // (batch, max(dim, hidden) / 32) their scales
+    private readonly Q8Activations _xq; // (batch, max(dim, hidden)) the next Q8_0 product's input, quantised
 
     public LlamaModel(LlamaWeights weights, int threads, int maxBatch)
     {
@@ -46,8 +45,7 @@ internal sealed unsafe class LlamaModel : IDisposable
         _att = _arena.Allocate<float>((long)maxBatch * c.Dim);
         _hb = _arena.Allocate<float>((long)maxBatch * c.HiddenDim);
         _hb2 = _arena.Allocate<float>((long)maxBatch * c.HiddenDim);
-        _xq = _arena.Allocate<sbyte>((long)maxBatch * widest);
-        _xs = _arena.Allocate<float>((long)maxBatch * widest / Q8.BlockSize);
+        _xq = new Q8Activations(_arena, maxBatch, widest);
     }
 
     public LlamaConfig Config { get; }
@@ -183,11 +181,7 @@ internal sealed unsafe class LlamaModel : IDisposable
             return;
         }
 
-        var k = w.Cols;
-        for (var t = 0; t < tokens; t++)
-        {
-            Q8.QuantizeActivations(input + ((long)t * k), k, _xq + ((long)t * k), _xs + ((long)t * k / Q8.BlockSize));
-        }
+        _xq.Quantize(input, tokens, w.Cols);
     }
 
     /// <summary>Two or three products of one input in one dispatch; mixed weight types go one by one.</summary>
@@ -206,12 +200,12 @@ internal sealed unsafe class LlamaModel : IDisposable
         }
 
         Quantise(w0, input, tokens);
-        _linear.Run(input, _xq, _xs, tokens, w0, y0, w1, y1, w2, y2);
+        _linear.Run(input, _xq, tokens, w0, y0, w1, y1, w2, y2);
     }
 
     private void Project(WeightMatrix w, float* input, float* output, int tokens)
     {
         Quantise(w, input, tokens);
-        _linear.Run(w, input, _xq, _xs, output, tokens);
+        _linear.Run(w, input, _xq, output, tokens);
     }
 }

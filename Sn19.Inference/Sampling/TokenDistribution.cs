@@ -18,8 +18,12 @@ using System.Runtime.CompilerServices;
 /// </summary>
 internal sealed class TokenDistribution
 {
+    private const int HeapTopKLimit = 256;
+
     private readonly float[] _z;
     private readonly float[] _select;
+    private readonly float[] _heap = new float[HeapTopKLimit];
+    private int[] _topIds = new int[20];
     private readonly int[] _kept;
     private readonly int[] _stamps;
     private readonly Comparison<int> _descending;
@@ -27,8 +31,12 @@ internal sealed class TokenDistribution
     private int _stamp;
     private int _keptCount;
     private bool _all;
+    private bool _keptIsIdentity;
     private bool _sorted;
     private double _logZ;
+    private double _weightSum;
+    private float _top;
+    private bool _weighted;
 
     public TokenDistribution(int vocabSize)
     {
@@ -62,34 +70,26 @@ internal sealed class TokenDistribution
         var temperature = greedy ? 1f : parameters.Temperature;
         var topK = greedy || parameters.TopK <= 0 || parameters.TopK >= _vocab ? 0 : parameters.TopK;
         var topP = greedy ? 1f : parameters.TopP;
-        for (var i = 0; i < _vocab; i++)
+        System.Numerics.Tensors.TensorPrimitives.Divide(logits, temperature, _z);
+        _stamp++;
+        _sorted = false;
+        _weighted = false;
+        if (topK == 0 && topP >= 1f)
         {
-            _z[i] = logits[i] / temperature;
+            PrepareWholeVocabulary();
+            return;
         }
 
-        _stamp++;
-        _all = topK == 0;
-        _sorted = false;
+        _all = false;
         if (topK > 0)
         {
-            _z.CopyTo(_select, 0);
-            var threshold = Select(_select, _vocab - topK);
-            _keptCount = 0;
-            for (var i = 0; i < _vocab; i++)
-            {
-                if (_z[i] >= threshold)
-                {
-                    _kept[_keptCount++] = i;
-                }
-            }
+            var threshold = topK <= HeapTopKLimit ? VocabScan.KthLargest(_z, topK, _heap) : SelectFromCopy(_vocab - topK);
+            _keptCount = VocabScan.IndicesAtLeast(_z, threshold, _kept);
+            _keptIsIdentity = false;
         }
         else
         {
-            _keptCount = _vocab;
-            for (var i = 0; i < _vocab; i++)
-            {
-                _kept[i] = i;
-            }
+            UseIdentityKept();
         }
 
         if (topP < 1f)
@@ -134,6 +134,43 @@ internal sealed class TokenDistribution
         _logZ = top + Math.Log(sum);
     }
 
+    /// <summary>
+    /// No cut (greedy, scoring, or sampling without top-k/top-p): every token is kept, so nothing is stamped,
+    /// and exp(z − max) is kept per token (vectorised, summed in double) for <see cref="Sample"/>.
+    /// </summary>
+    private void PrepareWholeVocabulary()
+    {
+        _all = true;
+        UseIdentityKept();
+        var top = System.Numerics.Tensors.TensorPrimitives.Max(_z);
+        System.Numerics.Tensors.TensorPrimitives.Subtract(_z, top, _select);
+        System.Numerics.Tensors.TensorPrimitives.Exp(_select, _select);
+        _weightSum = VocabScan.SumAsDouble(_select);
+        _weighted = true;
+        _top = top;
+        _logZ = top + Math.Log(_weightSum);
+    }
+
+    private void UseIdentityKept()
+    {
+        _keptCount = _vocab;
+        if (!_keptIsIdentity)
+        {
+            for (var i = 0; i < _vocab; i++)
+            {
+                _kept[i] = i;
+            }
+
+            _keptIsIdentity = true;
+        }
+    }
+
+    private float SelectFromCopy(int k)
+    {
+        _z.CopyTo(_select, 0);
+        return Select(_select, k);
+    }
+
     public bool IsKept(int token) => _all || _stamps[token] == _stamp;
 
     /// <summary>The processed log-probability of <paramref name="token"/> (−∞ outside the kept set).</summary>
@@ -149,6 +186,11 @@ internal sealed class TokenDistribution
         }
 
         var z = _z[token];
+        if (_keptIsIdentity && _keptCount == _vocab)
+        {
+            return VocabScan.CountGreater(_z, z) + 1;
+        }
+
         var above = 0;
         for (var i = 0; i < _keptCount; i++)
         {
@@ -164,6 +206,11 @@ internal sealed class TokenDistribution
     /// <summary>The most likely token (lowest id on ties).</summary>
     public int ArgMax()
     {
+        if (_weighted)
+        {
+            return VocabScan.FirstIndexOf(_z, _top);
+        }
+
         var best = _kept[0];
         for (var i = 1; i < _keptCount; i++)
         {
@@ -181,6 +228,11 @@ internal sealed class TokenDistribution
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Sample(double u)
     {
+        if (_weighted)
+        {
+            return SampleWeighted(u * _weightSum);
+        }
+
         var cumulative = 0.0;
         for (var i = 0; i < _keptCount; i++)
         {
@@ -192,6 +244,22 @@ internal sealed class TokenDistribution
         }
 
         return _kept[_keptCount - 1];
+    }
+
+    /// <summary>The first token whose running sum of exp(z − max) exceeds <paramref name="target"/> (ascending ids, as <see cref="Sample"/>).</summary>
+    private int SampleWeighted(double target)
+    {
+        var cumulative = 0.0;
+        for (var i = 0; i < _vocab; i++)
+        {
+            cumulative += _select[i];
+            if (target < cumulative)
+            {
+                return i;
+            }
+        }
+
+        return _vocab - 1;
     }
 
     /// <summary>Fills <paramref name="destination"/> with the most likely kept tokens, best first; returns how many.</summary>
@@ -209,6 +277,23 @@ internal sealed class TokenDistribution
             for (var i = 0; i < count; i++)
             {
                 destination[i] = new TokenLogProb(_kept[i], LogProb(_kept[i]));
+            }
+
+            return count;
+        }
+
+        if (_keptIsIdentity && _keptCount == _vocab)
+        {
+            if (_topIds.Length < count)
+            {
+                _topIds = new int[count];
+            }
+
+            var ids = _topIds.AsSpan(0, count);
+            VocabScan.TopIndices(_z, ids);
+            for (var i = 0; i < count; i++)
+            {
+                destination[i] = new TokenLogProb(ids[i], LogProb(ids[i]));
             }
 
             return count;
@@ -251,6 +336,7 @@ internal sealed class TokenDistribution
         {
             _kept.AsSpan(0, _keptCount).Sort(_descending);
             _sorted = true;
+            _keptIsIdentity = false;
         }
     }
 

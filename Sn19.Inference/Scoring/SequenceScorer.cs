@@ -24,8 +24,27 @@ internal static class SequenceScorer
 
         using var sequence = model.CreateSequence();
         var distribution = new TokenDistribution(vocab);
-        var logits = new float[(long)model.MaxBatch * vocab];
         var top = new TokenLogProb[Math.Max(0, topCount)];
+
+        // 32 MB for a 256-token chunk of a 32,000-token vocabulary: rented, since a validator scores all day.
+        var logits = System.Buffers.ArrayPool<float>.Shared.Rent(checked(model.MaxBatch * vocab));
+        try
+        {
+            ScoreChunks(model, sequence, tokens, from, parameters, logits, distribution, top, eosToken, results);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(logits);
+        }
+
+        return results;
+    }
+
+    private static void ScoreChunks(
+        LlamaModel model, LlamaSequence sequence, ReadOnlySpan<int> tokens, int from, SamplingParameters parameters,
+        float[] logits, TokenDistribution distribution, TokenLogProb[] top, int eosToken, List<PositionScore> results)
+    {
+        var vocab = model.Config.VocabSize;
 
         // Logits row i predicts token i + 1; rows before from − 1 are not needed, and the last token predicts nothing.
         var inputs = tokens[..^1];
@@ -44,7 +63,5 @@ internal static class SequenceScorer
                 results.Add(new PositionScore(position, actual, distribution.LogProb(actual), distribution.Rank(actual), eos, top[..count].ToArray()));
             }
         }
-
-        return results;
     }
 }
