@@ -2,6 +2,7 @@ namespace Sn19.Inference.Llama;
 
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Sn19.Inference.Kernels;
 
 /// <summary>
@@ -79,20 +80,89 @@ internal sealed unsafe class AttentionWork : IParallelWork
             var h = item % c.Heads;
             var length = _start + t + 1;
             var kvOffset = h / group * hd;
-            var q = new ReadOnlySpan<float>(_q + ((long)t * c.Dim) + (h * hd), hd);
-            for (var s = 0; s < length; s++)
+            var q = _q + ((long)t * c.Dim) + (h * hd);
+            var output = _out + ((long)t * c.Dim) + (h * hd);
+            if (hd % 16 == 0 && Vector512.IsHardwareAccelerated)
             {
-                scores[s] = TensorPrimitives.Dot(q, new ReadOnlySpan<float>(_keys + ((long)s * c.KvDim) + kvOffset, hd)) * _scale;
+                HeadScores(q, _keys + kvOffset, c.KvDim, hd, length, scores);
+                var weights = new Span<float>(scores, length);
+                TensorPrimitives.SoftMax(weights, weights);
+                WeightedValues(scores, _values + kvOffset, c.KvDim, hd, length, output);
+                continue;
             }
 
-            var weights = new Span<float>(scores, length);
-            TensorPrimitives.SoftMax(weights, weights);
-            var output = new Span<float>(_out + ((long)t * c.Dim) + (h * hd), hd);
-            output.Clear();
             for (var s = 0; s < length; s++)
             {
-                TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(_values + ((long)s * c.KvDim) + kvOffset, hd), weights[s], output, output);
+                scores[s] = TensorPrimitives.Dot(new ReadOnlySpan<float>(q, hd), new ReadOnlySpan<float>(_keys + ((long)s * c.KvDim) + kvOffset, hd)) * _scale;
             }
+
+            var all = new Span<float>(scores, length);
+            TensorPrimitives.SoftMax(all, all);
+            var o = new Span<float>(output, hd);
+            o.Clear();
+            for (var s = 0; s < length; s++)
+            {
+                TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(_values + ((long)s * c.KvDim) + kvOffset, hd), scores[s], o, o);
+            }
+        }
+    }
+
+    /// <summary>
+    /// scores[s] = q·k_s/√hd for s &lt; length (k_s at <paramref name="keys"/> + s·stride): inline 512-bit
+    /// products, since a library call per 64-value dot cost more than the dot itself (prefill of 256
+    /// tokens makes ~800,000 of them per layer on the 110m shape).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void HeadScores(float* q, float* keys, int stride, int hd, int length, float* scores)
+    {
+        for (var s = 0; s < length; s++)
+        {
+            var k = keys + ((long)s * stride);
+            var acc = Vector512.Load(q) * Vector512.Load(k);
+            for (var i = 16; i < hd; i += 16)
+            {
+                acc = Vector512.FusedMultiplyAdd(Vector512.Load(q + i), Vector512.Load(k + i), acc);
+            }
+
+            scores[s] = Vector512.Sum(acc) * _scale;
+        }
+    }
+
+    /// <summary>
+    /// output = Σ_s weights[s]·v_s. A running sum over s is a chain of dependent fused multiply-adds, so
+    /// four 16-value slices of the head advance together (four chains in flight instead of one).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void WeightedValues(float* weights, float* values, int stride, int hd, int length, float* output)
+    {
+        var i = 0;
+        for (; i + 64 <= hd; i += 64)
+        {
+            var a0 = Vector512<float>.Zero; var a1 = Vector512<float>.Zero;
+            var a2 = Vector512<float>.Zero; var a3 = Vector512<float>.Zero;
+            var v = values + i;
+            for (var s = 0; s < length; s++, v += stride)
+            {
+                var w = Vector512.Create(weights[s]);
+                a0 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v), a0);
+                a1 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v + 16), a1);
+                a2 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v + 32), a2);
+                a3 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v + 48), a3);
+            }
+
+            a0.Store(output + i); a1.Store(output + i + 16); a2.Store(output + i + 32); a3.Store(output + i + 48);
+        }
+
+        for (; i < hd; i += 16)
+        {
+            var acc = Vector512<float>.Zero;
+            var v = values + i;
+            for (var s = 0; s < length; s++, v += stride)
+            {
+                acc = Vector512.FusedMultiplyAdd(Vector512.Create(weights[s]), Vector512.Load(v), acc);
+            }
+
+            acc.Store(output + i);
         }
     }
 }

@@ -164,13 +164,21 @@ public sealed class LocalInferenceBackendTests(TinyGgufFixture fixture) : IClass
             model.Forward(sequence, one, 0, logits);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 32; i++)
+        // Steady state: the runtime may allocate once on this thread while it swaps in re-optimised code
+        // mid-loop, so the claim is that some 32-step round allocates nothing, not that the first does.
+        var rounds = new List<long>();
+        for (var round = 0; round < 3 && (rounds.Count == 0 || rounds[^1] != 0); round++)
         {
-            one[0] = sampler.Next(logits).TokenId;
-            model.Forward(sequence, one, 0, logits);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 32; i++)
+            {
+                one[0] = sampler.Next(logits).TokenId;
+                model.Forward(sequence, one, 0, logits);
+            }
+
+            rounds.Add(GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, rounds[^1]);
     }
 }
