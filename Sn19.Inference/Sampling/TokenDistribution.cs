@@ -1,6 +1,7 @@
 namespace Sn19.Inference.Sampling;
 
 using System.Runtime.CompilerServices;
+
 /// <summary>
 /// The next-token distribution with vLLM's (V0 sampler) log-probability semantics, reused for every
 /// token and every scored position (all buffers sized to the vocabulary once):
@@ -23,11 +24,11 @@ internal sealed class TokenDistribution
     private readonly float[] _z;
     private readonly float[] _select;
     private readonly float[] _heap = new float[HeapTopKLimit];
-    private int[] _topIds = new int[20];
     private readonly int[] _kept;
     private readonly int[] _stamps;
     private readonly Comparison<int> _descending;
     private readonly int _vocab;
+    private int[] _topIds = new int[20];
     private int _stamp;
     private int _keptCount;
     private bool _all;
