@@ -47,13 +47,13 @@ internal static unsafe class Q8Wide
             var n = Vector512.Load(sign + o);
             var sx = Vector512.Load(lanes + (16 * p));
             var w = Vector512.Load(p0 + o);
-            a0 = Vector512.FusedMultiplyAdd(Products(m, n, w, -w), sx * Avx512F.PermuteVar16x32(Vector512.Load(s0 + group), spread), a0);
+            a0 = Cell(a0, m, n, w, -w, sx, Avx512F.PermuteVar16x32(Vector512.Load(s0 + group), spread));
             w = Vector512.Load(p1 + o);
-            a1 = Vector512.FusedMultiplyAdd(Products(m, n, w, -w), sx * Avx512F.PermuteVar16x32(Vector512.Load(s1 + group), spread), a1);
+            a1 = Cell(a1, m, n, w, -w, sx, Avx512F.PermuteVar16x32(Vector512.Load(s1 + group), spread));
             w = Vector512.Load(p2 + o);
-            a2 = Vector512.FusedMultiplyAdd(Products(m, n, w, -w), sx * Avx512F.PermuteVar16x32(Vector512.Load(s2 + group), spread), a2);
+            a2 = Cell(a2, m, n, w, -w, sx, Avx512F.PermuteVar16x32(Vector512.Load(s2 + group), spread));
             w = Vector512.Load(p3 + o);
-            a3 = Vector512.FusedMultiplyAdd(Products(m, n, w, -w), sx * Avx512F.PermuteVar16x32(Vector512.Load(s3 + group), spread), a3);
+            a3 = Cell(a3, m, n, w, -w, sx, Avx512F.PermuteVar16x32(Vector512.Load(s3 + group), spread));
         }
 
         y[0] = Vector512.Sum(a0); y[1] = Vector512.Sum(a1); y[2] = Vector512.Sum(a2); y[3] = Vector512.Sum(a3);
