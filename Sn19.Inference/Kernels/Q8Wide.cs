@@ -26,6 +26,14 @@ internal static unsafe class Q8Wide
 
     public const int ScalePadding = 16;
 
+    /// <summary>
+    /// Decode asks for the rows two 4-row groups ahead, one cache line per row per step: the pair loop does
+    /// enough arithmetic per byte that the out-of-order window alone kept too few reads in flight
+    /// (110m Q8_0 decode: ~140 tok/s without, ~250 with, measured back to back). Prefetches never fault, so
+    /// running past the chunk or the matrix is harmless. F32 rows showed no gain and do not prefetch.
+    /// </summary>
+    private const int PrefetchRows = 8;
+
     public static bool IsSupported => Avx512BW.IsSupported;
 
     /// <summary>Decode: one token against 4 consecutive weight rows, each exactly as <see cref="Dot"/>.</summary>
@@ -46,6 +54,9 @@ internal static unsafe class Q8Wide
             var m = Vector512.Load(mag + o);
             var n = Vector512.Load(sign + o);
             var sx = Vector512.Load(lanes + (16 * p));
+            var ahead = o + (PrefetchRows * k);
+            Sse.Prefetch0(p0 + ahead); Sse.Prefetch0(p1 + ahead); Sse.Prefetch0(p2 + ahead); Sse.Prefetch0(p3 + ahead);
+
             var w = Vector512.Load(p0 + o);
             a0 = Cell(a0, m, n, w, -w, sx, Avx512F.PermuteVar16x32(Vector512.Load(s0 + group), spread));
             w = Vector512.Load(p1 + o);
