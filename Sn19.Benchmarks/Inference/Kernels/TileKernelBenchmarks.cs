@@ -1,0 +1,83 @@
+namespace Sn19.Benchmarks.Inference.Kernels;
+
+using BenchmarkDotNet.Attributes;
+using Sn19.Inference.Kernels;
+
+/// <summary>
+/// The prefill tiles alone, on one core, with everything in cache: 64 tokens × 768 weight rows × 768 columns
+/// (a 110m projection), 37.7 M multiply-adds per operation. This is the compute ceiling of batched prefill and
+/// scoring; the MAC/s column divides the multiply-adds by the mean time. F32 is the 4 × 4 512-bit FMA tile,
+/// Q8Vnni256 the 256-bit AVX-VNNI tile (the fallback), Q8Wide512 the block-pair AVX-512BW tile the engine uses.
+/// </summary>
+[Config(typeof(TileKernelBenchmarkConfig))]
+public unsafe class TileKernelBenchmarks
+{
+    public const long MultiplyAdds = (long)Tokens * Rows * Cols;
+    private const int Tokens = 64;
+    private const int Rows = 768;
+    private const int Cols = 768;
+    private NativeArena _arena = null!;
+    private WeightMatrix _f32 = null!;
+    private WeightMatrix _q8 = null!;
+    private Q8Activations _q = null!;
+    private float* _x;
+    private float* _y;
+
+    [Params("F32", "Q8Vnni256", "Q8Wide512")]
+    public string Kernel { get; set; } = "F32";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(5);
+        var weights = Enumerable.Range(0, Rows * Cols).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        _arena = new NativeArena();
+        _f32 = WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.F32);
+        _q8 = WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.Q8_0);
+        _x = _arena.Allocate<float>((long)Tokens * Cols);
+        _y = _arena.Allocate<float>((long)Tokens * Rows);
+        for (var i = 0; i < Tokens * Cols; i++)
+        {
+            _x[i] = (float)(random.NextDouble() - 0.5);
+        }
+
+        _q = new Q8Activations(_arena, Tokens, Cols);
+        _q.Quantize(_x, Tokens, Cols);
+        if ((Kernel == "Q8Wide512" && !Q8Wide.IsSupported) || (Kernel == "Q8Vnni256" && !TileKernels.HasQ8Tile) || (Kernel == "F32" && !TileKernels.HasF32Tile(Cols)))
+        {
+            throw new PlatformNotSupportedException($"This CPU cannot run the {Kernel} tile.");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _arena.Dispose();
+
+    /// <summary>Rows in 64-row blocks, tokens in tiles of 4, as <see cref="LinearWork"/> orders a batched product.</summary>
+    [Benchmark]
+    public void Tiles()
+    {
+        const int blocks = Cols / Q8.BlockSize;
+        for (var block = 0; block < Rows; block += 64)
+        {
+            for (var t = 0; t < Tokens; t += TileKernels.Tile)
+            {
+                for (var r = block; r < block + 64; r += TileKernels.Tile)
+                {
+                    var y = _y + ((long)t * Rows) + r;
+                    switch (Kernel)
+                    {
+                        case "F32":
+                            TileKernels.F32(_x + ((long)t * Cols), _f32.F32 + ((long)r * Cols), Cols, y, Rows);
+                            break;
+                        case "Q8Vnni256":
+                            TileKernels.Q8(_q.Quants(t), _q.Scales(t), _q8.Quants + ((long)r * Cols), _q8.Scales + ((long)r * blocks), Cols, y, Rows);
+                            break;
+                        default:
+                            Q8Wide.Tile(_q.Magnitudes(t), _q.Signs(t), _q.ScaleLanes(t), _q.Stride, _q8.Quants + ((long)r * Cols), _q8.Scales + ((long)r * blocks), Cols, y, Rows);
+                            break;
+                    }
+                }
+            }
+        }
+    }
+}
