@@ -67,7 +67,7 @@ internal static unsafe class Q8Wide
             a3 = Cell(a3, m, n, w, -w, sx, Avx512F.PermuteVar16x32(Vector512.Load(s3 + group), spread));
         }
 
-        y[0] = Vector512.Sum(a0); y[1] = Vector512.Sum(a1); y[2] = Vector512.Sum(a2); y[3] = Vector512.Sum(a3);
+        y[0] = LaneSums.Sum(a0); y[1] = LaneSums.Sum(a1); y[2] = LaneSums.Sum(a2); y[3] = LaneSums.Sum(a3);
     }
 
     /// <summary>
@@ -108,13 +108,7 @@ internal static unsafe class Q8Wide
             a23 = Cell(a23, m2, n2, w, nw, x2, d); a33 = Cell(a33, m3, n3, w, nw, x3, d);
         }
 
-        y[0] = Vector512.Sum(a00); y[1] = Vector512.Sum(a01); y[2] = Vector512.Sum(a02); y[3] = Vector512.Sum(a03);
-        y += ldy;
-        y[0] = Vector512.Sum(a10); y[1] = Vector512.Sum(a11); y[2] = Vector512.Sum(a12); y[3] = Vector512.Sum(a13);
-        y += ldy;
-        y[0] = Vector512.Sum(a20); y[1] = Vector512.Sum(a21); y[2] = Vector512.Sum(a22); y[3] = Vector512.Sum(a23);
-        y += ldy;
-        y[0] = Vector512.Sum(a30); y[1] = Vector512.Sum(a31); y[2] = Vector512.Sum(a32); y[3] = Vector512.Sum(a33);
+        LaneSums.Tile(a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33, y, ldy);
     }
 
     /// <summary>One token row against one weight row (the edges of the tiling).</summary>
@@ -131,7 +125,7 @@ internal static unsafe class Q8Wide
             acc = Cell(acc, Vector512.Load(mag + o), Vector512.Load(sign + o), w, -w, Vector512.Load(lanes + (16 * p)), d);
         }
 
-        return Vector512.Sum(acc);
+        return LaneSums.Sum(acc);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

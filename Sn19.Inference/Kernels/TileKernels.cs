@@ -51,13 +51,7 @@ internal static unsafe class TileKernels
             a23 = Vector512.FusedMultiplyAdd(v2, u, a23); a33 = Vector512.FusedMultiplyAdd(v3, u, a33);
         }
 
-        y[0] = Vector512.Sum(a00); y[1] = Vector512.Sum(a01); y[2] = Vector512.Sum(a02); y[3] = Vector512.Sum(a03);
-        y += ldy;
-        y[0] = Vector512.Sum(a10); y[1] = Vector512.Sum(a11); y[2] = Vector512.Sum(a12); y[3] = Vector512.Sum(a13);
-        y += ldy;
-        y[0] = Vector512.Sum(a20); y[1] = Vector512.Sum(a21); y[2] = Vector512.Sum(a22); y[3] = Vector512.Sum(a23);
-        y += ldy;
-        y[0] = Vector512.Sum(a30); y[1] = Vector512.Sum(a31); y[2] = Vector512.Sum(a32); y[3] = Vector512.Sum(a33);
+        LaneSums.Tile(a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33, y, ldy);
     }
 
     /// <summary>
@@ -168,7 +162,7 @@ internal static unsafe class TileKernels
             a3 = Vector512.FusedMultiplyAdd(v, Vector512.Load(w3 + i), a3);
         }
 
-        y[0] = Vector512.Sum(a0); y[1] = Vector512.Sum(a1); y[2] = Vector512.Sum(a2); y[3] = Vector512.Sum(a3);
+        y[0] = LaneSums.Sum(a0); y[1] = LaneSums.Sum(a1); y[2] = LaneSums.Sum(a2); y[3] = LaneSums.Sum(a3);
     }
 
     /// <summary>
@@ -266,6 +260,6 @@ internal static unsafe class TileKernels
             acc = Vector512.FusedMultiplyAdd(Vector512.Load(x + i), Vector512.Load(w + i), acc);
         }
 
-        return Vector512.Sum(acc);
+        return LaneSums.Sum(acc);
     }
 }
