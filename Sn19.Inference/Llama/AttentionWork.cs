@@ -156,6 +156,23 @@ internal sealed unsafe class AttentionWork : IParallelWork
             a0.Store(output + i); a1.Store(output + i + 16); a2.Store(output + i + 32); a3.Store(output + i + 48);
         }
 
+        if (hd - i == 48)
+        {
+            // 48-wide heads (the 15m shape): three chains.
+            var a0 = Vector512<float>.Zero; var a1 = Vector512<float>.Zero; var a2 = Vector512<float>.Zero;
+            var v = values + i;
+            for (var s = 0; s < length; s++, v += stride)
+            {
+                var w = Vector512.Create(weights[s]);
+                a0 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v), a0);
+                a1 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v + 16), a1);
+                a2 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v + 32), a2);
+            }
+
+            a0.Store(output + i); a1.Store(output + i + 16); a2.Store(output + i + 32);
+            return;
+        }
+
         for (; i < hd; i += 16)
         {
             var acc = Vector512<float>.Zero;

@@ -127,12 +127,7 @@ internal sealed unsafe class LlamaModel : IDisposable
                 // Feed-forward, as in PyTorch: w2(silu(w1(x)) * w3(x)) on xb = rmsnorm(x) · ffn_norm, then x += it.
                 RmsNorm(_xb, _x, layer.FeedForwardNorm, n);
                 Project3(_xb, n, layer.Gate, _hb, layer.Up, _hb2, null, null);
-                var hidden = n * c.HiddenDim;
-                var gate = new Span<float>(_hb, hidden);
-                var up = new Span<float>(_hb2, hidden);
-                TensorPrimitives.Multiply(gate, up, up);      // up ← gate·up
-                TensorPrimitives.Sigmoid(gate, gate);          // gate ← σ(gate)
-                TensorPrimitives.Multiply(gate, up, gate);     // gate ← σ(gate)·gate·up = silu(gate)·up
+                SwiGlu.Apply(_hb, _hb2, n, c.HiddenDim);
                 Project(layer.Down, _hb, _xb2, n);
                 TensorPrimitives.Add(new ReadOnlySpan<float>(_x, n * c.Dim), new ReadOnlySpan<float>(_xb2, n * c.Dim), new Span<float>(_x, n * c.Dim));
             }

@@ -1,0 +1,48 @@
+namespace Sn19.Inference.Llama;
+
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+/// <summary>
+/// The feed-forward gate, as PyTorch computes it: silu(g)·u = σ(g)·(g·u) per element, written over g.
+/// One fused pass instead of three library passes: in a 256-token prefill the three passes re-read a few
+/// megabytes each and cost as much as the 15m shape's whole attention.
+/// </summary>
+internal static unsafe class SwiGlu
+{
+    /// <summary>Row by row, so an element is computed by the same code (vector lane or tail) in decode and in prefill.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Apply(float* gate, float* up, int rows, int width)
+    {
+        for (var r = 0; r < rows; r++)
+        {
+            Row(gate + ((long)r * width), up + ((long)r * width), width);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Row(float* gate, float* up, int width)
+    {
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var one = Vector512<float>.One;
+            for (; i + 16 <= width; i += 16)
+            {
+                var g = Vector512.Load(gate + i);
+                var sigmoid = one / (one + Vector512.Exp(-g));
+                (sigmoid * (g * Vector512.Load(up + i))).Store(gate + i);
+            }
+        }
+
+        if (i < width)
+        {
+            var g = new Span<float>(gate + i, width - i);
+            var u = new Span<float>(up + i, width - i);
+            TensorPrimitives.Multiply(g, u, u);
+            TensorPrimitives.Sigmoid(g, g);
+            TensorPrimitives.Multiply(g, u, g);
+        }
+    }
+}
