@@ -50,6 +50,16 @@ internal static class LaneSums
         Avx512F.ExtractVector128(sums, 3).Store(y + (3 * ldy));
     }
 
+    /// <summary>The sums of four vectors, each with exactly the bits of <see cref="Sum"/>. Needs <see cref="Avx512F"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Sum4(Vector512<float> a, Vector512<float> b, Vector512<float> c, Vector512<float> d)
+    {
+        var quarters = Quarters(Halves(a, b), Halves(c, d));
+        var pairs = quarters + Vector512.Shuffle(quarters, Vector512.Create(2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13));
+        var sums = pairs + Vector512.Shuffle(pairs, Vector512.Create(1, 0, 3, 2, 5, 4, 7, 6, 9, 8, 11, 10, 13, 12, 15, 14));
+        return Avx512F.PermuteVar16x32(sums, Vector512.Create(0, 4, 8, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)).GetLower().GetLower();
+    }
+
     /// <summary>[a's low half + high half | b's likewise]: quarters [a0+a2, a1+a3, b0+b2, b1+b3].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Halves(Vector512<float> a, Vector512<float> b) =>

@@ -45,4 +45,24 @@ public sealed unsafe class LaneSumsTests
             }
         }
     }
+
+    [Fact]
+    public void Sum4_GivesEachVectorTheBitsOfSum()
+    {
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            // xunit 2 cannot skip at run time; without AVX-512 attention never calls Sum4.
+            return;
+        }
+
+        var random = new Random(12);
+        var vectors = Enumerable.Range(0, 4)
+            .Select(_ => Vector512.Create(Enumerable.Range(0, 16).Select(_ => (float)((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 6)))).ToArray()))
+            .ToArray();
+        var sums = LaneSums.Sum4(vectors[0], vectors[1], vectors[2], vectors[3]);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(BitConverter.SingleToInt32Bits(LaneSums.Sum(vectors[i])), BitConverter.SingleToInt32Bits(sums[i]));
+        }
+    }
 }
