@@ -7,13 +7,11 @@ using Sn19.Inference.Generation;
 
 /// <summary>
 /// Serves a task from an <see cref="IInferenceBackend"/>: the embedded CPU engine, or an OpenAI-compatible
-/// server. Prompt tokens for usage are counted only where the encoding is known (the embedded engine).
+/// server. The prompt's token count for usage comes with the last step (from the engine's own encoding, or
+/// the server's usage chunk).
 /// </summary>
 internal sealed class InferenceMinerBackend(IInferenceBackend backend) : IMinerTextBackend
 {
-    public int CountPromptTokens(TextRequest request) =>
-        backend is LocalInferenceBackend local ? local.EncodePrompt(EngineSequenceScorer.ToGeneration(request)).Length : 0;
-
     public async IAsyncEnumerable<GeneratedToken> GenerateAsync(
         TextRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -29,12 +27,13 @@ internal sealed class InferenceMinerBackend(IInferenceBackend backend) : IMinerT
             var token = new StreamedToken(
                 step.TokenId, step.Text, step.LogProb,
                 step.TopLogProbs.Select(a => new Sn19.Actors.Wire.OpenAi.TokenAlternative(a.TokenId, a.Text, a.LogProb)).ToArray());
-            yield return new GeneratedToken(token, step.FinishReason switch
+            var finish = step.FinishReason switch
             {
                 null => null,
                 FinishReason.Length => "length",
                 _ => "stop",
-            });
+            };
+            yield return new GeneratedToken(token, finish, step.PromptTokens);
         }
     }
 }

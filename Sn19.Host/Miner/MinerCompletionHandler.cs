@@ -80,6 +80,7 @@ internal sealed class MinerCompletionHandler(
         var buffer = new ArrayBufferWriter<byte>(1024);
         var count = 0;
         var finish = "length";
+        int? promptTokens = null;
         await using var tokens = task.Backend.GenerateAsync(request, context.RequestAborted).GetAsyncEnumerator(context.RequestAborted);
         try
         {
@@ -92,13 +93,14 @@ internal sealed class MinerCompletionHandler(
                 var generated = tokens.Current;
                 count++;
                 finish = generated.FinishReason ?? finish;
+                promptTokens = generated.PromptTokens ?? promptTokens;
                 buffer.ResetWrittenCount();
                 writer.WriteToken(buffer, generated.Token, generated.FinishReason);
                 await WriteEventAsync(context, buffer);
             }
 
             buffer.ResetWrittenCount();
-            writer.WriteUsage(buffer, new TokenUsage(task.Backend.CountPromptTokens(request), count));
+            writer.WriteUsage(buffer, new TokenUsage(promptTokens ?? 0, count));
             await WriteEventAsync(context, buffer);
             await context.Response.Body.WriteAsync(Done, context.RequestAborted);
             MinerLog.Served(logger, task.Id, validator, count, finish);
@@ -119,12 +121,14 @@ internal sealed class MinerCompletionHandler(
     {
         var collected = new List<StreamedToken>();
         var finish = "length";
+        int? promptTokens = null;
         try
         {
             await foreach (var generated in task.Backend.GenerateAsync(request, context.RequestAborted))
             {
                 collected.Add(generated.Token);
                 finish = generated.FinishReason ?? finish;
+                promptTokens = generated.PromptTokens ?? promptTokens;
             }
         }
         catch (Exception error) when (error is not OperationCanceledException)
@@ -136,7 +140,7 @@ internal sealed class MinerCompletionHandler(
 
         var buffer = new ArrayBufferWriter<byte>(4096);
         new OpenAiChunkWriter(request, NewId(request), time.GetUtcNow())
-            .WriteComplete(buffer, collected, finish, new TokenUsage(task.Backend.CountPromptTokens(request), collected.Count));
+            .WriteComplete(buffer, collected, finish, new TokenUsage(promptTokens ?? 0, collected.Count));
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
         MinerLog.Served(logger, task.Id, validator, collected.Count, finish);

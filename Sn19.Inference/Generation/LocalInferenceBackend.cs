@@ -146,7 +146,7 @@ public sealed class LocalInferenceBackend : IInferenceBackend
                     finish = FinishReason.Length;
                 }
 
-                Write(writer, new TokenStep(next.TokenId, text, next.LogProb, alternatives, finish), cancellationToken);
+                Write(writer, new TokenStep(next.TokenId, text, next.LogProb, alternatives, finish, finish is null ? null : prompt.Length), cancellationToken);
                 if (finish is not null)
                 {
                     return;

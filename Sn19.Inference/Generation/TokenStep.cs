@@ -10,9 +10,11 @@ namespace Sn19.Inference.Generation;
 /// <param name="LogProb">Log-probability of the token under the sampling distribution.</param>
 /// <param name="TopLogProbs">The requested number of most likely tokens at this step, best first.</param>
 /// <param name="FinishReason">Set on the last step only.</param>
+/// <param name="PromptTokens">On the last step: the prompt's tokens as the model saw them, for usage; null where a server did not say.</param>
 public sealed record TokenStep(
     int TokenId,
     string Text,
     float LogProb,
     IReadOnlyList<TokenAlternative> TopLogProbs,
-    FinishReason? FinishReason = null);
+    FinishReason? FinishReason = null,
+    int? PromptTokens = null);

@@ -83,8 +83,48 @@ public sealed class OpenAiBackend : IInferenceBackend
             }
 
             finished = step.FinishReason is not null;
+            if (finished)
+            {
+                step = step with { PromptTokens = await ReadUsageAsync(reader, timeout.Token).ConfigureAwait(false) };
+            }
+
             yield return step;
         }
+    }
+
+    /// <summary>
+    /// After the finish chunk: the usage chunk that <c>stream_options.include_usage</c> asks for, up to
+    /// <c>[DONE]</c> or the end of the stream; null when the server sends none (or stops answering).
+    /// </summary>
+    private static async Task<int?> ReadUsageAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+            {
+                if (!line.StartsWith("data:", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var data = line[5..].Trim();
+                if (data == "[DONE]")
+                {
+                    return null;
+                }
+
+                if (OpenAiChunks.PromptTokens(data) is { } tokens)
+                {
+                    return tokens;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The answer is complete; a server that never closes the stream only loses the usage figure.
+        }
+
+        return null;
     }
 
     public async Task<ScoringResult> ScoreAsync(ScoringRequest request, CancellationToken cancellationToken)

@@ -12,11 +12,29 @@ using Sn19.Inference.Generation;
 /// </summary>
 internal static class OpenAiChunks
 {
-    /// <summary>The step in <paramref name="json"/>, or null for a chunk with no token and no finish (the role chunk).</summary>
+    /// <summary>usage.prompt_tokens of a chunk (the usage chunk that ends a stream), or null.</summary>
+    public static int? PromptTokens(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.TryGetProperty("usage", out var usage)
+            && usage.ValueKind == JsonValueKind.Object
+            && usage.TryGetProperty("prompt_tokens", out var tokens)
+            && tokens.TryGetInt32(out var count)
+            ? count
+            : null;
+    }
+
+    /// <summary>The step in <paramref name="json"/>, or null for a chunk with no token and no finish (the role chunk, a usage chunk).</summary>
     public static TokenStep? Parse(string json, bool chat)
     {
         using var document = JsonDocument.Parse(json);
-        var choice = document.RootElement.GetProperty("choices")[0];
+        var choices = document.RootElement.GetProperty("choices");
+        if (choices.GetArrayLength() == 0)
+        {
+            return null;
+        }
+
+        var choice = choices[0];
         var finish = Finish(choice);
         var logprobs = choice.TryGetProperty("logprobs", out var l) && l.ValueKind == JsonValueKind.Object ? l : default;
         string text;

@@ -22,6 +22,7 @@ internal static class OpenAiRequests
             ["top_k"] = s.TopK > 0 ? s.TopK : -1,
             ["seed"] = (long)(s.Seed & long.MaxValue),
             ["stream"] = true,
+            ["stream_options"] = new JsonObject { ["include_usage"] = true },
             ["return_tokens_as_token_ids"] = true,
             ["ignore_eos"] = request.IgnoreEos,
         };

@@ -60,6 +60,8 @@ public sealed class MinerNodeTests(StoriesModelPairFixture models) : IClassFixtu
 
         Assert.Equal(QueryStatus.Ok, result.Status);
         Assert.InRange(result.Tokens, 1, 16);
+        var usage = result.Chunks[^1].GetProperty("usage");
+        Assert.Equal(models.Task.EncodePrompt(EngineSequenceScorer.ToGeneration(request)).Length, usage.GetProperty("prompt_tokens").GetInt32());
         var stream = MinerStreamParser.Parse(result.Chunks, TextRequestKind.Completion);
         var check = await new LlmChecker(new LlmCheckOptions())
             .CheckAsync(request, stream, new EngineSequenceScorer(models.Task, "task"), new Random(1), default);

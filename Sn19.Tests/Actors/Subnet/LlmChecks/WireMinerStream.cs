@@ -19,15 +19,17 @@ internal static class WireMinerStream
         var writer = new OpenAiChunkWriter(request, "id", DateTimeOffset.UnixEpoch);
         var chunks = new List<JsonElement>();
         var buffer = new ArrayBufferWriter<byte>();
+        var promptTokens = 0;
         await foreach (var generated in backend.GenerateAsync(request, default))
         {
+            promptTokens = generated.PromptTokens ?? promptTokens;
             buffer.ResetWrittenCount();
             writer.WriteToken(buffer, generated.Token, generated.FinishReason);
             chunks.Add(Parse(buffer));
         }
 
         buffer.ResetWrittenCount();
-        writer.WriteUsage(buffer, new TokenUsage(backend.CountPromptTokens(request), chunks.Count));
+        writer.WriteUsage(buffer, new TokenUsage(promptTokens, chunks.Count));
         chunks.Add(Parse(buffer));
         return chunks;
     }

@@ -141,6 +141,12 @@ public sealed class FakeVllmServer : IAsyncDisposable
             await Send(context, new JsonObject { ["choices"] = new JsonArray(choice) });
         }
 
+        if (body["stream_options"]?["include_usage"]?.GetValue<bool>() == true)
+        {
+            var promptTokens = _backend.EncodePrompt(request).Length;
+            await Send(context, new JsonObject { ["choices"] = new JsonArray(), ["usage"] = new JsonObject { ["prompt_tokens"] = promptTokens } });
+        }
+
         await context.Response.WriteAsync("data: [DONE]\n\n");
     }
 

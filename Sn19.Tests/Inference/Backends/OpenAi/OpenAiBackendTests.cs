@@ -44,6 +44,9 @@ public sealed class OpenAiBackendTests(TinyGgufFixture fixture) : IClassFixture<
         var remote = await Collect(Client(server, http), request);
         Assert.Equal(direct.Select(s => (s.TokenId, s.Text, s.LogProb, s.FinishReason)), remote.Select(s => (s.TokenId, s.Text, s.LogProb, s.FinishReason)));
         Assert.Equal(direct.Select(s => s.TopLogProbs.Select(a => a.TokenId)), remote.Select(s => s.TopLogProbs.Select(a => a.TokenId)));
+        Assert.Equal(fixture.Backend.EncodePrompt(request).Length, direct[^1].PromptTokens);
+        Assert.Equal(direct[^1].PromptTokens, remote[^1].PromptTokens);
+        Assert.All(remote.SkipLast(1), s => Assert.Null(s.PromptTokens));
         var body = server.Requests.Single();
         Assert.Equal(5, body["top_k"]!.GetValue<int>());
         Assert.True(body["stream"]!.GetValue<bool>());
