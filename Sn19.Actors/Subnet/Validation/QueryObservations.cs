@@ -16,7 +16,7 @@ internal static class QueryObservations
                 result.ResponseTime, result.TimeToFirstToken, result.StreamTime),
             QueryStatus.RateLimited => new QueryObservation(429, false, 0, 0, false, null, 0, maxTokens, result.ResponseTime, null, null),
             _ => new QueryObservation(
-                result.HttpStatus ?? 0, result.Failure?.StartsWith("timed out", StringComparison.Ordinal) == true, 0, 0, true,
+                result.HttpStatus ?? 0, result.TimedOut, 0, 0, true,
                 null, 0, maxTokens, result.ResponseTime, null, null),
         };
     }

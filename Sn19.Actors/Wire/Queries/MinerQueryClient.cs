@@ -84,7 +84,7 @@ public sealed class MinerQueryClient
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var which = total.IsCancellationRequested ? "total" : stage;
-            return QueryResult.Failed($"timed out ({which})", null, Elapsed(started));
+            return QueryResult.Failed($"timed out ({which})", null, Elapsed(started)) with { TimedOut = true };
         }
         catch (HttpRequestException error)
         {

@@ -16,6 +16,9 @@ public sealed record QueryResult(
     TimeSpan? TimeToFirstToken,
     TimeSpan? StreamTime)
 {
+    /// <summary>A failure because a connect, first-token, between-token or total timeout ran out.</summary>
+    public bool TimedOut { get; init; }
+
     public static QueryResult Failed(string reason, int? httpStatus, TimeSpan elapsed) =>
         new(QueryStatus.Failed, reason, httpStatus, [], 0, elapsed, null, null);
 }

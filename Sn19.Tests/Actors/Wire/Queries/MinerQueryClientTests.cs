@@ -97,6 +97,26 @@ public sealed class MinerQueryClientTests
         var result = await client.QueryAsync(new Uri("http://127.0.0.1:1/"), DevKeys.Address("Bob"), Request, default);
         Assert.Equal(QueryStatus.Failed, result.Status);
         Assert.StartsWith("transport", result.Failure, StringComparison.Ordinal);
+        Assert.False(result.TimedOut);
+    }
+
+    /// <summary>A miner that sends its headers and then nothing: the first-token timeout ends the query as a timeout.</summary>
+    [Fact]
+    public async Task Query_NoFirstToken_FailsAsATimeout()
+    {
+        await using var server = await ScriptedMinerServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        });
+        var timeouts = new QueryTimeouts { FirstToken = TimeSpan.FromMilliseconds(300) };
+        using var http = MinerQueryClient.CreateHttpClient(timeouts);
+        var client = new MinerQueryClient(http, DevKeys.Signer("Alice"), timeouts, TimeProvider.System);
+        var result = await client.QueryAsync(server.BaseAddress, DevKeys.Address("Bob"), Request, default);
+
+        Assert.Equal(QueryStatus.Failed, result.Status);
+        Assert.True(result.TimedOut, result.Failure);
     }
 
     private static async Task<QueryResult> Query(ScriptedMinerServer server)
