@@ -9,7 +9,7 @@ using System.Runtime.Intrinsics;
 /// its block, in rows padded to whole 64-byte block pairs with zeros, so a pair that runs past the last
 /// block adds exactly nothing. Other machines read q and d directly, rows <c>k</c> apart.
 /// </summary>
-internal sealed unsafe class Q8Activations
+internal sealed unsafe class Q8Activations : IRowOperation
 {
     private readonly sbyte* _quants;    // (tokens, k) q, rows k apart
     private readonly float* _scales;    // (tokens, k / 32) d
@@ -18,6 +18,7 @@ internal sealed unsafe class Q8Activations
     private readonly float* _lanes;     // (tokens, Stride / 4) d of each block, eight times
     private readonly int _maxCols;
     private readonly int _maxTokens;
+    private float* _x;
 
     public Q8Activations(NativeArena arena, int maxTokens, int maxCols)
     {
@@ -50,8 +51,11 @@ internal sealed unsafe class Q8Activations
 
     public float* ScaleLanes(int token) => _lanes + ((long)token * Stride / 4);
 
-    /// <summary>Quantises <paramref name="tokens"/> rows of <paramref name="k"/> values (k divisible by 32), rows k apart.</summary>
-    public void Quantize(float* x, int tokens, int k)
+    /// <summary>
+    /// Quantises <paramref name="tokens"/> rows of <paramref name="k"/> values (k divisible by 32), rows k
+    /// apart, spread over <paramref name="rows"/> when given.
+    /// </summary>
+    public void Quantize(float* x, int tokens, int k, RowsWork? rows = null)
     {
         if (k > _maxCols || tokens > _maxTokens || k % Q8.BlockSize != 0)
         {
@@ -59,9 +63,22 @@ internal sealed unsafe class Q8Activations
         }
 
         Cols = k;
-        for (var t = 0; t < tokens; t++)
+        _x = x;
+        if (rows is null)
         {
-            Q8.QuantizeActivations(x + ((long)t * k), k, Quants(t), Scales(t));
+            Rows(0, tokens);
+        }
+        else
+        {
+            rows.Run(this, tokens);
+        }
+    }
+
+    public void Rows(int start, int end)
+    {
+        for (var t = start; t < end; t++)
+        {
+            Q8.QuantizeActivations(_x + ((long)t * Cols), Cols, Quants(t), Scales(t));
             if (Q8Wide.IsSupported)
             {
                 Widen(t);

@@ -16,6 +16,9 @@ internal sealed unsafe class LlamaModel : IDisposable
     private readonly WorkerPool _pool;
     private readonly LinearWork _linear;
     private readonly AttentionWork _attention;
+    private readonly RowsWork _rows;
+    private readonly RmsNormRows _norm;
+    private readonly SwiGlu _swiGlu;
     private readonly RopeTable _rope;
     private readonly float* _x;      // (batch, dim) residual stream
     private readonly float* _xb;     // (batch, dim) normalised input of a block
@@ -37,6 +40,9 @@ internal sealed unsafe class LlamaModel : IDisposable
         _pool = new WorkerPool(threads);
         _linear = new LinearWork(_pool, _arena, widest);
         _attention = new AttentionWork(c, _pool, _arena);
+        _rows = new RowsWork(_pool);
+        _norm = new RmsNormRows(c.Dim, c.RmsEpsilon);
+        _swiGlu = new SwiGlu(c.HiddenDim);
         _rope = new RopeTable(c, weights.RopeFrequencyFactors, _arena);
         _x = _arena.Allocate<float>((long)maxBatch * c.Dim);
         _xb = _arena.Allocate<float>((long)maxBatch * c.Dim);
@@ -127,7 +133,8 @@ internal sealed unsafe class LlamaModel : IDisposable
                 // Feed-forward, as in PyTorch: w2(silu(w1(x)) * w3(x)) on xb = rmsnorm(x) · ffn_norm, then x += it.
                 RmsNorm(_xb, _x, layer.FeedForwardNorm, n);
                 Project3(_xb, n, layer.Gate, _hb, layer.Up, _hb2, null, null);
-                SwiGlu.Apply(_hb, _hb2, n, c.HiddenDim);
+                _swiGlu.Set(_hb, _hb2);
+                _rows.Run(_swiGlu, n);
                 Project(layer.Down, _hb, _xb2, n);
                 TensorPrimitives.Add(new ReadOnlySpan<float>(_x, n * c.Dim), new ReadOnlySpan<float>(_xb2, n * c.Dim), new Span<float>(_x, n * c.Dim));
             }
@@ -156,16 +163,8 @@ internal sealed unsafe class LlamaModel : IDisposable
 
     private void RmsNorm(float* output, float* input, float* weight, int tokens)
     {
-        var dim = Config.Dim;
-        var w = new ReadOnlySpan<float>(weight, dim);
-        for (var t = 0; t < tokens; t++)
-        {
-            var x = new ReadOnlySpan<float>(input + ((long)t * dim), dim);
-            var o = new Span<float>(output + ((long)t * dim), dim);
-            var scale = 1f / MathF.Sqrt((TensorPrimitives.SumOfSquares(x) / dim) + Config.RmsEpsilon);
-            TensorPrimitives.Multiply(x, scale, o);
-            TensorPrimitives.Multiply(o, w, o);
-        }
+        _norm.Set(output, input, weight);
+        _rows.Run(_norm, tokens);
     }
 
     /// <summary>Quantises the input rows into the Q8 scratch when <paramref name="w"/> is Q8_0.</summary>
@@ -176,7 +175,7 @@ internal sealed unsafe class LlamaModel : IDisposable
             return;
         }
 
-        _xq.Quantize(input, tokens, w.Cols);
+        _xq.Quantize(input, tokens, w.Cols, _rows);
     }
 
     /// <summary>Two or three products of one input in one dispatch; mixed weight types go one by one.</summary>

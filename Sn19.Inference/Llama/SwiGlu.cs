@@ -3,21 +3,31 @@ namespace Sn19.Inference.Llama;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using Sn19.Inference.Kernels;
 
 /// <summary>
 /// The feed-forward gate, as PyTorch computes it: silu(g)·u = σ(g)·(g·u) per element, written over g.
 /// One fused pass instead of three library passes: in a 256-token prefill the three passes re-read a few
 /// megabytes each and cost as much as the 15m shape's whole attention.
 /// </summary>
-internal static unsafe class SwiGlu
+internal sealed unsafe class SwiGlu(int width) : IRowOperation
 {
-    /// <summary>Row by row, so an element is computed by the same code (vector lane or tail) in decode and in prefill.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Apply(float* gate, float* up, int rows, int width)
+    private float* _gate;
+    private float* _up;
+
+    /// <summary>Sets the batch: gate and up are (rows, width); the result replaces gate.</summary>
+    public void Set(float* gate, float* up)
     {
-        for (var r = 0; r < rows; r++)
+        _gate = gate;
+        _up = up;
+    }
+
+    /// <summary>Row by row, so an element is computed by the same code (vector lane or tail) in decode and in prefill.</summary>
+    public void Rows(int start, int end)
+    {
+        for (var r = start; r < end; r++)
         {
-            Row(gate + ((long)r * width), up + ((long)r * width), width);
+            Row(_gate + ((long)r * width), _up + ((long)r * width), width);
         }
     }
 
