@@ -21,6 +21,53 @@ public static class EngineBenchmark
         return probe.Measure();
     }
 
+    /// <summary>
+    /// <paramref name="rounds"/> rounds of (two probe passes over <paramref name="probeBytes"/>, then
+    /// <paramref name="steps"/> decode steps), each giving weight bytes × tokens/s ÷ read bandwidth.
+    /// </summary>
+    public static BandwidthEfficiency InterleavedEfficiency(LlamaEngine engine, int rounds = 7, int steps = 32, long probeBytes = 512L << 20)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
+        var model = engine.Model;
+        using var pool = new WorkerPool(engine.Threads);
+        using var probe = new BandwidthProbe(pool, probeBytes);
+        using var sequence = model.CreateSequence();
+        var logits = new float[model.Config.VocabSize];
+        var one = new int[1];
+        steps = Math.Clamp(steps, 1, model.Config.ContextLength - 1);
+        Decode(model, 8);
+        var reads = new double[rounds];
+        var rates = new double[rounds];
+        var ratios = new double[rounds];
+        for (var r = 0; r < rounds; r++)
+        {
+            reads[r] = probe.Measure(passes: 2);
+            if (sequence.Position + steps > model.Config.ContextLength)
+            {
+                sequence.Rewind(0);
+            }
+
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < steps; i++)
+            {
+                one[0] = (i * 7919) % model.Config.VocabSize;
+                model.Forward(sequence, one, 0, logits);
+            }
+
+            rates[r] = steps / Stopwatch.GetElapsedTime(start).TotalSeconds;
+            ratios[r] = engine.WeightBytesPerToken * rates[r] / reads[r];
+        }
+
+        return new BandwidthEfficiency(Median(ratios), ratios.Min(), ratios.Max(), Median(reads), Median(rates), rounds);
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
     internal static double Decode(LlamaModel model, int tokens)
     {
         using var sequence = model.CreateSequence();

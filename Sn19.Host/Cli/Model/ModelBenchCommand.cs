@@ -6,8 +6,9 @@ using Sn19.Inference.Generation;
 
 /// <summary>
 /// <c>sn19 model bench --model FILE [--threads N] [--decode-tokens N] [--prefill-tokens N] [--bandwidth]</c>:
-/// decode and batched-prefill tokens per second; with --bandwidth also the machine's read bandwidth and
-/// the decode's bandwidth efficiency = weight bytes per token × tokens/s ÷ read bandwidth.
+/// decode and batched-prefill tokens per second; with --bandwidth also the decode's bandwidth efficiency =
+/// weight bytes per token × tokens/s ÷ read bandwidth, from rounds that alternate a bandwidth probe and
+/// decode steps (see <see cref="BandwidthEfficiency"/>).
 /// </summary>
 internal static class ModelBenchCommand
 {
@@ -17,7 +18,7 @@ internal static class ModelBenchCommand
         var threads = ModelCommandSupport.ThreadsOption();
         var decode = new Option<int>("--decode-tokens") { Description = "Decode steps to time", DefaultValueFactory = _ => 64 };
         var prefill = new Option<int>("--prefill-tokens") { Description = "Tokens in the timed prefill batch", DefaultValueFactory = _ => 256 };
-        var bandwidth = new Option<bool>("--bandwidth") { Description = "Also measure read bandwidth (sums a 512 MiB array) and report efficiency" };
+        var bandwidth = new Option<bool>("--bandwidth") { Description = "Also report decode's bandwidth efficiency: 7 rounds of a read probe (sums 512 MiB) then 32 decode steps" };
         var command = new Command("bench", "Measure decode and prefill tokens per second");
         command.Options.Add(model);
         command.Options.Add(threads);
@@ -42,9 +43,10 @@ internal static class ModelBenchCommand
             output.WriteLine(string.Create(inv, $"prefill-{prefillTokens,-5} {prefillRate,8:F1} tok/s ({prefillRate / decodeRate:F1}x decode per token)"));
             if (parseResult.GetValue(bandwidth))
             {
-                var read = EngineBenchmark.ReadBandwidth(engine.Threads);
-                var used = engine.WeightBytesPerToken * decodeRate;
-                output.WriteLine(string.Create(inv, $"read bandwidth {read / 1e9,7:F1} GB/s; decode streams {used / 1e9:F1} GB/s: efficiency {used / read:F2}"));
+                var efficiency = EngineBenchmark.InterleavedEfficiency(engine);
+                output.WriteLine(string.Create(
+                    inv,
+                    $"efficiency    {efficiency.Median,8:F2} median of {efficiency.Rounds} rounds (range {efficiency.Lowest:F2}-{efficiency.Highest:F2}): decode streams {engine.WeightBytesPerToken * efficiency.MedianDecodeTokensPerSecond / 1e9:F1} GB/s, read bandwidth {efficiency.MedianReadBytesPerSecond / 1e9:F1} GB/s"));
             }
 
             return ExitCodes.Ok;
