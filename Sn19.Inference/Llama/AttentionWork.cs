@@ -14,6 +14,7 @@ internal sealed unsafe class AttentionWork : IParallelWork
 {
     private const long InlineBelow = 1L << 18;
     private const long InlineCacheBytes = 128 * 1024;
+    private const int QueryBlock = 4;
     private readonly LlamaConfig _config;
     private readonly WorkerPool _pool;
     private readonly float*[] _scores;
@@ -34,7 +35,7 @@ internal sealed unsafe class AttentionWork : IParallelWork
         _scores = new float*[pool.WorkerCount];
         for (var i = 0; i < _scores.Length; i++)
         {
-            _scores[i] = arena.Allocate<float>(config.ContextLength);
+            _scores[i] = arena.Allocate<float>((long)QueryBlock * config.ContextLength);
         }
     }
 
@@ -70,7 +71,9 @@ internal sealed unsafe class AttentionWork : IParallelWork
         var hd = c.HeadDim;
         var group = c.Heads / c.KvHeads;
         var scores = _scores[workerIndex];
-        var items = _tokens * c.Heads;
+        var blocks = (_tokens + QueryBlock - 1) / QueryBlock;
+        var items = blocks * c.Heads;
+        var fast = hd % 16 == 0 && Vector512.IsHardwareAccelerated;
         while (true)
         {
             var item = Interlocked.Increment(ref _cursor) - 1;
@@ -79,34 +82,66 @@ internal sealed unsafe class AttentionWork : IParallelWork
                 return;
             }
 
-            var t = item / c.Heads;
+            var t0 = item / c.Heads * QueryBlock;
             var h = item % c.Heads;
-            var length = _start + t + 1;
+            var count = Math.Min(QueryBlock, _tokens - t0);
             var kvOffset = h / group * hd;
-            var q = _q + ((long)t * c.Dim) + (h * hd);
-            var output = _out + ((long)t * c.Dim) + (h * hd);
-            if (hd % 16 == 0 && Vector512.IsHardwareAccelerated)
+            if (!fast)
             {
-                HeadScores(q, _keys + kvOffset, c.KvDim, hd, length, scores);
-                var weights = new Span<float>(scores, length);
-                TensorPrimitives.SoftMax(weights, weights);
-                WeightedValues(scores, _values + kvOffset, c.KvDim, hd, length, output);
+                for (var t = t0; t < t0 + count; t++)
+                {
+                    PortableHead(t, h, kvOffset, scores);
+                }
+
                 continue;
             }
 
-            for (var s = 0; s < length; s++)
+            // Each query of the block: its scores and softmax, then the weighted values, four queries
+            // together where the head splits into 64-value groups (16 independent sums in flight).
+            for (var j = 0; j < count; j++)
             {
-                scores[s] = TensorPrimitives.Dot(new ReadOnlySpan<float>(q, hd), new ReadOnlySpan<float>(_keys + ((long)s * c.KvDim) + kvOffset, hd)) * _scale;
+                var t = t0 + j;
+                var length = _start + t + 1;
+                var row = scores + ((long)j * c.ContextLength);
+                HeadScores(_q + ((long)t * c.Dim) + (h * hd), _keys + kvOffset, c.KvDim, hd, length, row);
+                var weights = new Span<float>(row, length);
+                TensorPrimitives.SoftMax(weights, weights);
             }
 
-            var all = new Span<float>(scores, length);
-            TensorPrimitives.SoftMax(all, all);
-            var o = new Span<float>(output, hd);
-            o.Clear();
-            for (var s = 0; s < length; s++)
+            var output = _out + ((long)t0 * c.Dim) + (h * hd);
+            if (count == QueryBlock && hd % 64 == 0)
             {
-                TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(_values + ((long)s * c.KvDim) + kvOffset, hd), scores[s], o, o);
+                BlockWeightedValues(scores, c.ContextLength, _values + kvOffset, c.KvDim, hd, _start + t0 + 1, output, c.Dim);
+                continue;
             }
+
+            for (var j = 0; j < count; j++)
+            {
+                WeightedValues(scores + ((long)j * c.ContextLength), _values + kvOffset, c.KvDim, hd, _start + t0 + j + 1, output + ((long)j * c.Dim));
+            }
+        }
+    }
+
+    /// <summary>The library path, for heads whose width is not a multiple of 16 or machines without 512-bit vectors.</summary>
+    private void PortableHead(int t, int h, int kvOffset, float* scores)
+    {
+        var c = _config;
+        var hd = c.HeadDim;
+        var length = _start + t + 1;
+        var q = _q + ((long)t * c.Dim) + (h * hd);
+        var output = _out + ((long)t * c.Dim) + (h * hd);
+        for (var s = 0; s < length; s++)
+        {
+            scores[s] = TensorPrimitives.Dot(new ReadOnlySpan<float>(q, hd), new ReadOnlySpan<float>(_keys + ((long)s * c.KvDim) + kvOffset, hd)) * _scale;
+        }
+
+        var all = new Span<float>(scores, length);
+        TensorPrimitives.SoftMax(all, all);
+        var o = new Span<float>(output, hd);
+        o.Clear();
+        for (var s = 0; s < length; s++)
+        {
+            TensorPrimitives.MultiplyAdd(new ReadOnlySpan<float>(_values + ((long)s * c.KvDim) + kvOffset, hd), scores[s], o, o);
         }
     }
 
@@ -205,6 +240,75 @@ internal sealed unsafe class AttentionWork : IParallelWork
             }
 
             acc.Store(output + i);
+        }
+    }
+
+    /// <summary>
+    /// Four consecutive queries' weighted values at once (query j's weights at <paramref name="weights"/> +
+    /// j·<paramref name="rowStride"/>, over length0 + j positions; outputs <paramref name="outStride"/> apart).
+    /// Each value slice is loaded once for the four, and 16 sums are in flight instead of 4, so the adds no
+    /// longer wait on each other. Every query's sum runs over the same positions in the same order as
+    /// <see cref="WeightedValues"/>, so a query gets the same bits here as in decode.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void BlockWeightedValues(float* weights, int rowStride, float* values, int stride, int hd, int length0, float* output, int outStride)
+    {
+        float* w0 = weights, w1 = weights + rowStride, w2 = weights + (2 * rowStride), w3 = weights + (3 * rowStride);
+        for (var i = 0; i < hd; i += 64)
+        {
+            var a00 = Vector512<float>.Zero; var a01 = Vector512<float>.Zero; var a02 = Vector512<float>.Zero; var a03 = Vector512<float>.Zero;
+            var a10 = Vector512<float>.Zero; var a11 = Vector512<float>.Zero; var a12 = Vector512<float>.Zero; var a13 = Vector512<float>.Zero;
+            var a20 = Vector512<float>.Zero; var a21 = Vector512<float>.Zero; var a22 = Vector512<float>.Zero; var a23 = Vector512<float>.Zero;
+            var a30 = Vector512<float>.Zero; var a31 = Vector512<float>.Zero; var a32 = Vector512<float>.Zero; var a33 = Vector512<float>.Zero;
+            var v = values + i;
+            for (var s = 0; s < length0; s++, v += stride)
+            {
+                var v0 = Vector512.Load(v); var v1 = Vector512.Load(v + 16); var v2 = Vector512.Load(v + 32); var v3 = Vector512.Load(v + 48);
+                var w = Vector512.Create(w0[s]);
+                a00 = Vector512.FusedMultiplyAdd(w, v0, a00); a01 = Vector512.FusedMultiplyAdd(w, v1, a01);
+                a02 = Vector512.FusedMultiplyAdd(w, v2, a02); a03 = Vector512.FusedMultiplyAdd(w, v3, a03);
+                w = Vector512.Create(w1[s]);
+                a10 = Vector512.FusedMultiplyAdd(w, v0, a10); a11 = Vector512.FusedMultiplyAdd(w, v1, a11);
+                a12 = Vector512.FusedMultiplyAdd(w, v2, a12); a13 = Vector512.FusedMultiplyAdd(w, v3, a13);
+                w = Vector512.Create(w2[s]);
+                a20 = Vector512.FusedMultiplyAdd(w, v0, a20); a21 = Vector512.FusedMultiplyAdd(w, v1, a21);
+                a22 = Vector512.FusedMultiplyAdd(w, v2, a22); a23 = Vector512.FusedMultiplyAdd(w, v3, a23);
+                w = Vector512.Create(w3[s]);
+                a30 = Vector512.FusedMultiplyAdd(w, v0, a30); a31 = Vector512.FusedMultiplyAdd(w, v1, a31);
+                a32 = Vector512.FusedMultiplyAdd(w, v2, a32); a33 = Vector512.FusedMultiplyAdd(w, v3, a33);
+            }
+
+            // The causal tail: position length0 is seen by queries 1–3, length0 + 1 by 2–3, length0 + 2 by 3.
+            for (var extra = 0; extra < 3; extra++, v += stride)
+            {
+                var s = length0 + extra;
+                var v0 = Vector512.Load(v); var v1 = Vector512.Load(v + 16); var v2 = Vector512.Load(v + 32); var v3 = Vector512.Load(v + 48);
+                var w = Vector512.Create(w3[s]);
+                a30 = Vector512.FusedMultiplyAdd(w, v0, a30); a31 = Vector512.FusedMultiplyAdd(w, v1, a31);
+                a32 = Vector512.FusedMultiplyAdd(w, v2, a32); a33 = Vector512.FusedMultiplyAdd(w, v3, a33);
+                if (extra < 2)
+                {
+                    w = Vector512.Create(w2[s]);
+                    a20 = Vector512.FusedMultiplyAdd(w, v0, a20); a21 = Vector512.FusedMultiplyAdd(w, v1, a21);
+                    a22 = Vector512.FusedMultiplyAdd(w, v2, a22); a23 = Vector512.FusedMultiplyAdd(w, v3, a23);
+                }
+
+                if (extra < 1)
+                {
+                    w = Vector512.Create(w1[s]);
+                    a10 = Vector512.FusedMultiplyAdd(w, v0, a10); a11 = Vector512.FusedMultiplyAdd(w, v1, a11);
+                    a12 = Vector512.FusedMultiplyAdd(w, v2, a12); a13 = Vector512.FusedMultiplyAdd(w, v3, a13);
+                }
+            }
+
+            var o = output + i;
+            a00.Store(o); a01.Store(o + 16); a02.Store(o + 32); a03.Store(o + 48);
+            o += outStride;
+            a10.Store(o); a11.Store(o + 16); a12.Store(o + 32); a13.Store(o + 48);
+            o += outStride;
+            a20.Store(o); a21.Store(o + 16); a22.Store(o + 32); a23.Store(o + 48);
+            o += outStride;
+            a30.Store(o); a31.Store(o + 16); a32.Store(o + 32); a33.Store(o + 48);
         }
     }
 }
