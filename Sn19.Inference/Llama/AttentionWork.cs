@@ -109,7 +109,7 @@ internal sealed unsafe class AttentionWork : IParallelWork
             }
 
             var output = _out + ((long)t0 * c.Dim) + (h * hd);
-            if (count == QueryBlock && hd % 64 == 0)
+            if (count == QueryBlock)
             {
                 BlockWeightedValues(scores, c.ContextLength, _values + kvOffset, c.KvDim, hd, _start + t0 + 1, output, c.Dim);
                 continue;
@@ -189,126 +189,148 @@ internal sealed unsafe class AttentionWork : IParallelWork
     }
 
     /// <summary>
-    /// output = Σ_s weights[s]·v_s. A running sum over s is a chain of dependent fused multiply-adds, so
-    /// four 16-value slices of the head advance together (four chains in flight instead of one).
+    /// output = Σ_s weights[s]·v_s for one query. A running sum over s is a chain of dependent fused
+    /// multiply-adds, so the head's 16-value slices advance together, up to four at a time (see
+    /// <see cref="Group{TSlices}"/>).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WeightedValues(float* weights, float* values, int stride, int hd, int length, float* output)
     {
         var i = 0;
         for (; i + 64 <= hd; i += 64)
         {
-            var a0 = Vector512<float>.Zero; var a1 = Vector512<float>.Zero;
-            var a2 = Vector512<float>.Zero; var a3 = Vector512<float>.Zero;
-            var v = values + i;
-            for (var s = 0; s < length; s++, v += stride)
-            {
-                var w = Vector512.Create(weights[s]);
-                a0 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v), a0);
-                a1 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v + 16), a1);
-                a2 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v + 32), a2);
-                a3 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v + 48), a3);
-            }
-
-            a0.Store(output + i); a1.Store(output + i + 16); a2.Store(output + i + 32); a3.Store(output + i + 48);
+            Group<FourSlices>(weights, values + i, stride, length, output + i);
         }
 
         if (hd - i == 48)
         {
-            // 48-wide heads (the 15m shape): three chains.
-            var a0 = Vector512<float>.Zero; var a1 = Vector512<float>.Zero; var a2 = Vector512<float>.Zero;
-            var v = values + i;
-            for (var s = 0; s < length; s++, v += stride)
-            {
-                var w = Vector512.Create(weights[s]);
-                a0 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v), a0);
-                a1 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v + 16), a1);
-                a2 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v + 32), a2);
-            }
-
-            a0.Store(output + i); a1.Store(output + i + 16); a2.Store(output + i + 32);
+            Group<ThreeSlices>(weights, values + i, stride, length, output + i);
             return;
         }
 
         for (; i < hd; i += 16)
         {
-            var acc = Vector512<float>.Zero;
-            var v = values + i;
-            for (var s = 0; s < length; s++, v += stride)
-            {
-                acc = Vector512.FusedMultiplyAdd(Vector512.Create(weights[s]), Vector512.Load(v), acc);
-            }
-
-            acc.Store(output + i);
+            Group<OneSlice>(weights, values + i, stride, length, output + i);
         }
     }
 
     /// <summary>
     /// Four consecutive queries' weighted values at once (query j's weights at <paramref name="weights"/> +
-    /// j·<paramref name="rowStride"/>, over length0 + j positions; outputs <paramref name="outStride"/> apart).
-    /// Each value slice is loaded once for the four, and 16 sums are in flight instead of 4, so the adds no
-    /// longer wait on each other. Every query's sum runs over the same positions in the same order as
-    /// <see cref="WeightedValues"/>, so a query gets the same bits here as in decode.
+    /// j·<paramref name="rowStride"/>, over length0 + j positions; outputs <paramref name="outStride"/> apart):
+    /// each value slice is loaded once for the four, and up to 16 sums are in flight instead of 4.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BlockWeightedValues(float* weights, int rowStride, float* values, int stride, int hd, int length0, float* output, int outStride)
     {
-        float* w0 = weights, w1 = weights + rowStride, w2 = weights + (2 * rowStride), w3 = weights + (3 * rowStride);
-        for (var i = 0; i < hd; i += 64)
+        var i = 0;
+        for (; i + 64 <= hd; i += 64)
         {
-            var a00 = Vector512<float>.Zero; var a01 = Vector512<float>.Zero; var a02 = Vector512<float>.Zero; var a03 = Vector512<float>.Zero;
-            var a10 = Vector512<float>.Zero; var a11 = Vector512<float>.Zero; var a12 = Vector512<float>.Zero; var a13 = Vector512<float>.Zero;
-            var a20 = Vector512<float>.Zero; var a21 = Vector512<float>.Zero; var a22 = Vector512<float>.Zero; var a23 = Vector512<float>.Zero;
-            var a30 = Vector512<float>.Zero; var a31 = Vector512<float>.Zero; var a32 = Vector512<float>.Zero; var a33 = Vector512<float>.Zero;
-            var v = values + i;
-            for (var s = 0; s < length0; s++, v += stride)
+            Block<FourSlices>(weights, rowStride, values + i, stride, length0, output + i, outStride);
+        }
+
+        if (hd - i == 48)
+        {
+            Block<ThreeSlices>(weights, rowStride, values + i, stride, length0, output + i, outStride);
+            return;
+        }
+
+        for (; i < hd; i += 16)
+        {
+            Block<OneSlice>(weights, rowStride, values + i, stride, length0, output + i, outStride);
+        }
+    }
+
+    /// <summary>One query, <typeparamref name="TSlices"/> slices of 16 values: one chain per slice, positions in order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Group<TSlices>(float* weights, float* v, int stride, int length, float* output)
+        where TSlices : struct, ISliceCount
+    {
+        var n = default(TSlices).Slices;
+        var a0 = Vector512<float>.Zero; var a1 = Vector512<float>.Zero; var a2 = Vector512<float>.Zero; var a3 = Vector512<float>.Zero;
+        for (var s = 0; s < length; s++, v += stride)
+        {
+            Accumulate(n, Vector512.Create(weights[s]), v, ref a0, ref a1, ref a2, ref a3);
+        }
+
+        Store(n, output, a0, a1, a2, a3);
+    }
+
+    /// <summary>
+    /// Four queries at once. Every query's sum runs over the same positions in the same order as
+    /// <see cref="Group{TSlices}"/>, so a query gets the same bits here as in decode; the causal tail
+    /// (position length0 seen by queries 1–3, length0 + 1 by 2–3, length0 + 2 by 3) comes last.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block<TSlices>(float* weights, int rowStride, float* v, int stride, int length0, float* output, int outStride)
+        where TSlices : struct, ISliceCount
+    {
+        var n = default(TSlices).Slices;
+        float* w0 = weights, w1 = weights + rowStride, w2 = weights + (2 * rowStride), w3 = weights + (3 * rowStride);
+        var a00 = Vector512<float>.Zero; var a01 = Vector512<float>.Zero; var a02 = Vector512<float>.Zero; var a03 = Vector512<float>.Zero;
+        var a10 = Vector512<float>.Zero; var a11 = Vector512<float>.Zero; var a12 = Vector512<float>.Zero; var a13 = Vector512<float>.Zero;
+        var a20 = Vector512<float>.Zero; var a21 = Vector512<float>.Zero; var a22 = Vector512<float>.Zero; var a23 = Vector512<float>.Zero;
+        var a30 = Vector512<float>.Zero; var a31 = Vector512<float>.Zero; var a32 = Vector512<float>.Zero; var a33 = Vector512<float>.Zero;
+        for (var s = 0; s < length0 + 3; s++, v += stride)
+        {
+            if (s < length0)
             {
-                var v0 = Vector512.Load(v); var v1 = Vector512.Load(v + 16); var v2 = Vector512.Load(v + 32); var v3 = Vector512.Load(v + 48);
-                var w = Vector512.Create(w0[s]);
-                a00 = Vector512.FusedMultiplyAdd(w, v0, a00); a01 = Vector512.FusedMultiplyAdd(w, v1, a01);
-                a02 = Vector512.FusedMultiplyAdd(w, v2, a02); a03 = Vector512.FusedMultiplyAdd(w, v3, a03);
-                w = Vector512.Create(w1[s]);
-                a10 = Vector512.FusedMultiplyAdd(w, v0, a10); a11 = Vector512.FusedMultiplyAdd(w, v1, a11);
-                a12 = Vector512.FusedMultiplyAdd(w, v2, a12); a13 = Vector512.FusedMultiplyAdd(w, v3, a13);
-                w = Vector512.Create(w2[s]);
-                a20 = Vector512.FusedMultiplyAdd(w, v0, a20); a21 = Vector512.FusedMultiplyAdd(w, v1, a21);
-                a22 = Vector512.FusedMultiplyAdd(w, v2, a22); a23 = Vector512.FusedMultiplyAdd(w, v3, a23);
-                w = Vector512.Create(w3[s]);
-                a30 = Vector512.FusedMultiplyAdd(w, v0, a30); a31 = Vector512.FusedMultiplyAdd(w, v1, a31);
-                a32 = Vector512.FusedMultiplyAdd(w, v2, a32); a33 = Vector512.FusedMultiplyAdd(w, v3, a33);
+                Accumulate(n, Vector512.Create(w0[s]), v, ref a00, ref a01, ref a02, ref a03);
             }
 
-            // The causal tail: position length0 is seen by queries 1–3, length0 + 1 by 2–3, length0 + 2 by 3.
-            for (var extra = 0; extra < 3; extra++, v += stride)
+            if (s < length0 + 1)
             {
-                var s = length0 + extra;
-                var v0 = Vector512.Load(v); var v1 = Vector512.Load(v + 16); var v2 = Vector512.Load(v + 32); var v3 = Vector512.Load(v + 48);
-                var w = Vector512.Create(w3[s]);
-                a30 = Vector512.FusedMultiplyAdd(w, v0, a30); a31 = Vector512.FusedMultiplyAdd(w, v1, a31);
-                a32 = Vector512.FusedMultiplyAdd(w, v2, a32); a33 = Vector512.FusedMultiplyAdd(w, v3, a33);
-                if (extra < 2)
-                {
-                    w = Vector512.Create(w2[s]);
-                    a20 = Vector512.FusedMultiplyAdd(w, v0, a20); a21 = Vector512.FusedMultiplyAdd(w, v1, a21);
-                    a22 = Vector512.FusedMultiplyAdd(w, v2, a22); a23 = Vector512.FusedMultiplyAdd(w, v3, a23);
-                }
-
-                if (extra < 1)
-                {
-                    w = Vector512.Create(w1[s]);
-                    a10 = Vector512.FusedMultiplyAdd(w, v0, a10); a11 = Vector512.FusedMultiplyAdd(w, v1, a11);
-                    a12 = Vector512.FusedMultiplyAdd(w, v2, a12); a13 = Vector512.FusedMultiplyAdd(w, v3, a13);
-                }
+                Accumulate(n, Vector512.Create(w1[s]), v, ref a10, ref a11, ref a12, ref a13);
             }
 
-            var o = output + i;
-            a00.Store(o); a01.Store(o + 16); a02.Store(o + 32); a03.Store(o + 48);
-            o += outStride;
-            a10.Store(o); a11.Store(o + 16); a12.Store(o + 32); a13.Store(o + 48);
-            o += outStride;
-            a20.Store(o); a21.Store(o + 16); a22.Store(o + 32); a23.Store(o + 48);
-            o += outStride;
-            a30.Store(o); a31.Store(o + 16); a32.Store(o + 32); a33.Store(o + 48);
+            if (s < length0 + 2)
+            {
+                Accumulate(n, Vector512.Create(w2[s]), v, ref a20, ref a21, ref a22, ref a23);
+            }
+
+            Accumulate(n, Vector512.Create(w3[s]), v, ref a30, ref a31, ref a32, ref a33);
+        }
+
+        Store(n, output, a00, a01, a02, a03);
+        Store(n, output + outStride, a10, a11, a12, a13);
+        Store(n, output + (2 * outStride), a20, a21, a22, a23);
+        Store(n, output + (3 * outStride), a30, a31, a32, a33);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(int n, Vector512<float> w, float* v, ref Vector512<float> a0, ref Vector512<float> a1, ref Vector512<float> a2, ref Vector512<float> a3)
+    {
+        a0 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v), a0);
+        if (n > 1)
+        {
+            a1 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v + 16), a1);
+        }
+
+        if (n > 2)
+        {
+            a2 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v + 32), a2);
+        }
+
+        if (n > 3)
+        {
+            a3 = Vector512.FusedMultiplyAdd(w, Vector512.Load(v + 48), a3);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(int n, float* output, Vector512<float> a0, Vector512<float> a1, Vector512<float> a2, Vector512<float> a3)
+    {
+        a0.Store(output);
+        if (n > 1)
+        {
+            a1.Store(output + 16);
+        }
+
+        if (n > 2)
+        {
+            a2.Store(output + 32);
+        }
+
+        if (n > 3)
+        {
+            a3.Store(output + 48);
         }
     }
 }
