@@ -9,7 +9,7 @@ using System.Runtime.CompilerServices;
 /// so a slow (shared) core takes fewer chunks; every output element is
 /// computed by the same code whatever the chunking, so results do not depend on the thread count.
 /// With T = 1 this is a matrix-vector product streaming each weight once; with T &gt; 1 it runs the
-/// 4 × 4 register tiles of <see cref="TileKernels"/> over all tokens per row block.
+/// 4 × 4 register tiles (<see cref="TileKernels"/>, <see cref="Q8Products"/>) over all tokens per row block.
 /// One instance per engine, reused for every product (nothing is allocated per call).
 /// </summary>
 internal sealed unsafe class LinearWork : IParallelWork
@@ -157,7 +157,6 @@ internal sealed unsafe class LinearWork : IParallelWork
     private void Vector(WeightMatrix w, float* y, int start, int end, int workerIndex)
     {
         var k = w.Cols;
-        var blocks = k / Q8.BlockSize;
         var r = start;
         for (; r + TileKernels.Tile <= end; r += TileKernels.Tile)
         {
@@ -171,11 +170,8 @@ internal sealed unsafe class LinearWork : IParallelWork
                     TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(w.F16 + ((long)r * k), TileKernels.Tile * k), new Span<float>(rows, TileKernels.Tile * k));
                     TileKernels.F32Rows(_x, rows, k, y + r);
                     break;
-                case WeightType.Q8_0 when Q8Wide.IsSupported:
-                    Q8Wide.Rows(_q!.Magnitudes(0), _q.Signs(0), _q.ScaleLanes(0), w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), k, y + r);
-                    break;
-                case WeightType.Q8_0 when TileKernels.HasQ8Tile:
-                    TileKernels.Q8Rows(_q!.Quants(0), _q.Scales(0), w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), k, y + r);
+                case WeightType.Q8_0 when Q8Products.HasTiles:
+                    Q8Products.Rows(_q!, w, r, y + r);
                     break;
                 default:
                     SingleRows(w, y, r, TileKernels.Tile, workerIndex);
@@ -217,7 +213,6 @@ internal sealed unsafe class LinearWork : IParallelWork
         var k = w.Cols;
         var n = w.Rows;
         var rows = end - start;
-        var blocks = k / Q8.BlockSize;
         float* wf = null;
         if (w.Type == WeightType.F32)
         {
@@ -229,7 +224,7 @@ internal sealed unsafe class LinearWork : IParallelWork
             TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(w.F16 + ((long)start * k), rows * k), new Span<float>(wf, rows * k));
         }
 
-        var tiled = w.Type == WeightType.Q8_0 ? TileKernels.HasQ8Tile : TileKernels.HasF32Tile(k);
+        var tiled = w.Type == WeightType.Q8_0 ? Q8Products.HasTiles : TileKernels.HasF32Tile(k);
         var whole = tiled ? rows / TileKernels.Tile * TileKernels.Tile : 0;
         var t = 0;
         if (whole > 0)
@@ -240,13 +235,9 @@ internal sealed unsafe class LinearWork : IParallelWork
                 {
                     var r = start + j;
                     var y = yOut + ((long)t * n) + r;
-                    if (w.Type == WeightType.Q8_0 && Q8Wide.IsSupported)
+                    if (w.Type == WeightType.Q8_0)
                     {
-                        Q8Wide.Tile(_q!.Magnitudes(t), _q.Signs(t), _q.ScaleLanes(t), _q.Stride, w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), k, y, n);
-                    }
-                    else if (w.Type == WeightType.Q8_0)
-                    {
-                        TileKernels.Q8(_q!.Quants(t), _q.Scales(t), w.Quants + ((long)r * k), w.Scales + ((long)r * blocks), k, y, n);
+                        Q8Products.Tile(_q!, t, w, r, y, n);
                     }
                     else
                     {
@@ -267,16 +258,13 @@ internal sealed unsafe class LinearWork : IParallelWork
     {
         var k = w.Cols;
         var n = w.Rows;
-        var blocks = k / Q8.BlockSize;
         for (var t = t0; t < t0 + tokens; t++)
         {
             for (var j = 0; j < rows; j++)
             {
-                y[((long)t * n) + r + j] = w.Type != WeightType.Q8_0
-                    ? TileKernels.Dot(_x + ((long)t * k), wf + ((long)j * k), k)
-                    : Q8Wide.IsSupported
-                        ? Q8Wide.Dot(_q!.Magnitudes(t), _q.Signs(t), _q.ScaleLanes(t), w.Quants + ((long)(r + j) * k), w.Scales + ((long)(r + j) * blocks), k)
-                        : Q8.Dot(w.Quants + ((long)(r + j) * k), w.Scales + ((long)(r + j) * blocks), _q!.Quants(t), _q.Scales(t), k);
+                y[((long)t * n) + r + j] = w.Type == WeightType.Q8_0
+                    ? Q8Products.Dot(_q!, t, w, r + j)
+                    : TileKernels.Dot(_x + ((long)t * k), wf + ((long)j * k), k);
             }
         }
     }
