@@ -66,7 +66,7 @@ internal sealed unsafe class Q8Activations : IRowOperation
         _x = x;
         if (rows is null)
         {
-            Rows(0, tokens);
+            Rows(0, tokens, 0);
         }
         else
         {
@@ -74,7 +74,7 @@ internal sealed unsafe class Q8Activations : IRowOperation
         }
     }
 
-    public void Rows(int start, int end)
+    public void Rows(int start, int end, int worker)
     {
         for (var t = start; t < end; t++)
         {

@@ -18,7 +18,7 @@ internal sealed class RowsWork(WorkerPool pool) : IParallelWork
     {
         if (rows < InlineBelowRows || pool.WorkerCount == 1)
         {
-            operation.Rows(0, rows);
+            operation.Rows(0, rows, 0);
             return;
         }
 
@@ -39,7 +39,7 @@ internal sealed class RowsWork(WorkerPool pool) : IParallelWork
                 return;
             }
 
-            _operation!.Rows(start, Math.Min(start + RowsPerClaim, _rows));
+            _operation!.Rows(start, Math.Min(start + RowsPerClaim, _rows), workerIndex);
         }
     }
 }

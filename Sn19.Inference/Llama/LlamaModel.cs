@@ -65,6 +65,18 @@ internal sealed unsafe class LlamaModel : IDisposable
     public LlamaSequence CreateSequence() => new(Config);
 
     /// <summary>
+    /// Runs <paramref name="operation"/> over <paramref name="rows"/> rows on the model's workers (between
+    /// forward passes: the same lock serialises both).
+    /// </summary>
+    public void RunRows(IRowOperation operation, int rows)
+    {
+        lock (_gate)
+        {
+            _rows.Run(operation, rows);
+        }
+    }
+
+    /// <summary>
     /// Appends <paramref name="tokens"/> (at most <see cref="MaxBatch"/>) to <paramref name="sequence"/> and
     /// writes the next-token logits of tokens <paramref name="logitsFrom"/>..T−1 into <paramref name="logits"/>
     /// (row-major, vocab per row). logitsFrom = T − 1 is generation; 0 is scoring; T fills only the cache.

@@ -17,7 +17,7 @@ internal sealed unsafe class RmsNormRows(int dim, float epsilon) : IRowOperation
         _weight = weight;
     }
 
-    public void Rows(int start, int end)
+    public void Rows(int start, int end, int worker)
     {
         var w = new ReadOnlySpan<float>(_weight, dim);
         for (var t = start; t < end; t++)

@@ -23,7 +23,7 @@ internal sealed unsafe class SwiGlu(int width) : IRowOperation
     }
 
     /// <summary>Row by row, so an element is computed by the same code (vector lane or tail) in decode and in prefill.</summary>
-    public void Rows(int start, int end)
+    public void Rows(int start, int end, int worker)
     {
         for (var r = start; r < end; r++)
         {
