@@ -17,6 +17,7 @@ internal sealed unsafe class LlamaModel : IDisposable
     private readonly LinearWork _linear;
     private readonly AttentionWork _attention;
     private readonly RowsWork _rows;
+    private readonly KvCachePool _caches;
     private readonly RmsNormRows _norm;
     private readonly SwiGlu _swiGlu;
     private readonly RopeTable _rope;
@@ -41,6 +42,7 @@ internal sealed unsafe class LlamaModel : IDisposable
         _linear = new LinearWork(_pool, _arena, widest);
         _attention = new AttentionWork(c, _pool, _arena);
         _rows = new RowsWork(_pool);
+        _caches = new KvCachePool(c);
         _norm = new RmsNormRows(c.Dim, c.RmsEpsilon);
         _swiGlu = new SwiGlu(c.HiddenDim);
         _rope = new RopeTable(c, weights.RopeFrequencyFactors, _arena);
@@ -62,7 +64,8 @@ internal sealed unsafe class LlamaModel : IDisposable
 
     public int Threads => _pool.WorkerCount;
 
-    public LlamaSequence CreateSequence() => new(Config);
+    /// <summary>A sequence at position 0, on a key/value cache from the model's pool (returned when it is disposed).</summary>
+    public LlamaSequence CreateSequence() => new(_caches);
 
     /// <summary>
     /// Runs <paramref name="operation"/> over <paramref name="rows"/> rows on the model's workers (between
@@ -169,6 +172,7 @@ internal sealed unsafe class LlamaModel : IDisposable
 
     public void Dispose()
     {
+        _caches.Dispose();
         _pool.Dispose();
         _arena.Dispose();
     }

@@ -3,37 +3,32 @@ namespace Sn19.Inference.Llama;
 using Sn19.Inference.Kernels;
 
 /// <summary>
-/// One sequence's key/value cache and position. All memory is allocated here, at creation
-/// (2 × layers × context × kvDim floats); decoding into it allocates nothing.
+/// One sequence's position in a key/value cache rented from its model (<see cref="KvCachePool"/>);
+/// decoding into it allocates nothing. Disposing gives the cache back.
 /// </summary>
 internal sealed unsafe class LlamaSequence : IDisposable
 {
-    private readonly NativeArena _arena = new();
-    private readonly float*[] _keys;
-    private readonly float*[] _values;
+    private readonly KvCachePool _pool;
+    private KvCache? _cache;
 
-    public LlamaSequence(LlamaConfig config)
+    public LlamaSequence(KvCachePool pool)
     {
-        Config = config;
-        _keys = new float*[config.Layers];
-        _values = new float*[config.Layers];
-        for (var l = 0; l < config.Layers; l++)
-        {
-            _keys[l] = _arena.Allocate<float>((long)config.ContextLength * config.KvDim);
-            _values[l] = _arena.Allocate<float>((long)config.ContextLength * config.KvDim);
-        }
+        _pool = pool;
+        _cache = pool.Rent();
     }
 
-    public LlamaConfig Config { get; }
+    public LlamaConfig Config => Cache.Config;
 
     /// <summary>Tokens already in the cache; the next token goes to this position.</summary>
     public int Position { get; internal set; }
 
+    private KvCache Cache => _cache ?? throw new ObjectDisposedException(nameof(LlamaSequence));
+
     /// <summary>Key cache of <paramref name="layer"/> (context × kvDim), rotated by RoPE.</summary>
-    public float* Keys(int layer) => _keys[layer];
+    public float* Keys(int layer) => Cache.Keys(layer);
 
     /// <summary>Value cache of <paramref name="layer"/> (context × kvDim).</summary>
-    public float* Values(int layer) => _values[layer];
+    public float* Values(int layer) => Cache.Values(layer);
 
     /// <summary>Forgets everything after <paramref name="position"/> (cached keys past it are overwritten later).</summary>
     public void Rewind(int position)
@@ -43,5 +38,12 @@ internal sealed unsafe class LlamaSequence : IDisposable
         Position = position;
     }
 
-    public void Dispose() => _arena.Dispose();
+    public void Dispose()
+    {
+        var cache = Interlocked.Exchange(ref _cache, null);
+        if (cache is not null)
+        {
+            _pool.Return(cache);
+        }
+    }
 }

@@ -119,4 +119,22 @@ public sealed class LlamaModelTests
             Assert.Equal(batched, stepped);
         }
     }
+
+    /// <summary>Caches are recycled between sequences without clearing: a sequence must never read another's leftovers.</summary>
+    [Fact]
+    public void Forward_OnARecycledCache_GivesTheLogitsOfAFreshOne()
+    {
+        var (model, _) = TestEngine.Tiny(WeightType.Q8_0);
+        using (model)
+        {
+            var fresh = TestEngine.Logits(model, Tokens);
+            using (var other = model.CreateSequence())
+            {
+                var longer = Enumerable.Range(0, 3 * Tokens.Length).Select(i => (i * 37) % model.Config.VocabSize).ToArray();
+                model.Forward(other, longer, longer.Length, []);
+            }
+
+            Assert.Equal(fresh, TestEngine.Logits(model, Tokens));
+        }
+    }
 }
