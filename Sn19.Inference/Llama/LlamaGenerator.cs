@@ -13,13 +13,14 @@ internal sealed class LlamaGenerator : IDisposable
     private readonly LlamaSequence _sequence;
     private readonly float[] _logits;
     private readonly int[] _one = new int[1];
+    private bool _disposed;
 
     public LlamaGenerator(LlamaModel model, SamplingParameters parameters)
     {
         _model = model;
         _sequence = model.CreateSequence();
         _logits = new float[model.Config.VocabSize];
-        Sampler = new Sampler(model.Config.VocabSize, parameters);
+        Sampler = new Sampler(TokenDistributionPool.Rent(model.Config.VocabSize), parameters);
     }
 
     public Sampler Sampler { get; }
@@ -56,5 +57,14 @@ internal sealed class LlamaGenerator : IDisposable
         _model.Forward(_sequence, _one, 0, _logits);
     }
 
-    public void Dispose() => _sequence.Dispose();
+    public void Dispose()
+    {
+        // Once only: a distribution returned twice would be handed to two generators at once.
+        if (!_disposed)
+        {
+            _disposed = true;
+            _sequence.Dispose();
+            TokenDistributionPool.Return(Sampler.Distribution);
+        }
+    }
 }

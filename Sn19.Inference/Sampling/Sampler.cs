@@ -10,10 +10,17 @@ internal sealed class Sampler
     private readonly Xoshiro256StarStar _random;
 
     public Sampler(int vocabSize, SamplingParameters parameters)
+        : this(new TokenDistribution(vocabSize), parameters)
     {
+    }
+
+    /// <summary>A sampler on a caller's distribution buffers (a pooled one; see <see cref="TokenDistributionPool"/>).</summary>
+    public Sampler(TokenDistribution distribution, SamplingParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(distribution);
         parameters.Validate();
         Parameters = parameters;
-        Distribution = new TokenDistribution(vocabSize);
+        Distribution = distribution;
         _random = new Xoshiro256StarStar(parameters.Seed);
     }
 

@@ -58,6 +58,8 @@ internal sealed class TokenDistribution
 
     public int KeptCount => _keptCount;
 
+    public int VocabSize => _vocab;
+
     /// <summary>Builds the distribution of one logits row under <paramref name="parameters"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Prepare(ReadOnlySpan<float> logits, SamplingParameters parameters)

@@ -8,49 +8,31 @@ using Sn19.Inference.Sampling;
 /// worker: each row is a whole-vocabulary pass (softmax, rank, top-N), ~30 µs on the 32,000-token
 /// vocabulary, a few milliseconds for a 256-token answer that one core spent while the other waited.
 /// </summary>
-internal sealed class PositionScoring : IRowOperation
+internal sealed class PositionScoring : IRowOperation, IDisposable
 {
     private readonly TokenDistribution[] _distributions;
     private readonly TokenLogProb[][] _tops;
-    private SamplingParameters _parameters = new(1f);
-    private int _topCount;
-    private int _eosToken = -1;
+    private readonly int _vocab;
+    private readonly SamplingParameters _parameters;
+    private readonly int _eosToken;
     private float[] _logits = [];
     private int[] _actual = [];
     private int _firstPosition;
     private PositionScore[] _results = [];
     private int _resultOffset;
 
-    /// <summary>Buffers for <paramref name="workers"/> workers (about 0.5 MB each on a 32,000-token vocabulary; reused across checks).</summary>
-    public PositionScoring(int workers, int vocab)
+    /// <summary>One pooled distribution per worker (<see cref="TokenDistributionPool"/>), returned by <see cref="Dispose"/>.</summary>
+    public PositionScoring(int workers, int vocab, SamplingParameters parameters, int topCount, int eosToken)
     {
-        Workers = workers;
-        Vocab = vocab;
+        _vocab = vocab;
+        _parameters = parameters;
+        _eosToken = eosToken;
         _distributions = new TokenDistribution[workers];
         _tops = new TokenLogProb[workers][];
         for (var i = 0; i < workers; i++)
         {
-            _distributions[i] = new TokenDistribution(vocab);
-            _tops[i] = [];
-        }
-    }
-
-    public int Workers { get; }
-
-    public int Vocab { get; }
-
-    /// <summary>Sets what every position reports: the sampling semantics, how many alternatives, which token is end-of-sequence.</summary>
-    public void Configure(SamplingParameters parameters, int topCount, int eosToken)
-    {
-        _parameters = parameters;
-        _topCount = Math.Max(0, topCount);
-        _eosToken = eosToken;
-        for (var i = 0; i < _tops.Length; i++)
-        {
-            if (_tops[i].Length != _topCount)
-            {
-                _tops[i] = new TokenLogProb[_topCount];
-            }
+            _distributions[i] = TokenDistributionPool.Rent(vocab);
+            _tops[i] = new TokenLogProb[Math.Max(0, topCount)];
         }
     }
 
@@ -75,10 +57,22 @@ internal sealed class PositionScoring : IRowOperation
         {
             var position = _firstPosition + row;
             var actual = _actual[position];
-            distribution.Prepare(_logits.AsSpan(checked(row * Vocab), Vocab), _parameters);
+            distribution.Prepare(_logits.AsSpan(checked(row * _vocab), _vocab), _parameters);
             var count = distribution.Top(top);
-            var eos = _eosToken >= 0 && _eosToken < Vocab ? distribution.LogProb(_eosToken) : float.NaN;
+            var eos = _eosToken >= 0 && _eosToken < _vocab ? distribution.LogProb(_eosToken) : float.NaN;
             _results[_resultOffset + row] = new PositionScore(position, actual, distribution.LogProb(actual), distribution.Rank(actual), eos, top[..count].ToArray());
+        }
+    }
+
+    public void Dispose()
+    {
+        for (var i = 0; i < _distributions.Length; i++)
+        {
+            if (_distributions[i] is { } distribution)
+            {
+                TokenDistributionPool.Return(distribution);
+                _distributions[i] = null!;
+            }
         }
     }
 }

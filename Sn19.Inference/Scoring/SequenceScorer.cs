@@ -10,8 +10,6 @@ using Sn19.Inference.Sampling;
 /// </summary>
 internal static class SequenceScorer
 {
-    private static readonly System.Collections.Concurrent.ConcurrentBag<PositionScoring> Scorers = [];
-
     public static IReadOnlyList<PositionScore> Score(
         LlamaModel model, ReadOnlySpan<int> tokens, int from, SamplingParameters parameters, int topCount, int eosToken = -1)
     {
@@ -26,8 +24,7 @@ internal static class SequenceScorer
         using var sequence = model.CreateSequence();
         var all = tokens.ToArray();
         var results = new PositionScore[tokens.Length - from];
-        var scoring = Rent(model.Threads, vocab);
-        scoring.Configure(parameters, topCount, eosToken);
+        using var scoring = new PositionScoring(model.Threads, vocab, parameters, topCount, eosToken);
 
         // 32 MB for a 256-token chunk of a 32,000-token vocabulary: rented, since a validator scores all day.
         var logits = System.Buffers.ArrayPool<float>.Shared.Rent(checked(model.MaxBatch * vocab));
@@ -51,23 +48,8 @@ internal static class SequenceScorer
         finally
         {
             System.Buffers.ArrayPool<float>.Shared.Return(logits);
-            Scorers.Add(scoring);
         }
 
         return results;
-    }
-
-    /// <summary>A scorer's per-worker buffers from the pool (large-object-heap arrays, so not made per check).</summary>
-    private static PositionScoring Rent(int workers, int vocab)
-    {
-        while (Scorers.TryTake(out var pooled))
-        {
-            if (pooled.Workers == workers && pooled.Vocab == vocab)
-            {
-                return pooled;
-            }
-        }
-
-        return new PositionScoring(workers, vocab);
     }
 }
