@@ -5,7 +5,7 @@ using Sn19.Inference.Sampling;
 /// <summary>
 /// Token-level generation on one sequence: the prompt goes in as batched prefill (chunks of
 /// <see cref="LlamaModel.MaxBatch"/>), then one decode step per accepted token. The logits row and the
-/// sampler's buffers are allocated here, once, so a step allocates nothing.
+/// sampler's buffers are rented here, once, and returned on disposal, so a step allocates nothing.
 /// </summary>
 internal sealed class LlamaGenerator : IDisposable
 {
@@ -19,7 +19,7 @@ internal sealed class LlamaGenerator : IDisposable
     {
         _model = model;
         _sequence = model.CreateSequence();
-        _logits = new float[model.Config.VocabSize];
+        _logits = System.Buffers.ArrayPool<float>.Shared.Rent(model.Config.VocabSize);
         Sampler = new Sampler(TokenDistributionPool.Rent(model.Config.VocabSize), parameters);
     }
 
@@ -45,7 +45,7 @@ internal sealed class LlamaGenerator : IDisposable
     }
 
     /// <summary>Samples from the current logits (the distribution stays in <see cref="Sampler"/>).</summary>
-    public TokenLogProb Next() => Sampler.Next(_logits);
+    public TokenLogProb Next() => Sampler.Next(_logits.AsSpan(0, _model.Config.VocabSize));
 
     /// <summary>True while another token fits in the context.</summary>
     public bool HasRoom => _sequence.Position < _model.Config.ContextLength;
@@ -65,6 +65,7 @@ internal sealed class LlamaGenerator : IDisposable
             _disposed = true;
             _sequence.Dispose();
             TokenDistributionPool.Return(Sampler.Distribution);
+            System.Buffers.ArrayPool<float>.Shared.Return(_logits);
         }
     }
 }
