@@ -64,47 +64,14 @@ internal static class Ristretto255
     }
 
     /// <summary>result = scalar · point. False for an invalid point or an identity product.</summary>
-    public static unsafe bool Multiply(Span<byte> result, ReadOnlySpan<byte> scalar, ReadOnlySpan<byte> point)
-    {
-        Check(result, PointLength);
-        Check(scalar, ScalarLength);
-        Check(point, PointLength);
-        SodiumLibrary.EnsureInitialized();
-        fixed (byte* r = result)
-        fixed (byte* s = scalar)
-        fixed (byte* p = point)
-        {
-            return SodiumNative.RistrettoScalarMult(r, s, p) == 0;
-        }
-    }
+    public static unsafe bool Multiply(Span<byte> result, ReadOnlySpan<byte> scalar, ReadOnlySpan<byte> point) =>
+        Binary(result, PointLength, scalar, ScalarLength, point, PointLength, &SodiumNative.RistrettoScalarMult) == 0;
 
-    public static unsafe bool Add(Span<byte> result, ReadOnlySpan<byte> p, ReadOnlySpan<byte> q)
-    {
-        Check(result, PointLength);
-        Check(p, PointLength);
-        Check(q, PointLength);
-        SodiumLibrary.EnsureInitialized();
-        fixed (byte* r = result)
-        fixed (byte* pp = p)
-        fixed (byte* qq = q)
-        {
-            return SodiumNative.RistrettoAdd(r, pp, qq) == 0;
-        }
-    }
+    public static unsafe bool Add(Span<byte> result, ReadOnlySpan<byte> p, ReadOnlySpan<byte> q) =>
+        Binary(result, PointLength, p, PointLength, q, PointLength, &SodiumNative.RistrettoAdd) == 0;
 
-    public static unsafe bool Subtract(Span<byte> result, ReadOnlySpan<byte> p, ReadOnlySpan<byte> q)
-    {
-        Check(result, PointLength);
-        Check(p, PointLength);
-        Check(q, PointLength);
-        SodiumLibrary.EnsureInitialized();
-        fixed (byte* r = result)
-        fixed (byte* pp = p)
-        fixed (byte* qq = q)
-        {
-            return SodiumNative.RistrettoSub(r, pp, qq) == 0;
-        }
-    }
+    public static unsafe bool Subtract(Span<byte> result, ReadOnlySpan<byte> p, ReadOnlySpan<byte> q) =>
+        Binary(result, PointLength, p, PointLength, q, PointLength, &SodiumNative.RistrettoSub) == 0;
 
     /// <summary>result = wide mod l (the 64-byte reduction schnorrkel calls from_bytes_mod_order_wide).</summary>
     public static unsafe void ReduceWide(Span<byte> result, ReadOnlySpan<byte> wide)
@@ -130,32 +97,40 @@ internal static class Ristretto255
         wide.Clear();
     }
 
-    public static unsafe void ScalarAdd(Span<byte> result, ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
+    public static unsafe void ScalarAdd(Span<byte> result, ReadOnlySpan<byte> x, ReadOnlySpan<byte> y) =>
+        Binary(result, ScalarLength, x, ScalarLength, y, ScalarLength, &ScalarAddStatus);
+
+    public static unsafe void ScalarMultiply(Span<byte> result, ReadOnlySpan<byte> x, ReadOnlySpan<byte> y) =>
+        Binary(result, ScalarLength, x, ScalarLength, y, ScalarLength, &ScalarMultiplyStatus);
+
+    /// <summary>Checks the three lengths, pins the spans and calls <paramref name="operation"/>(result, a, b); its status comes back.</summary>
+    private static unsafe int Binary(
+        Span<byte> result, int resultLength, ReadOnlySpan<byte> a, int aLength, ReadOnlySpan<byte> b, int bLength,
+        delegate*<byte*, byte*, byte*, int> operation)
     {
-        Check(result, ScalarLength);
-        Check(x, ScalarLength);
-        Check(y, ScalarLength);
+        Check(result, resultLength);
+        Check(a, aLength);
+        Check(b, bLength);
         SodiumLibrary.EnsureInitialized();
         fixed (byte* r = result)
-        fixed (byte* xx = x)
-        fixed (byte* yy = y)
+        fixed (byte* pa = a)
+        fixed (byte* pb = b)
         {
-            SodiumNative.ScalarAdd(r, xx, yy);
+            return operation(r, pa, pb);
         }
     }
 
-    public static unsafe void ScalarMultiply(Span<byte> result, ReadOnlySpan<byte> x, ReadOnlySpan<byte> y)
+    // libsodium's scalar operations cannot fail; these give them the status-returning shape of Binary.
+    private static unsafe int ScalarAddStatus(byte* result, byte* x, byte* y)
     {
-        Check(result, ScalarLength);
-        Check(x, ScalarLength);
-        Check(y, ScalarLength);
-        SodiumLibrary.EnsureInitialized();
-        fixed (byte* r = result)
-        fixed (byte* xx = x)
-        fixed (byte* yy = y)
-        {
-            SodiumNative.ScalarMul(r, xx, yy);
-        }
+        SodiumNative.ScalarAdd(result, x, y);
+        return 0;
+    }
+
+    private static unsafe int ScalarMultiplyStatus(byte* result, byte* x, byte* y)
+    {
+        SodiumNative.ScalarMul(result, x, y);
+        return 0;
     }
 
     private static void Check(ReadOnlySpan<byte> span, int length)
