@@ -13,14 +13,6 @@ public static class EngineBenchmark
     /// <summary>Tokens per second of one batched prefill of <paramref name="tokens"/> tokens (best of <paramref name="repeats"/>).</summary>
     public static double PrefillTokensPerSecond(LlamaEngine engine, int tokens = 256, int repeats = 3) => Prefill(engine.Model, tokens, repeats);
 
-    /// <summary>Read bandwidth (bytes/s) of a 512 MiB sum with the engine's thread count.</summary>
-    public static double ReadBandwidth(int threads, long bytes = 512L << 20)
-    {
-        using var pool = new WorkerPool(threads);
-        using var probe = new BandwidthProbe(pool, bytes);
-        return probe.Measure();
-    }
-
     /// <summary>
     /// <paramref name="rounds"/> rounds of (two probe passes over <paramref name="probeBytes"/>, then
     /// <paramref name="steps"/> decode steps), each giving weight bytes × tokens/s ÷ read bandwidth.
