@@ -34,16 +34,44 @@ internal static class LaneSums
         Vector512<float> a10, Vector512<float> a11, Vector512<float> a12, Vector512<float> a13,
         Vector512<float> a20, Vector512<float> a21, Vector512<float> a22, Vector512<float> a23,
         Vector512<float> a30, Vector512<float> a31, Vector512<float> a32, Vector512<float> a33,
-        float* y, int ldy)
+        float* y, int ldy) =>
+        Store(TileSums(a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33), y, ldy);
+
+    /// <summary>As the other overload, each row's sums multiplied by its factor (row r by <paramref name="rowFactors"/>[r]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static unsafe void Tile(
+        Vector512<float> a00, Vector512<float> a01, Vector512<float> a02, Vector512<float> a03,
+        Vector512<float> a10, Vector512<float> a11, Vector512<float> a12, Vector512<float> a13,
+        Vector512<float> a20, Vector512<float> a21, Vector512<float> a22, Vector512<float> a23,
+        Vector512<float> a30, Vector512<float> a31, Vector512<float> a32, Vector512<float> a33,
+        float* y, int ldy, Vector128<float> rowFactors) =>
+        Store(
+            TileSums(a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33) * Vector512.Create(Vector256.Create(rowFactors, rowFactors), Vector256.Create(rowFactors, rowFactors)),
+            y,
+            ldy);
+
+    /// <summary>
+    /// Vector k = 4·r + t; after the four steps lane 4·j + m holds vector 4·m + j = (token j, row m),
+    /// so each 128-bit quarter is one token's four row sums.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> TileSums(
+        Vector512<float> a00, Vector512<float> a01, Vector512<float> a02, Vector512<float> a03,
+        Vector512<float> a10, Vector512<float> a11, Vector512<float> a12, Vector512<float> a13,
+        Vector512<float> a20, Vector512<float> a21, Vector512<float> a22, Vector512<float> a23,
+        Vector512<float> a30, Vector512<float> a31, Vector512<float> a32, Vector512<float> a33)
     {
-        // Vector k = 4·r + t; after the four steps lane 4·j + m holds vector 4·m + j = (token j, row m),
-        // so each 128-bit quarter is one token's four row sums.
         var h0 = Halves(a00, a10); var h1 = Halves(a20, a30); var h2 = Halves(a01, a11); var h3 = Halves(a21, a31);
         var h4 = Halves(a02, a12); var h5 = Halves(a22, a32); var h6 = Halves(a03, a13); var h7 = Halves(a23, a33);
         var q0 = Quarters(h0, h1); var q1 = Quarters(h2, h3); var q2 = Quarters(h4, h5); var q3 = Quarters(h6, h7);
         var p0 = Pairs(q0, q1);
         var p1 = Pairs(q2, q3);
-        var sums = Avx512F.Shuffle(p0, p1, 0x88) + Avx512F.Shuffle(p0, p1, 0xDD);
+        return Avx512F.Shuffle(p0, p1, 0x88) + Avx512F.Shuffle(p0, p1, 0xDD);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void Store(Vector512<float> sums, float* y, int ldy)
+    {
         Avx512F.ExtractVector128(sums, 0).Store(y);
         Avx512F.ExtractVector128(sums, 1).Store(y + ldy);
         Avx512F.ExtractVector128(sums, 2).Store(y + (2 * ldy));

@@ -15,14 +15,13 @@ internal static unsafe class Q8Products
     public static void Rows(Q8Activations x, WeightMatrix w, int row, float* y)
     {
         var quants = Quants(w, row);
-        var scales = Scales(w, row);
         if (Q8Wide.IsSupported)
         {
-            Q8Wide.Rows(x.Magnitudes(0), x.Signs(0), x.ScaleLanes(0), quants, scales, w.Cols, y);
+            Q8Wide.Rows(x.Magnitudes(0), x.Signs(0), x.ScaleLanes(0), quants, Steps(w, row), w.RowUnits + row, w.Cols, y);
         }
         else
         {
-            TileKernels.Q8Rows(x.Quants(0), x.Scales(0), quants, scales, w.Cols, y);
+            TileKernels.Q8Rows(x.Quants(0), x.Scales(0), quants, Scales(w, row), w.Cols, y);
         }
     }
 
@@ -30,14 +29,13 @@ internal static unsafe class Q8Products
     public static void Tile(Q8Activations x, int token, WeightMatrix w, int row, float* y, int ldy)
     {
         var quants = Quants(w, row);
-        var scales = Scales(w, row);
         if (Q8Wide.IsSupported)
         {
-            Q8Wide.Tile(x.Magnitudes(token), x.Signs(token), x.ScaleLanes(token), x.Stride, quants, scales, w.Cols, y, ldy);
+            Q8Wide.Tile(x.Magnitudes(token), x.Signs(token), x.ScaleLanes(token), x.Stride, quants, Steps(w, row), w.RowUnits + row, w.Cols, y, ldy);
         }
         else
         {
-            TileKernels.Q8(x.Quants(token), x.Scales(token), quants, scales, w.Cols, y, ldy);
+            TileKernels.Q8(x.Quants(token), x.Scales(token), quants, Scales(w, row), w.Cols, y, ldy);
         }
     }
 
@@ -45,13 +43,14 @@ internal static unsafe class Q8Products
     public static float Dot(Q8Activations x, int token, WeightMatrix w, int row)
     {
         var quants = Quants(w, row);
-        var scales = Scales(w, row);
         return Q8Wide.IsSupported
-            ? Q8Wide.Dot(x.Magnitudes(token), x.Signs(token), x.ScaleLanes(token), quants, scales, w.Cols)
-            : Q8.Dot(quants, scales, x.Quants(token), x.Scales(token), w.Cols);
+            ? Q8Wide.Dot(x.Magnitudes(token), x.Signs(token), x.ScaleLanes(token), quants, Steps(w, row), w.RowUnits[row], w.Cols)
+            : Q8.Dot(quants, Scales(w, row), x.Quants(token), x.Scales(token), w.Cols);
     }
 
     private static sbyte* Quants(WeightMatrix w, int row) => w.Quants + ((long)row * w.Cols);
 
     private static float* Scales(WeightMatrix w, int row) => w.Scales + ((long)row * w.Cols / Q8.BlockSize);
+
+    private static short* Steps(WeightMatrix w, int row) => w.ScaleSteps + ((long)row * w.Cols / Q8.BlockSize);
 }

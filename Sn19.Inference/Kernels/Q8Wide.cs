@@ -6,13 +6,13 @@ using System.Runtime.Intrinsics.X86;
 
 /// <summary>
 /// Q8_0 products on 512-bit vectors, two blocks (64 weights) per instruction. .NET exposes no 512-bit
-/// vpdpbusd, so a block pair's integer products are vpmaddubsw(|x|, w·sign(x)) then vpmaddwd with ones:
-/// 16 exact int32 lanes, eight per block (|x| ≤ 127 and |w| ≤ 128, so no 16-bit pair sum saturates).
-/// w·sign(x) is one vpternlogd select between w and −w under the token's sign mask. The lanes are then
-/// converted and multiplied by d_x·d_w of their own block (the row's 16 scales loaded once per 16 blocks
-/// and spread over the lanes by one vpermps), so conversion and scaling happen once per 64 weights
-/// instead of once per 32. With the tile's grouped lane sums (<see cref="LaneSums"/>) that is 109.6 G
-/// multiply-adds/s on one core against 60.8 G for the 256-bit VNNI tile (TileKernelBenchmarks).
+/// vpdpbusd, so a block pair's integer products are vpmaddubsw(|x|, w·sign(x)) then vpmaddwd: 16 exact int32
+/// lanes, eight per block (|x| ≤ 127 and |w| ≤ 127, so no 16-bit pair sum saturates). w·sign(x) is one
+/// vpternlogd select between w and −w under the token's sign mask. The vpmaddwd multiplies by the weight
+/// block's integer scale step (<see cref="Q8ScaleSteps"/>, the row's 32 steps loaded once per 32 blocks and
+/// spread over the lanes by one vpermw) rather than by ones, so the float side is one conversion and one
+/// fused multiply-add by d_x per 64 weights, and each row's power-of-two unit multiplies its sum once.
+/// With the tile's grouped lane sums (<see cref="LaneSums"/>) that is TileKernelBenchmarks' Q8Wide512 row.
 /// Decode rows, tile cells and single cells run the same operations in the same order, so decode and
 /// batched prefill agree to the bit. Weight rows may end mid-pair: the activation side of the missing
 /// block is zero, and the weight arrays carry padding so the over-read stays inside the allocation.
@@ -25,8 +25,8 @@ internal static unsafe class Q8Wide
     /// <summary>How far a kernel may read past a row's last weight and scale (see <see cref="WeightMatrix.CreateQ8"/>).</summary>
     public const int QuantPadding = PairBytes;
 
-    /// <summary>Scales a kernel may read past the last row's: a 16-scale group is loaded whole.</summary>
-    public const int ScalePadding = 16;
+    /// <summary>Scale steps a kernel may read past the last row's: a 32-step group is loaded whole.</summary>
+    public const int StepPadding = 32;
 
     /// <summary>
     /// Decode asks for the rows two 4-row groups ahead, one cache line per row per step: the pair loop does
@@ -41,17 +41,17 @@ internal static unsafe class Q8Wide
     /// <summary>Decode: one token against 4 consecutive weight rows, each exactly as <see cref="Dot"/>.</summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Rows(byte* mag, sbyte* sign, float* lanes, sbyte* wq, float* ws, int k, float* y)
+    public static void Rows(byte* mag, sbyte* sign, float* lanes, sbyte* wq, short* ws, float* units, int k, float* y)
     {
         var a0 = Vector512<float>.Zero; var a1 = Vector512<float>.Zero;
         var a2 = Vector512<float>.Zero; var a3 = Vector512<float>.Zero;
         var blocks = k / Q8.BlockSize;
         sbyte* p0 = wq, p1 = wq + k, p2 = wq + (2 * k), p3 = wq + (3 * k);
-        float* s0 = ws, s1 = ws + blocks, s2 = ws + (2 * blocks), s3 = ws + (3 * blocks);
+        short* s0 = ws, s1 = ws + blocks, s2 = ws + (2 * blocks), s3 = ws + (3 * blocks);
         for (var p = 0; p < (blocks + 1) / 2; p++)
         {
             var o = p * PairBytes;
-            var group = (2 * p) & ~15;
+            var group = (2 * p) & ~31;
             var spread = Spread(p);
             var m = Vector512.Load(mag + o);
             var n = Vector512.Load(sign + o);
@@ -60,16 +60,17 @@ internal static unsafe class Q8Wide
             Sse.Prefetch0(p0 + ahead); Sse.Prefetch0(p1 + ahead); Sse.Prefetch0(p2 + ahead); Sse.Prefetch0(p3 + ahead);
 
             var w = Vector512.Load(p0 + o);
-            a0 = Cell(a0, m, n, w, -w, sx, Avx512F.PermuteVar16x32(Vector512.Load(s0 + group), spread));
+            a0 = Cell(a0, m, n, w, -w, sx, Avx512BW.PermuteVar32x16(Vector512.Load(s0 + group), spread));
             w = Vector512.Load(p1 + o);
-            a1 = Cell(a1, m, n, w, -w, sx, Avx512F.PermuteVar16x32(Vector512.Load(s1 + group), spread));
+            a1 = Cell(a1, m, n, w, -w, sx, Avx512BW.PermuteVar32x16(Vector512.Load(s1 + group), spread));
             w = Vector512.Load(p2 + o);
-            a2 = Cell(a2, m, n, w, -w, sx, Avx512F.PermuteVar16x32(Vector512.Load(s2 + group), spread));
+            a2 = Cell(a2, m, n, w, -w, sx, Avx512BW.PermuteVar32x16(Vector512.Load(s2 + group), spread));
             w = Vector512.Load(p3 + o);
-            a3 = Cell(a3, m, n, w, -w, sx, Avx512F.PermuteVar16x32(Vector512.Load(s3 + group), spread));
+            a3 = Cell(a3, m, n, w, -w, sx, Avx512BW.PermuteVar32x16(Vector512.Load(s3 + group), spread));
         }
 
-        y[0] = LaneSums.Sum(a0); y[1] = LaneSums.Sum(a1); y[2] = LaneSums.Sum(a2); y[3] = LaneSums.Sum(a3);
+        y[0] = LaneSums.Sum(a0) * units[0]; y[1] = LaneSums.Sum(a1) * units[1];
+        y[2] = LaneSums.Sum(a2) * units[2]; y[3] = LaneSums.Sum(a3) * units[3];
     }
 
     /// <summary>
@@ -78,7 +79,7 @@ internal static unsafe class Q8Wide
     /// </summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile(byte* mag, sbyte* sign, float* lanes, int stride, sbyte* wq, float* ws, int k, float* y, int ldy)
+    public static void Tile(byte* mag, sbyte* sign, float* lanes, int stride, sbyte* wq, short* ws, float* units, int k, float* y, int ldy)
     {
         var a00 = Vector512<float>.Zero; var a01 = Vector512<float>.Zero; var a02 = Vector512<float>.Zero; var a03 = Vector512<float>.Zero;
         var a10 = Vector512<float>.Zero; var a11 = Vector512<float>.Zero; var a12 = Vector512<float>.Zero; var a13 = Vector512<float>.Zero;
@@ -89,33 +90,33 @@ internal static unsafe class Q8Wide
         for (var p = 0; p < (blocks + 1) / 2; p++)
         {
             var o = p * PairBytes;
-            var group = (2 * p) & ~15;
+            var group = (2 * p) & ~31;
             var spread = Spread(p);
             var m0 = Vector512.Load(mag + o); var n0 = Vector512.Load(sign + o); var x0 = Vector512.Load(lanes + (16 * p));
             var m1 = Vector512.Load(mag + stride + o); var n1 = Vector512.Load(sign + stride + o); var x1 = Vector512.Load(lanes + laneStride + (16 * p));
             var m2 = Vector512.Load(mag + (2 * stride) + o); var n2 = Vector512.Load(sign + (2 * stride) + o); var x2 = Vector512.Load(lanes + (2 * laneStride) + (16 * p));
             var m3 = Vector512.Load(mag + (3 * stride) + o); var n3 = Vector512.Load(sign + (3 * stride) + o); var x3 = Vector512.Load(lanes + (3 * laneStride) + (16 * p));
 
-            var w = Vector512.Load(wq + o); var nw = -w; var d = Avx512F.PermuteVar16x32(Vector512.Load(ws + group), spread);
+            var w = Vector512.Load(wq + o); var nw = -w; var d = Avx512BW.PermuteVar32x16(Vector512.Load(ws + group), spread);
             a00 = Cell(a00, m0, n0, w, nw, x0, d); a10 = Cell(a10, m1, n1, w, nw, x1, d);
             a20 = Cell(a20, m2, n2, w, nw, x2, d); a30 = Cell(a30, m3, n3, w, nw, x3, d);
-            w = Vector512.Load(wq + k + o); nw = -w; d = Avx512F.PermuteVar16x32(Vector512.Load(ws + blocks + group), spread);
+            w = Vector512.Load(wq + k + o); nw = -w; d = Avx512BW.PermuteVar32x16(Vector512.Load(ws + blocks + group), spread);
             a01 = Cell(a01, m0, n0, w, nw, x0, d); a11 = Cell(a11, m1, n1, w, nw, x1, d);
             a21 = Cell(a21, m2, n2, w, nw, x2, d); a31 = Cell(a31, m3, n3, w, nw, x3, d);
-            w = Vector512.Load(wq + (2 * k) + o); nw = -w; d = Avx512F.PermuteVar16x32(Vector512.Load(ws + (2 * blocks) + group), spread);
+            w = Vector512.Load(wq + (2 * k) + o); nw = -w; d = Avx512BW.PermuteVar32x16(Vector512.Load(ws + (2 * blocks) + group), spread);
             a02 = Cell(a02, m0, n0, w, nw, x0, d); a12 = Cell(a12, m1, n1, w, nw, x1, d);
             a22 = Cell(a22, m2, n2, w, nw, x2, d); a32 = Cell(a32, m3, n3, w, nw, x3, d);
-            w = Vector512.Load(wq + (3 * k) + o); nw = -w; d = Avx512F.PermuteVar16x32(Vector512.Load(ws + (3 * blocks) + group), spread);
+            w = Vector512.Load(wq + (3 * k) + o); nw = -w; d = Avx512BW.PermuteVar32x16(Vector512.Load(ws + (3 * blocks) + group), spread);
             a03 = Cell(a03, m0, n0, w, nw, x0, d); a13 = Cell(a13, m1, n1, w, nw, x1, d);
             a23 = Cell(a23, m2, n2, w, nw, x2, d); a33 = Cell(a33, m3, n3, w, nw, x3, d);
         }
 
-        LaneSums.Tile(a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33, y, ldy);
+        LaneSums.Tile(a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33, y, ldy, Vector128.Load(units));
     }
 
     /// <summary>One token row against one weight row (the edges of the tiling).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static float Dot(byte* mag, sbyte* sign, float* lanes, sbyte* wq, float* ws, int k)
+    public static float Dot(byte* mag, sbyte* sign, float* lanes, sbyte* wq, short* ws, float unit, int k)
     {
         var acc = Vector512<float>.Zero;
         var blocks = k / Q8.BlockSize;
@@ -123,29 +124,30 @@ internal static unsafe class Q8Wide
         {
             var o = p * PairBytes;
             var w = Vector512.Load(wq + o);
-            var d = Avx512F.PermuteVar16x32(Vector512.Load(ws + ((2 * p) & ~15)), Spread(p));
+            var d = Avx512BW.PermuteVar32x16(Vector512.Load(ws + ((2 * p) & ~31)), Spread(p));
             acc = Cell(acc, Vector512.Load(mag + o), Vector512.Load(sign + o), w, -w, Vector512.Load(lanes + (16 * p)), d);
         }
 
-        return LaneSums.Sum(acc);
+        return LaneSums.Sum(acc) * unit;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> Cell(
-        Vector512<float> acc, Vector512<byte> mag, Vector512<sbyte> sign, Vector512<sbyte> w, Vector512<sbyte> negW, Vector512<float> sx, Vector512<float> dw) =>
-        Vector512.FusedMultiplyAdd(Products(mag, sign, w, negW), sx * dw, acc);
+        Vector512<float> acc, Vector512<byte> mag, Vector512<sbyte> sign, Vector512<sbyte> w, Vector512<sbyte> negW, Vector512<float> sx, Vector512<short> steps) =>
+        Vector512.FusedMultiplyAdd(Products(mag, sign, w, negW, steps), sx, acc);
 
-    /// <summary>Σ of four x·w per int32 lane, as floats: lanes 0–7 from the pair's first block, 8–15 from its second.</summary>
+    /// <summary>Σ of four x·w per int32 lane times the block's scale step, as floats: lanes 0–7 from the pair's first block, 8–15 from its second.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Products(Vector512<byte> mag, Vector512<sbyte> sign, Vector512<sbyte> w, Vector512<sbyte> negW)
+    private static Vector512<float> Products(Vector512<byte> mag, Vector512<sbyte> sign, Vector512<sbyte> w, Vector512<sbyte> negW, Vector512<short> steps)
     {
         var signed = Vector512.ConditionalSelect(sign, negW, w);
         var pairs = Avx512BW.MultiplyAddAdjacent(mag, signed);
-        return Avx512F.ConvertToVector512Single(Avx512BW.MultiplyAddAdjacent(pairs, Vector512.Create((short)1)));
+        return Avx512F.ConvertToVector512Single(Avx512BW.MultiplyAddAdjacent(pairs, steps));
     }
 
-    /// <summary>The vpermps index that puts scale 2j of a 16-scale group on lanes 0–7 and 2j + 1 on 8–15 (j = pair mod 8).</summary>
+    /// <summary>The vpermw index that puts step 2j of a 32-step group on 16-bit lanes 0–15 and 2j + 1 on 16–31 (j = pair mod 16).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<int> Spread(int pair) =>
-        Vector512.Create(2 * (pair & 7)) + Vector512.Create(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1);
+    private static Vector512<short> Spread(int pair) =>
+        Vector512.Create((short)(2 * (pair & 15))) + Vector512.Create(
+            (short)0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
 }

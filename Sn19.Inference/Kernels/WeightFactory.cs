@@ -37,6 +37,7 @@ internal static unsafe class WeightFactory
                     Q8.QuantizeWeights(values.Slice(r * cols, cols), quants + ((long)r * cols), scales + ((long)r * cols / Q8.BlockSize));
                 }
 
+                m.CompleteQ8();
                 return m;
             }
         }
@@ -75,6 +76,7 @@ internal static unsafe class WeightFactory
             block[2..].CopyTo(new Span<byte>(quants + (b * Q8.BlockSize), Q8.BlockSize));
         }
 
+        m.CompleteQ8();
         return m;
     }
 

@@ -73,7 +73,7 @@ public unsafe class TileKernelBenchmarks
                             TileKernels.Q8(_q.Quants(t), _q.Scales(t), _q8.Quants + ((long)r * Cols), _q8.Scales + ((long)r * blocks), Cols, y, Rows);
                             break;
                         default:
-                            Q8Wide.Tile(_q.Magnitudes(t), _q.Signs(t), _q.ScaleLanes(t), _q.Stride, _q8.Quants + ((long)r * Cols), _q8.Scales + ((long)r * blocks), Cols, y, Rows);
+                            Q8Wide.Tile(_q.Magnitudes(t), _q.Signs(t), _q.ScaleLanes(t), _q.Stride, _q8.Quants + ((long)r * Cols), _q8.ScaleSteps + ((long)r * blocks), _q8.RowUnits + r, Cols, y, Rows);
                             break;
                     }
                 }

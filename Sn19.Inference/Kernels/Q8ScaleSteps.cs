@@ -1,0 +1,62 @@
+namespace Sn19.Inference.Kernels;
+
+using System.Numerics.Tensors;
+
+/// <summary>
+/// Q8_0 block scales as 16-bit integers of one power-of-two unit per row: d_b = steps_b · unit_r. The
+/// 512-bit kernels (<see cref="Q8Wide"/>) then apply d_w in the integer multiply that widens the byte
+/// products (vpmaddwd by the steps instead of by ones) and the row's unit once at the end, so a cell costs
+/// three multiplies per block pair instead of four — the multiply pipes are what a prefill tile waits on
+/// (110.9 → 133.9 G multiply-adds/s on one core with the scale multiply removed, TileKernelBenchmarks).
+/// <para>
+/// Exactness: the unit is the power of two that puts the row's largest |d| in [2¹⁴, 2¹⁵), and GGUF scales are
+/// halves (11 significant bits), so every scale within 16× of its row's largest is an exact integer number
+/// of units. Smaller ones round to the nearest unit: the added error per block is at most half a unit,
+/// 1/65,536 of the row's largest scale — far below the quantisation error of the row's large blocks.
+/// Integer range: |q_w| ≤ 127 (see <see cref="ClampQuants"/>), |q_x| ≤ 127, |steps| ≤ 32,767, so a lane's
+/// two-pair sum is at most 2 · (2 · 127 · 127) · 32,767 &lt; 2³¹.
+/// </para>
+/// </summary>
+internal static unsafe class Q8ScaleSteps
+{
+    /// <summary>The largest step: a 16-bit signed integer.</summary>
+    public const int MaxStep = short.MaxValue;
+
+    /// <summary>Fills <paramref name="steps"/> (rows × blocks) and <paramref name="units"/> (one per row) from float scales.</summary>
+    public static void Derive(float* scales, int rows, int blocks, short* steps, float* units)
+    {
+        for (var r = 0; r < rows; r++)
+        {
+            var row = scales + ((long)r * blocks);
+            var largest = 0f;
+            for (var b = 0; b < blocks; b++)
+            {
+                largest = MathF.Max(largest, MathF.Abs(row[b]));
+            }
+
+            // 2^(e − 14) for largest in [2^e, 2^(e+1)): the largest becomes 2^14 to 2^15 − a little.
+            var exponent = largest > 0 && float.IsFinite(largest) ? Math.ILogB(largest) - 14 : 0;
+            units[r] = MathF.ScaleB(1f, exponent);
+            var rowSteps = steps + ((long)r * blocks);
+            for (var b = 0; b < blocks; b++)
+            {
+                var step = Math.Round(Math.ScaleB(row[b], -exponent), MidpointRounding.ToEven);
+                rowSteps[b] = (short)Math.Clamp(step, -MaxStep, MaxStep);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replaces −128 quants by −127. llama.cpp never writes −128 (q = round(x / (amax/127))), but a file can
+    /// hold it, and the 512-bit kernels' sign trick (negating w where x &lt; 0) cannot represent +128.
+    /// </summary>
+    public static void ClampQuants(sbyte* quants, long count)
+    {
+        const int chunk = 1 << 30;
+        for (long start = 0; start < count; start += chunk)
+        {
+            var span = new Span<sbyte>(quants + start, (int)Math.Min(chunk, count - start));
+            TensorPrimitives.Max(span, (sbyte)-127, span);
+        }
+    }
+}
