@@ -9,7 +9,9 @@ using System.Buffers.Binary;
 /// with compact lengths (chain-and-yuma.md §2.3: netuid 1, dests [3,4,5], weights [65535,32768,16384], key 0 →
 /// <c>070001000c0300040005000cffff008000400000000000000000</c>). The prefix keeps these bytes apart from an
 /// envelope (which starts with a digit) and from any extrinsic payload (which starts with the call itself),
-/// so a weights signature can be replayed as neither. The local chain verifies against these bytes.
+/// so a weights signature can be replayed as neither. The signer signs these bytes under its policy; the
+/// local chain (the stand-in for subtensor) checks no extrinsic signatures yet, for this call or any other,
+/// so today the signature proves the signer's consent only to whoever verifies it.
 /// </summary>
 public static class WeightsMessage
 {
