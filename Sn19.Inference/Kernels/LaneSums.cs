@@ -25,7 +25,8 @@ internal static class LaneSums
     }
 
     /// <summary>
-    /// Writes the sums of a 4 × 4 tile (a{t}{r}: token t, weight row r) to y[t·ldy + r].
+    /// Writes the sums of a 4 × 4 tile (a{t}{r}: token t, weight row r), each multiplied by its row's factor,
+    /// to y[t·ldy + r] (one product per cell, as a decode row applies it; F32 tiles pass ones, which is exact).
     /// Call only where <see cref="Avx512F"/> is supported.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -34,21 +35,15 @@ internal static class LaneSums
         Vector512<float> a10, Vector512<float> a11, Vector512<float> a12, Vector512<float> a13,
         Vector512<float> a20, Vector512<float> a21, Vector512<float> a22, Vector512<float> a23,
         Vector512<float> a30, Vector512<float> a31, Vector512<float> a32, Vector512<float> a33,
-        float* y, int ldy) =>
-        Store(TileSums(a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33), y, ldy);
-
-    /// <summary>As the other overload, each row's sums multiplied by its factor (row r by <paramref name="rowFactors"/>[r]).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Tile(
-        Vector512<float> a00, Vector512<float> a01, Vector512<float> a02, Vector512<float> a03,
-        Vector512<float> a10, Vector512<float> a11, Vector512<float> a12, Vector512<float> a13,
-        Vector512<float> a20, Vector512<float> a21, Vector512<float> a22, Vector512<float> a23,
-        Vector512<float> a30, Vector512<float> a31, Vector512<float> a32, Vector512<float> a33,
-        float* y, int ldy, Vector128<float> rowFactors) =>
-        Store(
-            TileSums(a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33) * Vector512.Create(Vector256.Create(rowFactors, rowFactors), Vector256.Create(rowFactors, rowFactors)),
-            y,
-            ldy);
+        float* y, int ldy, Vector128<float> rowFactors)
+    {
+        var factors = Vector512.Create(Vector256.Create(rowFactors, rowFactors), Vector256.Create(rowFactors, rowFactors));
+        var sums = TileSums(a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33) * factors;
+        Avx512F.ExtractVector128(sums, 0).Store(y);
+        Avx512F.ExtractVector128(sums, 1).Store(y + ldy);
+        Avx512F.ExtractVector128(sums, 2).Store(y + (2 * ldy));
+        Avx512F.ExtractVector128(sums, 3).Store(y + (3 * ldy));
+    }
 
     /// <summary>
     /// Vector k = 4·r + t; after the four steps lane 4·j + m holds vector 4·m + j = (token j, row m),
@@ -67,15 +62,6 @@ internal static class LaneSums
         var p0 = Pairs(q0, q1);
         var p1 = Pairs(q2, q3);
         return Avx512F.Shuffle(p0, p1, 0x88) + Avx512F.Shuffle(p0, p1, 0xDD);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Store(Vector512<float> sums, float* y, int ldy)
-    {
-        Avx512F.ExtractVector128(sums, 0).Store(y);
-        Avx512F.ExtractVector128(sums, 1).Store(y + ldy);
-        Avx512F.ExtractVector128(sums, 2).Store(y + (2 * ldy));
-        Avx512F.ExtractVector128(sums, 3).Store(y + (3 * ldy));
     }
 
     /// <summary>The sums of four vectors, each with exactly the bits of <see cref="Sum"/>. Needs <see cref="Avx512F"/>.</summary>

@@ -51,7 +51,7 @@ internal static unsafe class TileKernels
             a23 = Vector512.FusedMultiplyAdd(v2, u, a23); a33 = Vector512.FusedMultiplyAdd(v3, u, a33);
         }
 
-        LaneSums.Tile(a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33, y, ldy);
+        LaneSums.Tile(a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33, y, ldy, Vector128<float>.One);
     }
 
     /// <summary>
