@@ -5,6 +5,7 @@ using System.Text;
 using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Wire.OpenAi;
+using Sn19.Host.Local;
 using Sn19.Inference.Generation;
 using Sn19.Inference.Kernels;
 using Sn19.Inference.TestModels;
@@ -48,7 +49,7 @@ internal static class DetectionReport
         var checker = new LlmChecker(new LlmCheckOptions());
         var generator = new SyntheticPayloadGenerator(
             MarkovTextModel.Build(await File.ReadAllTextAsync(Path.Combine(BenchModels.RepositoryRoot(), "assets", "synthetic-corpus.txt"))),
-            ScaledSynthetics());
+            LocalSynthetics.Load());
 
         var cells = new List<DetectionCell>();
         var started = DateTime.UtcNow;
@@ -79,20 +80,6 @@ internal static class DetectionReport
         Console.WriteLine(Table(cells, shape, weights, checks, DateTime.UtcNow - started));
         return cells.All(c => c.Holds) ? 0 : 1;
     }
-
-    /// <summary>The reference's distributions scaled down so prompt and answer fit a 256-token context.</summary>
-    public static SyntheticOptions ScaledSynthetics() => new()
-    {
-        NormalMean = 30,
-        NormalStandardDeviation = 20,
-        GammaScale = 60,
-        MaxWords = 80,
-        FallbackWords = 30,
-        MinWords = 5,
-        MaxMessages = 4,
-        MinMaxTokens = 16,
-        MaxMaxTokens = 64,
-    };
 
     private static TextRequest Draw(SyntheticPayloadGenerator generator, TextRequestKind kind, Random random) =>
         kind == TextRequestKind.Chat ? generator.Chat("task", random) : generator.Completion("task", random);

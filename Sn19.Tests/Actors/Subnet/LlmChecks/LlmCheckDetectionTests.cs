@@ -3,6 +3,7 @@ namespace Sn19.Tests.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Wire.OpenAi;
+using Sn19.Host.Local;
 using Sn19.Inference.Generation;
 using Sn19.Tests.TestSupport;
 
@@ -49,19 +50,13 @@ public sealed class LlmCheckDetectionTests(StoriesModelPairFixture models) : ICl
         }
     }
 
-    /// <summary>The report's scaled-down distributions, with answers capped at 32 tokens to keep the test quick.</summary>
-    private static SyntheticOptions ScaledSynthetics() => new()
+    /// <summary>The local subnet's synthetics (as the detection report uses), answers capped at 32 tokens to keep the test quick.</summary>
+    private static SyntheticOptions ScaledSynthetics()
     {
-        NormalMean = 30,
-        NormalStandardDeviation = 20,
-        GammaScale = 60,
-        MaxWords = 80,
-        FallbackWords = 30,
-        MinWords = 5,
-        MaxMessages = 4,
-        MinMaxTokens = 16,
-        MaxMaxTokens = 32,
-    };
+        var options = LocalSynthetics.Load();
+        options.MaxMaxTokens = 32;
+        return options;
+    }
 
     private static async Task<LlmCheckResult> CheckAsync(
         LlmChecker checker, EngineSequenceScorer scorer, LocalInferenceBackend miner, TextRequest request, int seed)
