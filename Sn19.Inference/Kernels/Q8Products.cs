@@ -14,8 +14,8 @@ internal static unsafe class Q8Products
     /// <summary>Decode: token 0 of <paramref name="x"/> against weight rows <paramref name="row"/>..+3, into y[0..3].</summary>
     public static void Rows(Q8Activations x, WeightMatrix w, int row, float* y)
     {
-        var quants = Quants(w, row);
-        if (Q8Wide.IsSupported)
+        var quants = w.BlockQuants(row, 0);
+        if (w.RowGrouped)
         {
             Q8Wide.Rows(x.Magnitudes(0), x.Signs(0), x.ScaleLanes(0), quants, Steps(w, row), w.RowUnits + row, w.Cols, y);
         }
@@ -28,8 +28,8 @@ internal static unsafe class Q8Products
     /// <summary>Prefill: tokens <paramref name="token"/>..+3 against weight rows <paramref name="row"/>..+3; y rows <paramref name="ldy"/> apart.</summary>
     public static void Tile(Q8Activations x, int token, WeightMatrix w, int row, float* y, int ldy)
     {
-        var quants = Quants(w, row);
-        if (Q8Wide.IsSupported)
+        var quants = w.BlockQuants(row, 0);
+        if (w.RowGrouped)
         {
             Q8Wide.Tile(x.Magnitudes(token), x.Signs(token), x.ScaleLanes(token), x.Stride, quants, Steps(w, row), w.RowUnits + row, w.Cols, y, ldy);
         }
@@ -42,13 +42,11 @@ internal static unsafe class Q8Products
     /// <summary>One token against one weight row (the edges of the tiling).</summary>
     public static float Dot(Q8Activations x, int token, WeightMatrix w, int row)
     {
-        var quants = Quants(w, row);
-        return Q8Wide.IsSupported
+        var quants = w.BlockQuants(row, 0);
+        return w.RowGrouped
             ? Q8Wide.Dot(x.Magnitudes(token), x.Signs(token), x.ScaleLanes(token), quants, Steps(w, row), w.RowUnits[row], w.Cols)
             : Q8.Dot(quants, Scales(w, row), x.Quants(token), x.Scales(token), w.Cols);
     }
-
-    private static sbyte* Quants(WeightMatrix w, int row) => w.Quants + ((long)row * w.Cols);
 
     private static float* Scales(WeightMatrix w, int row) => w.Scales + ((long)row * w.Cols / Q8.BlockSize);
 

@@ -10,7 +10,8 @@ internal static unsafe class WeightFactory
     public const int GgufQ8BlockBytes = 2 + Q8.BlockSize;
 
     /// <summary>Stores float weights as <paramref name="type"/> (quantising or narrowing as needed).</summary>
-    public static WeightMatrix FromFloats(NativeArena arena, int rows, int cols, ReadOnlySpan<float> values, WeightType type)
+    /// <param name="wide">False keeps Q8_0 quants row-major even where the 512-bit kernels run (see <see cref="WeightMatrix.CreateQ8"/>).</param>
+    public static WeightMatrix FromFloats(NativeArena arena, int rows, int cols, ReadOnlySpan<float> values, WeightType type, bool wide = true)
     {
         CheckLength(values.Length, rows, cols);
         switch (type)
@@ -31,10 +32,14 @@ internal static unsafe class WeightFactory
 
             default:
             {
-                var m = WeightMatrix.CreateQ8(arena, rows, cols, out var quants, out var scales);
+                var m = WeightMatrix.CreateQ8(arena, rows, cols, wide);
                 for (var r = 0; r < rows; r++)
                 {
-                    Q8.QuantizeWeights(values.Slice(r * cols, cols), quants + ((long)r * cols), scales + ((long)r * cols / Q8.BlockSize));
+                    for (var b = 0; b < cols / Q8.BlockSize; b++)
+                    {
+                        var block = values.Slice((r * cols) + (b * Q8.BlockSize), Q8.BlockSize);
+                        Q8.QuantizeWeights(block, m.BlockQuants(r, b), m.Scales + ((long)r * cols / Q8.BlockSize) + b);
+                    }
                 }
 
                 m.CompleteQ8();
@@ -59,7 +64,7 @@ internal static unsafe class WeightFactory
         return m;
     }
 
-    /// <summary>Repacks GGUF Q8_0 blocks (half d, 32 × int8) into contiguous quants and float scales.</summary>
+    /// <summary>Repacks GGUF Q8_0 blocks (half d, 32 × int8) into the matrix's quant layout and float scales.</summary>
     public static WeightMatrix FromGgufQ8(NativeArena arena, int rows, int cols, ReadOnlySpan<byte> blocks)
     {
         var count = (long)rows * cols / Q8.BlockSize;
@@ -68,12 +73,13 @@ internal static unsafe class WeightFactory
             throw new InvalidDataException($"Q8_0 tensor of {rows} × {cols} needs {count * GgufQ8BlockBytes} bytes; got {blocks.Length}.");
         }
 
-        var m = WeightMatrix.CreateQ8(arena, rows, cols, out var quants, out var scales);
+        var m = WeightMatrix.CreateQ8(arena, rows, cols);
+        var perRow = cols / Q8.BlockSize;
         for (long b = 0; b < count; b++)
         {
             var block = blocks.Slice((int)(b * GgufQ8BlockBytes), GgufQ8BlockBytes);
-            scales[b] = (float)BitConverter.UInt16BitsToHalf(BinaryPrimitives.ReadUInt16LittleEndian(block));
-            block[2..].CopyTo(new Span<byte>(quants + (b * Q8.BlockSize), Q8.BlockSize));
+            m.Scales[b] = (float)BitConverter.UInt16BitsToHalf(BinaryPrimitives.ReadUInt16LittleEndian(block));
+            block[2..].CopyTo(new Span<byte>(m.BlockQuants((int)(b / perRow), (int)(b % perRow)), Q8.BlockSize));
         }
 
         m.CompleteQ8();
@@ -84,12 +90,13 @@ internal static unsafe class WeightFactory
     public static byte[] ToGgufQ8(WeightMatrix m)
     {
         var count = (long)m.Rows * m.Cols / Q8.BlockSize;
+        var perRow = m.Cols / Q8.BlockSize;
         var bytes = new byte[count * GgufQ8BlockBytes];
         for (long b = 0; b < count; b++)
         {
             var block = bytes.AsSpan((int)(b * GgufQ8BlockBytes), GgufQ8BlockBytes);
             BinaryPrimitives.WriteUInt16LittleEndian(block, BitConverter.HalfToUInt16Bits((Half)m.Scales[b]));
-            new ReadOnlySpan<byte>(m.Quants + (b * Q8.BlockSize), Q8.BlockSize).CopyTo(block[2..]);
+            new ReadOnlySpan<byte>(m.BlockQuants((int)(b / perRow), (int)(b % perRow)), Q8.BlockSize).CopyTo(block[2..]);
         }
 
         return bytes;

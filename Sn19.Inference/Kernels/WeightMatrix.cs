@@ -25,8 +25,14 @@ internal sealed unsafe class WeightMatrix
     /// <summary>F16 data (rows × cols), when <see cref="Type"/> is F16.</summary>
     public Half* F16 { get; private init; }
 
-    /// <summary>Q8_0 quants (rows × cols int8), when <see cref="Type"/> is Q8_0.</summary>
+    /// <summary>
+    /// Q8_0 quants (rows × cols int8), when <see cref="Type"/> is Q8_0: row-major, or in
+    /// <see cref="Q8RowGroups"/> where <see cref="ScaleSteps"/> is set. Address them with <see cref="BlockQuants"/>.
+    /// </summary>
     public sbyte* Quants { get; private init; }
+
+    /// <summary>Whether the quants are in <see cref="Q8RowGroups"/> (the 512-bit kernels' layout).</summary>
+    public bool RowGrouped => ScaleSteps != null;
 
     /// <summary>Q8_0 block scales (rows × cols/32), when <see cref="Type"/> is Q8_0.</summary>
     public float* Scales { get; private init; }
@@ -61,25 +67,34 @@ internal sealed unsafe class WeightMatrix
         return new WeightMatrix(WeightType.F16, rows, cols) { F16 = data };
     }
 
-    public static WeightMatrix CreateQ8(NativeArena arena, int rows, int cols, out sbyte* quants, out float* scales)
+    /// <summary>
+    /// An empty Q8_0 matrix: write each block's quants at <see cref="BlockQuants"/> and its scale in
+    /// <see cref="Scales"/>, then call <see cref="CompleteQ8"/>. Where the CPU has the 512-bit kernels it is laid
+    /// out for them unless <paramref name="wide"/> is false (the 256-bit kernels' benchmark).
+    /// </summary>
+    public static WeightMatrix CreateQ8(NativeArena arena, int rows, int cols, bool wide = true)
     {
         if (cols % Q8.BlockSize != 0)
         {
             throw new ArgumentException($"Q8_0 needs a row length divisible by {Q8.BlockSize}; got {cols}.", nameof(cols));
         }
 
-        // Zeroed padding: the 512-bit kernels read whole block pairs and 32-step groups past a row's end.
+        // Zeroed: the 512-bit layout's padding (a trailing half pair, a last group's missing rows) must add
+        // nothing, and its kernels load whole 32-step groups past the last row's steps.
+        var grouped = wide && Q8Wide.IsSupported;
         var blocks = (long)rows * cols / Q8.BlockSize;
-        quants = arena.Allocate<sbyte>(((long)rows * cols) + Q8Wide.QuantPadding);
-        scales = arena.Allocate<float>(blocks);
         return new WeightMatrix(WeightType.Q8_0, rows, cols)
         {
-            Quants = quants,
-            Scales = scales,
-            ScaleSteps = Q8Wide.IsSupported ? arena.Allocate<short>(blocks + Q8Wide.StepPadding) : null,
-            RowUnits = Q8Wide.IsSupported ? arena.Allocate<float>(rows) : null,
+            Quants = arena.Allocate<sbyte>(grouped ? Q8RowGroups.Bytes(rows, cols) : (long)rows * cols),
+            Scales = arena.Allocate<float>(blocks),
+            ScaleSteps = grouped ? arena.Allocate<short>(blocks + Q8Wide.StepPadding) : null,
+            RowUnits = grouped ? arena.Allocate<float>(rows) : null,
         };
     }
+
+    /// <summary>The 32 contiguous quants of block <paramref name="block"/> of row <paramref name="row"/>.</summary>
+    public sbyte* BlockQuants(int row, int block) =>
+        Quants + (RowGrouped ? Q8RowGroups.BlockOffset(row, block, Cols) : ((long)row * Cols) + ((long)block * Q8.BlockSize));
 
     /// <summary>
     /// Makes a Q8_0 matrix ready for the kernels once its quants and scales are written: −128 quants become
@@ -87,7 +102,7 @@ internal sealed unsafe class WeightMatrix
     /// </summary>
     public void CompleteQ8()
     {
-        Q8ScaleSteps.ClampQuants(Quants, (long)Rows * Cols);
+        Q8ScaleSteps.ClampQuants(Quants, RowGrouped ? Q8RowGroups.Bytes(Rows, Cols) : (long)Rows * Cols);
         if (ScaleSteps != null)
         {
             Q8ScaleSteps.Derive(Scales, Rows, Cols / Q8.BlockSize, ScaleSteps, RowUnits);
@@ -107,7 +122,11 @@ internal sealed unsafe class WeightMatrix
                 System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(F16 + offset, Cols), destination);
                 break;
             default:
-                Q8.Dequantize(Quants + offset, Scales + (offset / Q8.BlockSize), Cols, destination);
+                for (var b = 0; b < Cols / Q8.BlockSize; b++)
+                {
+                    Q8.Dequantize(BlockQuants(row, b), Scales + (offset / Q8.BlockSize) + b, Q8.BlockSize, destination.Slice(b * Q8.BlockSize, Q8.BlockSize));
+                }
+
                 break;
         }
     }

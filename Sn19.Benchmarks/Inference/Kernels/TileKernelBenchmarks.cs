@@ -19,6 +19,7 @@ public unsafe class TileKernelBenchmarks
     private NativeArena _arena = null!;
     private WeightMatrix _f32 = null!;
     private WeightMatrix _q8 = null!;
+    private WeightMatrix _q8Wide = null!;
     private Q8Activations _q = null!;
     private float* _x;
     private float* _y;
@@ -33,7 +34,8 @@ public unsafe class TileKernelBenchmarks
         var weights = Enumerable.Range(0, Rows * Cols).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
         _arena = new NativeArena();
         _f32 = WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.F32);
-        _q8 = WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.Q8_0);
+        _q8 = WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.Q8_0, wide: false);
+        _q8Wide = WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.Q8_0);
         _x = _arena.Allocate<float>((long)Tokens * Cols);
         _y = _arena.Allocate<float>((long)Tokens * Rows);
         for (var i = 0; i < Tokens * Cols; i++)
@@ -73,7 +75,7 @@ public unsafe class TileKernelBenchmarks
                             TileKernels.Q8(_q.Quants(t), _q.Scales(t), _q8.Quants + ((long)r * Cols), _q8.Scales + ((long)r * blocks), Cols, y, Rows);
                             break;
                         default:
-                            Q8Wide.Tile(_q.Magnitudes(t), _q.Signs(t), _q.ScaleLanes(t), _q.Stride, _q8.Quants + ((long)r * Cols), _q8.ScaleSteps + ((long)r * blocks), _q8.RowUnits + r, Cols, y, Rows);
+                            Q8Wide.Tile(_q.Magnitudes(t), _q.Signs(t), _q.ScaleLanes(t), _q.Stride, _q8Wide.BlockQuants(r, 0), _q8Wide.ScaleSteps + ((long)r * blocks), _q8Wide.RowUnits + r, Cols, y, Rows);
                             break;
                     }
                 }

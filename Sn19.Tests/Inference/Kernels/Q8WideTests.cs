@@ -45,10 +45,10 @@ public sealed unsafe class Q8WideTests
                 Q8Wide.Rows(q.Magnitudes(t), q.Signs(t), q.ScaleLanes(t), w.Quants, w.ScaleSteps, w.RowUnits, k, pd);
                 for (var r = 0; r < rows; r++)
                 {
-                    var single = Q8Wide.Dot(q.Magnitudes(t), q.Signs(t), q.ScaleLanes(t), w.Quants + (r * k), w.ScaleSteps + (r * k / 32), w.RowUnits[r], k);
+                    var single = Q8Wide.Dot(q.Magnitudes(t), q.Signs(t), q.ScaleLanes(t), w.BlockQuants(r, 0), w.ScaleSteps + (r * k / 32), w.RowUnits[r], k);
                     Assert.Equal(BitConverter.SingleToInt32Bits(single), BitConverter.SingleToInt32Bits(decode[r]));
                     Assert.Equal(BitConverter.SingleToInt32Bits(single), BitConverter.SingleToInt32Bits(tile[(t * rows) + r]));
-                    var exact = ExactBlockSums(w.Quants + (r * k), w.Scales + (r * k / 32), q.Quants(t), q.Scales(t), k);
+                    var exact = ExactBlockSums(w, r, q.Quants(t), q.Scales(t), k);
                     Assert.Equal(exact, single, Math.Abs(exact) * 1e-5 + 1e-5);
                 }
             }
@@ -77,14 +77,14 @@ public sealed unsafe class Q8WideTests
         }
 
         var result = Q8Wide.Dot(q.Magnitudes(0), q.Signs(0), q.ScaleLanes(0), w.Quants, w.ScaleSteps, w.RowUnits[0], k);
-        var exact = ExactBlockSums(w.Quants, w.Scales, q.Quants(0), q.Scales(0), k);
+        var exact = ExactBlockSums(w, 0, q.Quants(0), q.Scales(0), k);
         var bound = 0.0;
         for (var b = 0; b < k / 32; b++)
         {
             long dot = 0;
             for (var i = 0; i < 32; i++)
             {
-                dot += w.Quants[(b * 32) + i] * q.Quants(0)[(b * 32) + i];
+                dot += w.BlockQuants(0, b)[i] * q.Quants(0)[(b * 32) + i];
             }
 
             bound += w.RowUnits[0] / 2.0 * q.Scales(0)[b] * Math.Abs(dot);
@@ -94,18 +94,19 @@ public sealed unsafe class Q8WideTests
         Assert.InRange(Math.Abs(result - exact), 0, bound + (Math.Abs(exact) * 1e-5));
     }
 
-    private static double ExactBlockSums(sbyte* wq, float* ws, sbyte* xq, float* xs, int k)
+    private static double ExactBlockSums(WeightMatrix w, int row, sbyte* xq, float* xs, int k)
     {
         var sum = 0.0;
         for (var b = 0; b < k / 32; b++)
         {
+            var wq = w.BlockQuants(row, b);
             long dot = 0;
             for (var i = 0; i < 32; i++)
             {
-                dot += wq[(b * 32) + i] * xq[(b * 32) + i];
+                dot += wq[i] * xq[(b * 32) + i];
             }
 
-            sum += (double)ws[b] * xs[b] * dot;
+            sum += (double)w.Scales[(row * k / 32) + b] * xs[b] * dot;
         }
 
         return sum;
