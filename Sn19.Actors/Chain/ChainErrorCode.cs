@@ -57,6 +57,12 @@ public enum ChainErrorCode
     /// <summary>An axon address or port that cannot be served.</summary>
     InvalidAxon,
 
+    /// <summary>The signature is not the hotkey's over exactly this weights submission (or names another subnet).</summary>
+    BadSignature,
+
+    /// <summary>The submission was signed against a last update that is no longer the hotkey's (a replay, or a stale read).</summary>
+    StaleWeights,
+
     /// <summary>The request was not the chain API's (bad JSON or a missing field).</summary>
     InvalidRequest,
 

@@ -26,9 +26,11 @@ public interface IChain
     /// <summary>Removes the coldkey's stake from a hotkey; returns the hotkey's total stake in rao.</summary>
     Task<ChainResult<ulong>> RemoveStakeAsync(string coldkey, string hotkey, ulong amountRao, CancellationToken cancellationToken);
 
-    /// <summary>Sets the hotkey's weights (u16, max-upscaled by the chain) with the caller's version key.</summary>
-    Task<ChainResult<bool>> SetWeightsAsync(
-        string hotkey, IReadOnlyList<ushort> uids, IReadOnlyList<ushort> values, ulong versionKey, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sets the hotkey's weights (u16, max-upscaled by the chain) with the caller's version key, when the
+    /// hotkey signed exactly this submission and its last update is still the one it signed against.
+    /// </summary>
+    Task<ChainResult<bool>> SetWeightsAsync(SignedWeights weights, CancellationToken cancellationToken);
 
     /// <summary>Every uid's stored weights row.</summary>
     Task<ChainResult<IReadOnlyList<WeightsRow>>> GetWeightsAsync(CancellationToken cancellationToken);

@@ -84,7 +84,7 @@ internal sealed class SignerCore
     {
         if (request.Kind == SignKinds.Weights)
         {
-            var weights = new WeightsToSign(request.Netuid, request.Uids ?? [], request.Values ?? [], request.VersionKey);
+            var weights = new WeightsToSign(request.Netuid, request.Uids ?? [], request.Values ?? [], request.VersionKey, request.LastUpdate);
             return WeightsMessage.TryEncode(weights, out problem);
         }
 

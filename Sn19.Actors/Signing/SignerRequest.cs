@@ -31,4 +31,6 @@ public sealed record SignerRequest
     public IReadOnlyList<ushort>? Values { get; init; }
 
     public ulong VersionKey { get; init; }
+
+    public ulong LastUpdate { get; init; }
 }

@@ -43,5 +43,6 @@ internal static class SignerResponses
         Uids = weights.Uids,
         Values = weights.Values,
         VersionKey = weights.VersionKey,
+        LastUpdate = weights.LastUpdate,
     };
 }

@@ -4,21 +4,22 @@ using System.Buffers.Binary;
 
 /// <summary>
 /// The canonical bytes signed for a weights submission:
-/// <c>"sn19/set_weights/v1:"</c> (ASCII) ‖ SCALE(<c>SubtensorModule.set_weights</c> call), where the call is
+/// <c>"sn19/set_weights/v2:"</c> (ASCII) ‖ SCALE(<c>SubtensorModule.set_weights</c> call) ‖ u64 LE last update
+/// (<see cref="WeightsToSign"/>: what makes a signature count once), where the call is
 /// pallet 7, call 0, <c>netuid: u16, dests: Vec&lt;u16&gt;, weights: Vec&lt;u16&gt;, version_key: u64</c>, little-endian
 /// with compact lengths (chain-and-yuma.md §2.3: netuid 1, dests [3,4,5], weights [65535,32768,16384], key 0 →
 /// <c>070001000c0300040005000cffff008000400000000000000000</c>). The prefix keeps these bytes apart from an
 /// envelope (which starts with a digit) and from any extrinsic payload (which starts with the call itself),
-/// so a weights signature can be replayed as neither. The signer signs these bytes under its policy; the
-/// local chain (the stand-in for subtensor) checks no extrinsic signatures yet, for this call or any other,
-/// so today the signature proves the signer's consent only to whoever verifies it.
+/// so a weights signature can be replayed as neither. The signer signs these bytes under its policy and the
+/// local chain (the stand-in for subtensor) sets weights only with a valid signature by the hotkey over them.
+/// Its other calls (register, stake, serve_axon) are operator actions on a development chain and unsigned.
 /// </summary>
 public static class WeightsMessage
 {
     /// <summary>A subnet has at most 4096 uids on any current runtime; more is a malformed request.</summary>
     public const int MaxEntries = 4096;
 
-    private static ReadOnlySpan<byte> Domain => "sn19/set_weights/v1:"u8;
+    private static ReadOnlySpan<byte> Domain => "sn19/set_weights/v2:"u8;
 
     /// <summary>Null with <paramref name="problem"/> set when the submission is not well-formed.</summary>
     public static byte[]? TryEncode(WeightsToSign weights, out string problem)
@@ -48,7 +49,9 @@ public static class WeightsMessage
 
         problem = string.Empty;
         var call = EncodeCall(weights);
-        return [.. Domain, .. call];
+        var lastUpdate = new byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(lastUpdate, weights.LastUpdate);
+        return [.. Domain, .. call, .. lastUpdate];
     }
 
     /// <summary>SCALE bytes of the <c>set_weights</c> call alone (no domain prefix).</summary>

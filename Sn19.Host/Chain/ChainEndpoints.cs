@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Sn19.Actors.Chain;
 using Sn19.Actors.Chain.Http;
+using Sn19.Actors.Signing;
 
 /// <summary>
 /// Maps the chain API (<see cref="ChainRoutes"/>) onto an <see cref="IChain"/>. Every answer is a
 /// <c>ChainResponse</c> JSON body: 200 with <c>value</c>, or 409 with <c>error {code, message}</c> for a refusal.
-/// There is no authentication: the local chain trusts whoever reaches it, so the server listens on loopback.
+/// set_weights is authenticated by the hotkey's signature (checked by the chain); the other calls are a
+/// development chain's operator actions with no authentication, so the server listens on loopback.
 /// </summary>
 internal static class ChainEndpoints
 {
@@ -31,7 +33,27 @@ internal static class ChainEndpoints
         app.MapPost(ChainRoutes.RemoveStake, async (StakeRequest r, CancellationToken ct) =>
             Reply(await chain.RemoveStakeAsync(r.Coldkey ?? "", r.Hotkey ?? "", r.AmountRao, ct)));
         app.MapPost(ChainRoutes.Weights, async (SetWeightsRequest r, CancellationToken ct) =>
-            Reply(await chain.SetWeightsAsync(r.Hotkey ?? "", r.Uids ?? [], r.Values ?? [], r.VersionKey, ct)));
+        {
+            if (!TryHex(r.Signature, out var signature))
+            {
+                return Reply(ChainResult<bool>.Fail(ChainErrorCode.InvalidRequest, "signature must be hex digits (an sr25519 signature is 128)"));
+            }
+
+            var weights = new WeightsToSign(r.Netuid, r.Uids ?? [], r.Values ?? [], r.VersionKey, r.LastUpdate);
+            return Reply(await chain.SetWeightsAsync(new SignedWeights(r.Hotkey ?? "", weights, signature), ct));
+        });
+    }
+
+    private static bool TryHex(string? text, out byte[] bytes)
+    {
+        bytes = [];
+        if (string.IsNullOrEmpty(text) || text.Length % 2 != 0 || !text.All(char.IsAsciiHexDigit))
+        {
+            return false;
+        }
+
+        bytes = Convert.FromHexString(text);
+        return true;
     }
 
     private static IResult Reply<T>(ChainResult<T> result) =>

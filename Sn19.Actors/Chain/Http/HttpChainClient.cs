@@ -46,9 +46,14 @@ public sealed class HttpChainClient : IChain
     public Task<ChainResult<ulong>> RemoveStakeAsync(string coldkey, string hotkey, ulong amountRao, CancellationToken cancellationToken) =>
         SendAsync<ulong>(HttpMethod.Post, ChainRoutes.RemoveStake, new StakeRequest(coldkey, hotkey, amountRao), cancellationToken);
 
-    public Task<ChainResult<bool>> SetWeightsAsync(
-        string hotkey, IReadOnlyList<ushort> uids, IReadOnlyList<ushort> values, ulong versionKey, CancellationToken cancellationToken) =>
-        SendAsync<bool>(HttpMethod.Post, ChainRoutes.Weights, new SetWeightsRequest(hotkey, uids, values, versionKey), cancellationToken);
+    public Task<ChainResult<bool>> SetWeightsAsync(SignedWeights weights, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        var w = weights.Weights;
+        var body = new SetWeightsRequest(
+            weights.Hotkey, w.Netuid, w.Uids, w.Values, w.VersionKey, w.LastUpdate, Convert.ToHexStringLower(weights.Signature.Span));
+        return SendAsync<bool>(HttpMethod.Post, ChainRoutes.Weights, body, cancellationToken);
+    }
 
     public Task<ChainResult<IReadOnlyList<WeightsRow>>> GetWeightsAsync(CancellationToken cancellationToken) =>
         SendAsync<IReadOnlyList<WeightsRow>>(HttpMethod.Get, ChainRoutes.Weights, null, cancellationToken);

@@ -162,19 +162,24 @@ public sealed class LocalChain : IChain, IDisposable
     public Task<ChainResult<ulong>> RemoveStakeAsync(string coldkey, string hotkey, ulong amountRao, CancellationToken cancellationToken) =>
         Locked(() => ChangeStake(coldkey, hotkey, amountRao, add: false), cancellationToken);
 
-    public Task<ChainResult<bool>> SetWeightsAsync(
-        string hotkey, IReadOnlyList<ushort> uids, IReadOnlyList<ushort> values, ulong versionKey, CancellationToken cancellationToken) =>
+    public Task<ChainResult<bool>> SetWeightsAsync(SignedWeights weights, CancellationToken cancellationToken) =>
         Locked(() =>
         {
-            ArgumentNullException.ThrowIfNull(uids);
-            ArgumentNullException.ThrowIfNull(values);
+            ArgumentNullException.ThrowIfNull(weights);
+            var (hotkey, w) = (weights.Hotkey, weights.Weights);
             if (!_state.ByHotkey.TryGetValue(hotkey, out var self))
             {
                 return ChainResult<bool>.Fail(ChainErrorCode.NotRegistered, $"hotkey {hotkey} is not registered on netuid {_netuid}");
             }
 
+            if (WeightsSignature.Check(weights, _netuid, self.LastUpdate) is { } refused)
+            {
+                return ChainResult<bool>.Fail(refused);
+            }
+
+            var (uids, values) = (w.Uids, w.Values);
             var error = WeightsCheck.Validate(
-                self, _state.Neurons, _state.HotkeyStake(hotkey), _hp, _state.Block, uids, values, versionKey);
+                self, _state.Neurons, _state.HotkeyStake(hotkey), _hp, _state.Block, uids, values, w.VersionKey);
             if (error is not null)
             {
                 return ChainResult<bool>.Fail(error);

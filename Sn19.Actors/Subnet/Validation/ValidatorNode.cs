@@ -83,7 +83,7 @@ internal sealed class ValidatorNode : IAsyncDisposable
             t => t.Id, t => system.Spawn($"task-{t.Id}", () => new TaskActor(t, settings.Mechanism.Period, dispatcher)), StringComparer.Ordinal);
         dispatcher.Attach(tasks);
         var weights = system.Spawn(
-            "weight-setter", () => new WeightSetterActor(chain, settings.Hotkey, contenders, new TaskRegistryHolder(settings.Tasks), settings.Mechanism));
+            "weight-setter", () => new WeightSetterActor(chain, signer, contenders, new TaskRegistryHolder(settings.Tasks), settings.Mechanism));
         var capacity = new CapacityClient(http, signer, time, settings.CapacityTimeout);
         await metagraph.RefreshAsync(cancellationToken);
         return new ValidatorNode(settings, runtime, system, contenders, http, dispatcher, checks, metagraph, capacity, tasks, weights, time, logger);

@@ -3,6 +3,7 @@ namespace Sn19.Actors.Subnet.Weights;
 using Sn19.Actors.Chain;
 using Sn19.Actors.Kernel;
 using Sn19.Actors.Mechanism;
+using Sn19.Actors.Signing;
 using Sn19.Actors.Subnet.Contenders;
 using Sn19.Actors.Subnet.Tasks;
 
@@ -11,12 +12,13 @@ using Sn19.Actors.Subnet.Tasks;
 ///   1. read the metagraph (hotkey → uid at this moment, own last update, rate limit);
 ///   2. gather every contender's aggregate for the enabled tasks;
 ///   3. compute weights, map them to uids by hotkey, quantise to u16;
-///   4. submit with the version key unless the chain's rate limit forbids it now;
+///   4. unless the chain's rate limit forbids it now, have the signer sign the submission (against the
+///      hotkey's last update, so the chain takes it once) and submit it with the version key;
 ///   5. keep the round and its outcome in a bounded history for operators.
 /// </summary>
 internal sealed class WeightSetterActor(
     IChain chain,
-    string hotkey,
+    IHotkeySigner signer,
     IContenderGateway contenders,
     TaskRegistryHolder tasks,
     MechanismOptions options) : Actor<WeightSetterMessage>, IIntrospectable
@@ -87,6 +89,7 @@ internal sealed class WeightSetterActor(
             return new WeightHistoryEntry(round, WeightSubmissionStatus.NothingToSet, "every weight is zero", metagraph.Block);
         }
 
+        var hotkey = signer.HotkeyAddress;
         var self = metagraph.Neurons.FirstOrDefault(n => n.Hotkey == hotkey);
         if (self is null)
         {
@@ -100,8 +103,15 @@ internal sealed class WeightSetterActor(
                 $"{since} blocks since the last update, the chain allows one every {metagraph.Hyperparameters.WeightsRateLimit}", metagraph.Block);
         }
 
-        var result = await chain.SetWeightsAsync(
-            hotkey, [.. round.Weights.Select(w => w.Uid)], [.. round.Weights.Select(w => w.Value)], (ulong)options.Weights.VersionKey, ct);
+        var weights = new WeightsToSign(
+            metagraph.Netuid, [.. round.Weights.Select(w => w.Uid)], [.. round.Weights.Select(w => w.Value)], (ulong)options.Weights.VersionKey, self.LastUpdate);
+        var signed = await signer.SignWeightsAsync(weights, ct);
+        if (!signed.IsSigned)
+        {
+            return new WeightHistoryEntry(round, WeightSubmissionStatus.SignerRefused, $"{signed.Refusal}: {signed.Message}", metagraph.Block);
+        }
+
+        var result = await chain.SetWeightsAsync(new SignedWeights(hotkey, weights, signed.Signature), ct);
         return result.IsOk
             ? new WeightHistoryEntry(round, WeightSubmissionStatus.Submitted, null, metagraph.Block)
             : new WeightHistoryEntry(round, WeightSubmissionStatus.Refused, result.Error?.ToString(), metagraph.Block);

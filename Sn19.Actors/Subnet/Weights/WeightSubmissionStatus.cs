@@ -9,4 +9,7 @@ public enum WeightSubmissionStatus
     NotRegistered = 3,
     Refused = 4,
     ChainUnavailable = 5,
+
+    /// <summary>The signer would not sign the submission (policy, token, or unreachable).</summary>
+    SignerRefused = 6,
 }

@@ -4,7 +4,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 
-/// <summary>`sn19 chain weights` (show every stored row) and `sn19 chain weights set`.</summary>
+/// <summary>`sn19 chain weights` (show every stored row); `set` is <see cref="ChainWeightsSetCommand"/>.</summary>
 internal static class ChainWeightsCommand
 {
     public static Command Create()
@@ -13,7 +13,7 @@ internal static class ChainWeightsCommand
         var command = new Command("weights", "Show the weights every uid has set (u16 as stored, max-upscaled to 65535); `set` submits weights");
         command.Options.Add(json);
         var url = ChainCli.AddClientOptions(command);
-        command.Subcommands.Add(CreateSet());
+        command.Subcommands.Add(ChainWeightsSetCommand.Create());
         command.SetAction((ParseResult r, CancellationToken ct) => ChainCli.WithClientAsync(r, url, async (chain, token) =>
         {
             var result = await chain.GetWeightsAsync(token);
@@ -46,42 +46,8 @@ internal static class ChainWeightsCommand
         return command;
     }
 
-    private static Command CreateSet()
-    {
-        var hotkey = ChainCli.HotkeyOption();
-        var uids = new Option<string>("--uids") { Description = "comma-separated uids, e.g. 3,4,5", Required = true };
-        var values = new Option<string>("--values") { Description = "comma-separated u16 weights, one per uid", Required = true };
-        var version = new Option<ulong>("--version-key") { Description = "the validator's version key", DefaultValueFactory = _ => 0 };
-        var command = new Command("set", "Set a hotkey's weights (u16 values; the chain max-upscales them so the largest is 65535)");
-        command.Options.Add(hotkey);
-        command.Options.Add(uids);
-        command.Options.Add(values);
-        command.Options.Add(version);
-        var url = ChainCli.AddClientOptions(command);
-        command.SetAction((ParseResult r, CancellationToken ct) =>
-        {
-            if (!TryParseList(r.GetValue(uids), out var uidList) || !TryParseList(r.GetValue(values), out var valueList))
-            {
-                r.InvocationConfiguration.Error.WriteLine("sn19 chain weights set: --uids and --values must be comma-separated integers 0-65535");
-                return Task.FromResult(ExitCodes.UsageOrInput);
-            }
-
-            return ChainCli.WithClientAsync(r, url, async (chain, token) =>
-            {
-                var result = await chain.SetWeightsAsync(r.GetValue(hotkey)!, uidList, valueList, r.GetValue(version), token);
-                if (!result.IsOk)
-                {
-                    return ChainCli.Refused(r, result.Error);
-                }
-
-                r.InvocationConfiguration.Output.WriteLine($"weights of {r.GetValue(hotkey)} set on {uidList.Length} uids");
-                return ExitCodes.Ok;
-            }, ct);
-        });
-        return command;
-    }
-
-    private static bool TryParseList(string? text, out ushort[] list)
+    /// <summary>Comma-separated integers 0-65535.</summary>
+    public static bool TryParseList(string? text, out ushort[] list)
     {
         list = [];
         if (string.IsNullOrWhiteSpace(text))

@@ -27,12 +27,13 @@ public sealed class WeightsMessageTests
     [Fact]
     public void TryEncode_PrefixesDomainTag()
     {
-        var weights = new WeightsToSign(1, [3, 4, 5], [65535, 32768, 16384], 0);
+        var weights = new WeightsToSign(1, [3, 4, 5], [65535, 32768, 16384], 0, LastUpdate: 0x0102);
         var message = WeightsMessage.TryEncode(weights, out var problem);
         Assert.NotNull(message);
         Assert.Empty(problem);
-        Assert.StartsWith("sn19/set_weights/v1:", Encoding.ASCII.GetString(message, 0, 20), StringComparison.Ordinal);
-        Assert.Equal(WeightsMessage.EncodeCall(weights), message[20..]);
+        Assert.StartsWith("sn19/set_weights/v2:", Encoding.ASCII.GetString(message, 0, 20), StringComparison.Ordinal);
+        Assert.Equal(WeightsMessage.EncodeCall(weights), message[20..^8]);
+        Assert.Equal(new byte[] { 2, 1, 0, 0, 0, 0, 0, 0 }, message[^8..]);
     }
 
     [Fact]

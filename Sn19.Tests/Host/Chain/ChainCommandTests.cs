@@ -1,13 +1,19 @@
 namespace Sn19.Tests.Host.Chain;
 
 using System.CommandLine;
+using System.Runtime.Versioning;
 using Sn19.Host.Chain;
 using Sn19.Host.Cli;
+using Sn19.Tests.Host.Signer;
 using Sn19.Tests.Actors.Chain;
 using Sn19.Tests.Actors.Chain.Local;
 
-/// <summary>The `sn19 chain` client commands, invoked in-process against a chain served on loopback.</summary>
-public sealed class ChainCommandTests
+/// <summary>
+/// The `sn19 chain` client commands, invoked in-process against a chain served on loopback; `weights set`
+/// signs through a real signer process (<see cref="SignerFixture"/>).
+/// </summary>
+[UnsupportedOSPlatform("windows")]
+public sealed class ChainCommandTests(SignerFixture signer) : IClassFixture<SignerFixture>
 {
     private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
     {
@@ -24,8 +30,10 @@ public sealed class ChainCommandTests
         await using var app = ChainServer.Build(local, "127.0.0.1:0");
         await app.StartAsync(CancellationToken.None);
         var url = ChainServer.BoundAddress(app);
-        var v = TestKeys.Address("hot", 0);
+        var v = signer.ValidatorKey.Ss58Address;
         var m = TestKeys.Address("hot", 1);
+        string[] signedBy(string client) =>
+            ["--socket-path", signer.SocketPath, "--name", client, "--token-file", Path.Join(signer.Root, client + ".token"), "--hotkey", "v/default"];
         var cold = TestKeys.Address("cold", 0);
 
         Assert.Contains("uid 0", (await RunAsync("chain", "register", "--hotkey", v, "--coldkey", cold, "--url", url)).Out, StringComparison.Ordinal);
@@ -34,9 +42,13 @@ public sealed class ChainCommandTests
         Assert.Equal(0, (await RunAsync("chain", "serve-axon", "--hotkey", m, "--ip", "127.0.0.1", "--port", "8091", "--url", url)).Exit);
         await LocalChainFixture.AdvanceAsync(local, 2);
 
-        var set = await RunAsync("chain", "weights", "set", "--hotkey", v, "--uids", "1", "--values", "100", "--url", url);
+        var notGranted = await RunAsync(["chain", "weights", "set", "--uids", "1", "--values", "100", "--url", url, .. signedBy("miner")]);
+        Assert.Equal(2, notGranted.Exit);
+        Assert.Contains("signer refused", notGranted.Err, StringComparison.Ordinal);
+        var set = await RunAsync(["chain", "weights", "set", "--uids", "1", "--values", "100", "--url", url, .. signedBy("validator")]);
         Assert.True(set.Exit == 0, set.Err);
-        var refused = await RunAsync("chain", "weights", "set", "--hotkey", v, "--uids", "1", "--values", "100", "--url", url);
+        Assert.Contains($"weights of {v} set on 1 uids", set.Out, StringComparison.Ordinal);
+        var refused = await RunAsync(["chain", "weights", "set", "--uids", "1", "--values", "100", "--url", url, .. signedBy("validator")]);
         Assert.Equal(1, refused.Exit);
         Assert.Contains("RateLimited", refused.Err, StringComparison.Ordinal);
         await LocalChainFixture.AdvanceAsync(local, 2);

@@ -58,6 +58,24 @@ public sealed class ChainServerTests
     }
 
     [Fact]
+    public async Task Server_WeightsSignatureNotHex_409InvalidRequestAndNothingStored()
+    {
+        using var local = await LocalChainFixture.WithPermitsAsync(1, 2);
+        await using var app = ChainServer.Build(local, "127.0.0.1:0");
+        await app.StartAsync(None);
+        using var http = new HttpClient { BaseAddress = new Uri(ChainServer.BoundAddress(app) + "/") };
+        var body = $$"""{"hotkey":"{{TestKeys.Address("hot", 0)}}","netuid":1,"uids":[1],"values":[1],"versionKey":0,"lastUpdate":0,"signature":"not hex"}""";
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri("chain/weights", UriKind.Relative), content);
+
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("\"InvalidRequest\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty((await local.GetWeightsAsync(None)).GetValueOrThrow()[0].Weights);
+        await app.StopAsync(None);
+    }
+
+    [Fact]
     public async Task Client_NoServer_Unavailable()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

@@ -28,7 +28,7 @@ public sealed class WeightSetterActorTests
         var contenders = await ContendersAsync();
         var time = new ManualTimeProvider(Start + TimeSpan.FromHours(6));
         await using var system = ActorSystem.Create("test", time: time);
-        var setter = system.Spawn("weights", () => new WeightSetterActor(chain, Val, contenders, Registry(), _options));
+        var setter = system.Spawn("weights", () => new WeightSetterActor(chain, Sn19.Tests.Actors.Chain.TestKeys.SignerFor(Val, time), contenders, Registry(), _options));
 
         var entry = (await setter.AskAsync<WeightHistoryEntry>(r => new SetWeightsNow(r), TimeSpan.FromHours(1), default)).GetValueOrThrow();
 
@@ -54,7 +54,7 @@ public sealed class WeightSetterActorTests
         var contenders = await ContendersAsync();
         var time = new ManualTimeProvider(Start + TimeSpan.FromHours(6));
         await using var system = ActorSystem.Create("test", time: time);
-        var setter = system.Spawn("weights", () => new WeightSetterActor(chain, Val, contenders, Registry(), _options));
+        var setter = system.Spawn("weights", () => new WeightSetterActor(chain, Sn19.Tests.Actors.Chain.TestKeys.SignerFor(Val, time), contenders, Registry(), _options));
 
         var first = (await setter.AskAsync<WeightHistoryEntry>(r => new SetWeightsNow(r), TimeSpan.FromHours(1), default)).GetValueOrThrow();
         await chain.ProduceBlockAsync(default);
