@@ -85,12 +85,14 @@ internal sealed unsafe class WeightMatrix
         var blocks = (long)rows * cols / Q8.BlockSize;
         return new WeightMatrix(WeightType.Q8_0, rows, cols)
         {
-            Quants = arena.Allocate<sbyte>(grouped ? Q8RowGroups.Bytes(rows, cols) : (long)rows * cols),
+            Quants = arena.Allocate<sbyte>(QuantBytes(rows, cols, grouped)),
             Scales = arena.Allocate<float>(blocks),
             ScaleSteps = grouped ? arena.Allocate<short>(blocks + Q8Wide.StepPadding) : null,
             RowUnits = grouped ? arena.Allocate<float>(rows) : null,
         };
     }
+
+    private static long QuantBytes(int rows, int cols, bool grouped) => grouped ? Q8RowGroups.Bytes(rows, cols) : (long)rows * cols;
 
     /// <summary>The 32 contiguous quants of block <paramref name="block"/> of row <paramref name="row"/>.</summary>
     public sbyte* BlockQuants(int row, int block) =>
@@ -102,7 +104,7 @@ internal sealed unsafe class WeightMatrix
     /// </summary>
     public void CompleteQ8()
     {
-        Q8ScaleSteps.ClampQuants(Quants, RowGrouped ? Q8RowGroups.Bytes(Rows, Cols) : (long)Rows * Cols);
+        Q8ScaleSteps.ClampQuants(Quants, QuantBytes(Rows, Cols, RowGrouped));
         if (ScaleSteps != null)
         {
             Q8ScaleSteps.Derive(Scales, Rows, Cols / Q8.BlockSize, ScaleSteps, RowUnits);

@@ -3,7 +3,7 @@ namespace Sn19.Host.Cli.Chain;
 using System.CommandLine;
 using Sn19.Actors.Chain;
 using Sn19.Actors.Signing;
-using Sn19.Host.Signer;
+using Sn19.Host.Cli.Signer;
 
 /// <summary>
 /// <c>sn19 chain weights set --uids 3,4 --values 65535,100 --name CLIENT --token-file F [--hotkey WALLET/HOTKEY]</c>:
@@ -15,20 +15,17 @@ internal static class ChainWeightsSetCommand
 {
     public static Command Create()
     {
-        var defaults = new SignerClientOptions();
         var uids = new Option<string>("--uids") { Description = "comma-separated uids, e.g. 3,4,5", Required = true };
         var values = new Option<string>("--values") { Description = "comma-separated u16 weights, one per uid", Required = true };
         var version = new Option<ulong>("--version-key") { Description = "the validator's version key", DefaultValueFactory = _ => 0 };
-        var socket = new Option<string>("--socket-path") { Description = "The signer's socket", DefaultValueFactory = _ => defaults.SocketPath };
-        var name = new Option<string>("--name") { Description = "Client name in the signer's tokens file (granted the weights kind)", Required = true };
-        var tokenFile = new Option<string>("--token-file") { Description = "File holding the client's token (mode 0600)", Required = true };
-        var hotkey = new Option<string>("--hotkey") { Description = "WALLET/HOTKEY the signer signs with", DefaultValueFactory = _ => defaults.Hotkey };
         var command = new Command(
             "set", "Set a hotkey's weights, signed by the hotkey through a running signer (u16 values; the chain max-upscales them so the largest is 65535)");
-        foreach (var option in new Option[] { uids, values, version, socket, name, tokenFile, hotkey })
+        foreach (var option in new Option[] { uids, values, version })
         {
             command.Options.Add(option);
         }
+
+        var client = new SignerClientCliOptions(command, "Client name in the signer's tokens file (granted the weights kind)");
 
         var url = ChainCli.AddClientOptions(command);
         command.SetAction((ParseResult r, CancellationToken ct) =>
@@ -39,27 +36,18 @@ internal static class ChainWeightsSetCommand
                 return Task.FromResult(ExitCodes.UsageOrInput);
             }
 
-            var signerOptions = new SignerClientOptions
-            {
-                SocketPath = r.GetValue(socket)!,
-                Name = r.GetValue(name)!,
-                TokenFile = r.GetValue(tokenFile)!,
-                Hotkey = r.GetValue(hotkey)!,
-            };
-            return ChainCli.WithClientAsync(r, url, (chain, token) => SignAndSetAsync(r, chain, signerOptions, uidList, valueList, r.GetValue(version), token), ct);
+            return ChainCli.WithClientAsync(r, url, (chain, token) => SignAndSetAsync(r, chain, client, uidList, valueList, r.GetValue(version), token), ct);
         });
         return command;
     }
 
     private static async Task<int> SignAndSetAsync(
-        ParseResult r, IChain chain, SignerClientOptions signerOptions, ushort[] uids, ushort[] values, ulong versionKey, CancellationToken ct)
+        ParseResult r, IChain chain, SignerClientCliOptions client, ushort[] uids, ushort[] values, ulong versionKey, CancellationToken ct)
     {
-        var error = r.InvocationConfiguration.Error;
-        var (signer, problem) = await HotkeySigners.ConnectAsync(signerOptions, ct);
+        var (signer, exit) = await client.ConnectAsync(r, "sn19 chain weights set", ct);
         if (signer is null)
         {
-            await error.WriteLineAsync($"sn19 chain weights set: {problem}");
-            return problem.Contains("unreachable", StringComparison.Ordinal) ? ExitCodes.Failure : ExitCodes.UsageOrInput;
+            return exit;
         }
 
         try
@@ -73,14 +61,14 @@ internal static class ChainWeightsSetCommand
             var address = signer.HotkeyAddress;
             if (metagraph.Value!.Neurons.FirstOrDefault(n => n.Hotkey == address) is not { } self)
             {
-                return ChainCli.Refused(r, new ChainError(ChainErrorCode.NotRegistered, $"hotkey {address} ({signerOptions.Hotkey}) is not registered on netuid {metagraph.Value.Netuid}"));
+                return ChainCli.Refused(r, new ChainError(ChainErrorCode.NotRegistered, $"hotkey {address} ({client.Hotkey(r)}) is not registered on netuid {metagraph.Value.Netuid}"));
             }
 
             var weights = new WeightsToSign(metagraph.Value.Netuid, uids, values, versionKey, self.LastUpdate);
             var signed = await signer.SignWeightsAsync(weights, ct);
             if (!signed.IsSigned)
             {
-                await error.WriteLineAsync($"sn19 chain weights set: the signer refused ({signed.Refusal}): {signed.Message}");
+                await r.InvocationConfiguration.Error.WriteLineAsync($"sn19 chain weights set: the signer refused ({signed.Refusal}): {signed.Message}");
                 return signed.Refusal == SignRefusal.Unavailable ? ExitCodes.Failure : ExitCodes.UsageOrInput;
             }
 
@@ -95,10 +83,7 @@ internal static class ChainWeightsSetCommand
         }
         finally
         {
-            if (signer is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync();
-            }
+            await SignerClientCliOptions.DisconnectAsync(signer);
         }
     }
 }

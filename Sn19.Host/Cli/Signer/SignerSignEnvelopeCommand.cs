@@ -3,7 +3,6 @@ namespace Sn19.Host.Cli.Signer;
 using System.CommandLine;
 using Sn19.Actors.Signing;
 using Sn19.Actors.Wire;
-using Sn19.Host.Signer;
 
 /// <summary>
 /// <c>sn19 signer sign-envelope --name CLIENT --token-file F --hotkey WALLET/HOTKEY --miner SS58 [--body-file B]</c>:
@@ -15,19 +14,13 @@ internal static class SignerSignEnvelopeCommand
 {
     public static Command Create()
     {
-        var defaults = new SignerClientOptions();
-        var socket = new Option<string>("--socket-path") { Description = "The signer's socket", DefaultValueFactory = _ => defaults.SocketPath };
-        var name = new Option<string>("--name") { Description = "Client name in the signer's tokens file", Required = true };
-        var tokenFile = new Option<string>("--token-file") { Description = "File holding the client's token (mode 0600)", Required = true };
-        var hotkey = new Option<string>("--hotkey") { Description = "WALLET/HOTKEY to sign with", DefaultValueFactory = _ => defaults.Hotkey };
         var miner = new Option<string>("--miner") { Description = "SS58 of the miner hotkey the request is for", Required = true };
         var bodyFile = new Option<string?>("--body-file") { Description = "The request body (default: empty)" };
 
         var command = new Command("sign-envelope", "Ask the signer to sign one request envelope and print its headers");
-        foreach (var option in new Option[] { socket, name, tokenFile, hotkey, miner, bodyFile })
-        {
-            command.Options.Add(option);
-        }
+        var client = new SignerClientCliOptions(command, "Client name in the signer's tokens file");
+        command.Options.Add(miner);
+        command.Options.Add(bodyFile);
 
         command.SetAction(async (ParseResult result, CancellationToken cancellationToken) =>
         {
@@ -44,18 +37,10 @@ internal static class SignerSignEnvelopeCommand
                 return ExitCodes.UsageOrInput;
             }
 
-            var options = new SignerClientOptions
-            {
-                SocketPath = result.GetValue(socket)!,
-                Name = result.GetValue(name)!,
-                TokenFile = result.GetValue(tokenFile)!,
-                Hotkey = result.GetValue(hotkey)!,
-            };
-            var (signer, problem) = await HotkeySigners.ConnectAsync(options, cancellationToken);
+            var (signer, exit) = await client.ConnectAsync(result, "sn19 signer sign-envelope", cancellationToken);
             if (signer is null)
             {
-                await error.WriteLineAsync($"sn19 signer sign-envelope: {problem}");
-                return problem.Contains("unreachable", StringComparison.Ordinal) ? ExitCodes.Failure : ExitCodes.UsageOrInput;
+                return exit;
             }
 
             try
@@ -77,10 +62,7 @@ internal static class SignerSignEnvelopeCommand
             }
             finally
             {
-                if (signer is IAsyncDisposable disposable)
-                {
-                    await disposable.DisposeAsync();
-                }
+                await SignerClientCliOptions.DisconnectAsync(signer);
             }
         });
         return command;
