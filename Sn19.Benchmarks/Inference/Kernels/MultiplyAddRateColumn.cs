@@ -23,7 +23,7 @@ internal sealed class MultiplyAddRateColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "Multiply-adds per second on one core (37.7 M per operation)";
+    public string Legend => "Multiply-adds per second on one core (Tiles: 37.7 M per operation; DecodeRows: 0.59 M, which is 0.63 MB of Q8_0 or 2.4 MB of F32 weights)";
 
     public bool IsAvailable(Summary summary) => true;
 
@@ -34,6 +34,11 @@ internal sealed class MultiplyAddRateColumn : IColumn
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
         var seconds = ThroughputColumn.MeanSeconds(summary, benchmarkCase);
-        return seconds is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{TileKernelBenchmarks.MultiplyAdds / seconds.Value / 1e9:F1} G");
+        return seconds is null ? "-" : string.Create(CultureInfo.InvariantCulture, $"{MultiplyAdds(benchmarkCase) / seconds.Value / 1e9:F1} G");
     }
+
+    private static long MultiplyAdds(BenchmarkCase benchmarkCase) =>
+        benchmarkCase.Descriptor.WorkloadMethod.Name == nameof(TileKernelBenchmarks.DecodeRows)
+            ? TileKernelBenchmarks.DecodeMultiplyAdds
+            : TileKernelBenchmarks.MultiplyAdds;
 }

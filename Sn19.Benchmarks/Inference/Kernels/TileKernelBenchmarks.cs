@@ -8,11 +8,14 @@ using Sn19.Inference.Kernels;
 /// (a 110m projection), 37.7 M multiply-adds per operation. This is the compute ceiling of batched prefill and
 /// scoring; the MAC/s column divides the multiply-adds by the mean time. F32 is the 4 × 4 512-bit FMA tile,
 /// Q8Vnni256 the 256-bit AVX-VNNI tile (the fallback), Q8Wide512 the block-pair AVX-512BW tile the engine uses.
+/// <see cref="DecodeRows"/> is the decode kernel of each (one token, 4 rows a call) on the same matrix in
+/// cache: its compute ceiling, which shows decode is bound by memory rather than by the kernel.
 /// </summary>
 [Config(typeof(TileKernelBenchmarkConfig))]
 public unsafe class TileKernelBenchmarks
 {
     public const long MultiplyAdds = (long)Tokens * Rows * Cols;
+    public const long DecodeMultiplyAdds = (long)Rows * Cols;
     private const int Tokens = 64;
     private const int Rows = 768;
     private const int Cols = 768;
@@ -79,6 +82,27 @@ public unsafe class TileKernelBenchmarks
                             break;
                     }
                 }
+            }
+        }
+    }
+
+    [Benchmark]
+    public void DecodeRows()
+    {
+        const int blocks = Cols / Q8.BlockSize;
+        for (var r = 0; r < Rows; r += TileKernels.Tile)
+        {
+            switch (Kernel)
+            {
+                case "F32":
+                    TileKernels.F32Rows(_x, _f32.F32 + ((long)r * Cols), Cols, _y + r);
+                    break;
+                case "Q8Vnni256":
+                    TileKernels.Q8Rows(_q.Quants(0), _q.Scales(0), _q8.Quants + ((long)r * Cols), _q8.Scales + ((long)r * blocks), Cols, _y + r);
+                    break;
+                default:
+                    Q8Products.Rows(_q, _q8Wide, r, _y + r);
+                    break;
             }
         }
     }
