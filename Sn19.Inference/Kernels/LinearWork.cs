@@ -4,41 +4,45 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 /// <summary>
-/// Y = X·Wᵀ for T token rows, split over the pool by blocks of weight rows. Workers claim runs of rows
-/// (decode: up to 256 KB, see <see cref="VectorChunkRowsFor"/>; batched: 64 rows) from a shared cursor,
-/// so a slow (shared) core takes fewer chunks; every output element is
-/// computed by the same code whatever the chunking, so results do not depend on the thread count.
+/// Y = X·Wᵀ for T token rows, split over the pool by units of weight rows (decode: 16 rows; batched: 64).
+/// Each worker owns a contiguous run of units and takes the others' last units once its own are done
+/// (<see cref="StealingRanges"/>): decode then reads one long stream per core, which on this machine kept
+/// decode at the read probe's bandwidth where many short streams, one per shared-cursor chunk, fell to
+/// ~0.75 of it in fast-memory phases (README, "Long streams"), and a slow (shared) core still hands its
+/// units over. Every output element is computed by the same code whatever the split, so results do not
+/// depend on the thread count.
 /// With T = 1 this is a matrix-vector product streaming each weight once; with T &gt; 1 it runs the
 /// 4 × 4 register tiles (<see cref="TileKernels"/>, <see cref="Q8Products"/>) over all tokens per row block.
 /// One instance per engine, reused for every product (nothing is allocated per call).
 /// </summary>
 internal sealed unsafe class LinearWork : IParallelWork
 {
-    private const int VectorChunkRows = 16;
-    private const int BatchChunkRows = 64;
-    private const long VectorChunkBytes = 256 * 1024;
+    private const int VectorUnitRows = 16;
+    private const int BatchUnitRows = 64;
     private const long InlineBelowBytes = 512 * 1024;
 
     private readonly WorkerPool _pool;
     private readonly float*[] _scratch;
     private readonly WeightMatrix?[] _w = new WeightMatrix?[3];
     private readonly float*[] _y = new float*[3];
-    private readonly int[] _chunkEnd = new int[3];
+    private readonly int[] _unitEnd = new int[3];
+    private readonly StealingRanges _ranges;
     private int _count;
-    private int _chunkRows;
+    private int _unitRows;
+    private int _maxClaimUnits;
     private float* _x;
     private Q8Activations? _q;
     private int _tokens;
-    private int _cursor;
 
     /// <param name="arena">Owns the per-worker scratch (a chunk of dequantised F16 rows of up to <paramref name="maxCols"/>).</param>
     public LinearWork(WorkerPool pool, NativeArena arena, int maxCols)
     {
         _pool = pool;
+        _ranges = new StealingRanges(pool.WorkerCount);
         _scratch = new float*[pool.WorkerCount];
         for (var i = 0; i < _scratch.Length; i++)
         {
-            _scratch[i] = arena.Allocate<float>((long)BatchChunkRows * maxCols);
+            _scratch[i] = arena.Allocate<float>((long)BatchUnitRows * maxCols);
         }
     }
 
@@ -64,11 +68,12 @@ internal sealed unsafe class LinearWork : IParallelWork
         _q = q;
         _tokens = tokens;
         _count = 0;
-        _chunkRows = tokens == 1 ? VectorChunkRowsFor(w0) : BatchChunkRows;
+        _unitRows = tokens == 1 ? VectorUnitRows : BatchUnitRows;
+        _maxClaimUnits = tokens == 1 ? int.MaxValue : 1;
         Add(w0, y0);
         Add(w1, y1);
         Add(w2, y2);
-        _cursor = 0;
+        _ranges.Reset(_unitEnd[_count - 1]);
 
         // Small products run on the calling thread: below ~0.5 MB of weights (≈ 25 µs of streaming) a
         // dispatch's barrier costs more than the second core saves, and on a busy machine a barrier can
@@ -92,22 +97,6 @@ internal sealed unsafe class LinearWork : IParallelWork
         _q = null;
     }
 
-    /// <summary>
-    /// Decode chunks are long runs of contiguous rows (up to <see cref="VectorChunkBytes"/>): a worker's
-    /// hardware prefetchers ramp up on each new run, and with 16-row chunks (12 KB of a Q8_0 768-wide
-    /// matrix) they never did: 110m Q8_0 decoded ~150 tok/s with 16-row chunks and ~210 with 256 KB ones.
-    /// Each matrix still splits into at least four chunks per worker, so a descheduled worker's share is
-    /// picked up by the others.
-    /// </summary>
-    private int VectorChunkRowsFor(WeightMatrix w)
-    {
-        var rowBytes = Math.Max(1, w.BytesPerPass / w.Rows);
-        var byBytes = VectorChunkBytes / rowBytes;
-        var byBalance = (w.Rows + (4 * _pool.WorkerCount) - 1) / (4 * _pool.WorkerCount);
-        var rows = Math.Min(byBytes, byBalance);
-        return (int)Math.Max(VectorChunkRows, (rows + VectorChunkRows - 1) / VectorChunkRows * VectorChunkRows);
-    }
-
     private void Add(WeightMatrix? w, float* y)
     {
         if (w is null)
@@ -117,38 +106,39 @@ internal sealed unsafe class LinearWork : IParallelWork
 
         _w[_count] = w;
         _y[_count] = y;
-        _chunkEnd[_count] = (_count == 0 ? 0 : _chunkEnd[_count - 1]) + ((w.Rows + _chunkRows - 1) / _chunkRows);
+        _unitEnd[_count] = (_count == 0 ? 0 : _unitEnd[_count - 1]) + ((w.Rows + _unitRows - 1) / _unitRows);
         _count++;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Execute(int workerIndex)
     {
-        var total = _chunkEnd[_count - 1];
-        while (true)
+        while (_ranges.TryClaim(workerIndex, _maxClaimUnits, out var first, out var count))
         {
-            var chunk = Interlocked.Increment(ref _cursor) - 1;
-            if (chunk >= total)
-            {
-                return;
-            }
-
+            // A run may cross from one matrix of the job into the next.
             var m = 0;
-            while (chunk >= _chunkEnd[m])
+            for (var unit = first; unit < first + count;)
             {
-                m++;
-            }
+                while (unit >= _unitEnd[m])
+                {
+                    m++;
+                }
 
-            var w = _w[m]!;
-            var start = (chunk - (m == 0 ? 0 : _chunkEnd[m - 1])) * _chunkRows;
-            var end = Math.Min(start + _chunkRows, w.Rows);
-            if (_tokens == 1)
-            {
-                Vector(w, _y[m], start, end, workerIndex);
-            }
-            else
-            {
-                Batched(w, _y[m], start, end, workerIndex);
+                var w = _w[m]!;
+                var matrixFirst = m == 0 ? 0 : _unitEnd[m - 1];
+                var last = Math.Min(first + count, _unitEnd[m]);
+                var start = (unit - matrixFirst) * _unitRows;
+                var end = Math.Min((last - matrixFirst) * _unitRows, w.Rows);
+                if (_tokens == 1)
+                {
+                    Vector(w, _y[m], start, end, workerIndex);
+                }
+                else
+                {
+                    Batched(w, _y[m], start, end, workerIndex);
+                }
+
+                unit = last;
             }
         }
     }
