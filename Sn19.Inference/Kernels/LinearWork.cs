@@ -69,6 +69,7 @@ internal sealed unsafe class LinearWork : IParallelWork
         _tokens = tokens;
         _count = 0;
         _unitRows = tokens == 1 ? VectorUnitRows : BatchUnitRows;
+        // Batched runs stay one unit: an F16 unit is dequantised whole into the worker's 64-row scratch.
         _maxClaimUnits = tokens == 1 ? int.MaxValue : 1;
         Add(w0, y0);
         Add(w1, y1);
