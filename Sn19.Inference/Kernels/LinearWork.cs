@@ -20,6 +20,7 @@ internal sealed unsafe class LinearWork : IParallelWork
     private const int VectorUnitRows = 16;
     private const int BatchUnitRows = 64;
     private const long InlineBelowBytes = 512 * 1024;
+    private const long MaxClaimBytes = 1024 * 1024;
 
     private readonly WorkerPool _pool;
     private readonly float*[] _scratch;
@@ -70,7 +71,7 @@ internal sealed unsafe class LinearWork : IParallelWork
         _count = 0;
         _unitRows = tokens == 1 ? VectorUnitRows : BatchUnitRows;
         // Batched runs stay one unit: an F16 unit is dequantised whole into the worker's 64-row scratch.
-        _maxClaimUnits = tokens == 1 ? int.MaxValue : 1;
+        _maxClaimUnits = tokens == 1 ? DecodeClaimUnits(w0) : 1;
         Add(w0, y0);
         Add(w1, y1);
         Add(w2, y2);
@@ -96,6 +97,16 @@ internal sealed unsafe class LinearWork : IParallelWork
 
         Array.Clear(_w);
         _q = null;
+    }
+
+    /// <summary>
+    /// Decode claims stop at <see cref="MaxClaimBytes"/> (~25 µs of streaming): few enough claims that their
+    /// fences cost nothing, small enough that a worker descheduled mid-claim holds back little of the job.
+    /// </summary>
+    private static int DecodeClaimUnits(WeightMatrix w)
+    {
+        var unitBytes = Math.Max(1, w.BytesPerPass / w.Rows * VectorUnitRows);
+        return (int)Math.Max(1, MaxClaimBytes / unitBytes);
     }
 
     private void Add(WeightMatrix? w, float* y)
