@@ -29,6 +29,8 @@ internal sealed unsafe class LlamaModel : IDisposable
     private readonly float* _hb;     // (batch, hidden) gate, then SwiGLU
     private readonly float* _hb2;    // (batch, hidden) up
     private readonly Q8Activations _xq; // (batch, max(dim, hidden)) the next Q8_0 product's input, quantised
+    private readonly float* _stepKeys;   // (batch, kvDim) a multi-sequence step's new keys, before each goes to its cache
+    private readonly float* _stepValues; // (batch, kvDim) its new values
 
     public LlamaModel(LlamaWeights weights, int threads, int maxBatch)
     {
@@ -54,6 +56,8 @@ internal sealed unsafe class LlamaModel : IDisposable
         _hb = _arena.Allocate<float>((long)maxBatch * c.HiddenDim);
         _hb2 = _arena.Allocate<float>((long)maxBatch * c.HiddenDim);
         _xq = new Q8Activations(_arena, maxBatch, widest);
+        _stepKeys = _arena.Allocate<float>((long)maxBatch * c.KvDim);
+        _stepValues = _arena.Allocate<float>((long)maxBatch * c.KvDim);
     }
 
     public LlamaConfig Config { get; }
@@ -109,17 +113,7 @@ internal sealed unsafe class LlamaModel : IDisposable
         {
             var start = sequence.Position;
 
-            // The token embeddings: x[t] = token_embd[token t].
-            for (var t = 0; t < n; t++)
-            {
-                var token = tokens[t];
-                if ((uint)token >= (uint)c.VocabSize)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(tokens), $"Token id {token} is outside the vocabulary of {c.VocabSize}.");
-                }
-
-                Weights.TokenEmbedding.DequantizeRow(token, new Span<float>(_x + ((long)t * c.Dim), c.Dim));
-            }
+            Embed(tokens);
 
             for (var l = 0; l < c.Layers; l++)
             {
@@ -145,13 +139,7 @@ internal sealed unsafe class LlamaModel : IDisposable
                 Project(layer.Output, _att, _xb2, n);
                 TensorPrimitives.Add(new ReadOnlySpan<float>(_x, n * c.Dim), new ReadOnlySpan<float>(_xb2, n * c.Dim), new Span<float>(_x, n * c.Dim));
 
-                // Feed-forward, as in PyTorch: w2(silu(w1(x)) * w3(x)) on xb = rmsnorm(x) · ffn_norm, then x += it.
-                RmsNorm(_xb, _x, layer.FeedForwardNorm, n);
-                Project3(_xb, n, layer.Gate, _hb, layer.Up, _hb2, null, null);
-                _swiGlu.Set(_hb, _hb2);
-                _rows.Run(_swiGlu, n);
-                Project(layer.Down, _hb, _xb2, n);
-                TensorPrimitives.Add(new ReadOnlySpan<float>(_x, n * c.Dim), new ReadOnlySpan<float>(_xb2, n * c.Dim), new Span<float>(_x, n * c.Dim));
+                FeedForward(layer, n);
             }
 
             sequence.Position = start + n;
@@ -161,12 +149,75 @@ internal sealed unsafe class LlamaModel : IDisposable
                 return;
             }
 
-            // Final norm and the classifier, only on the rows that need logits.
-            RmsNorm(_xb, _x + ((long)logitsFrom * c.Dim), Weights.OutputNorm, rows);
-            fixed (float* output = logits)
+            Classify(logitsFrom, rows, logits);
+        }
+    }
+
+    /// <summary>
+    /// One decode step for several sequences at once: token b is appended to <paramref name="sequences"/>[b]
+    /// at that sequence's own position, and its next-token logits go to row b of <paramref name="logits"/>.
+    /// The weights are read once for the whole batch, so while decode is bound by memory a step of B
+    /// sequences costs little more than one. Every row gets the bits <see cref="Forward"/> would give it
+    /// alone: products, norms and the classifier compute each row by the same operations whatever the
+    /// batch, and attention runs per sequence.
+    /// </summary>
+    public void ForwardStep(ReadOnlySpan<LlamaSequence> sequences, ReadOnlySpan<int> tokens, Span<float> logits)
+    {
+        var c = Config;
+        var n = tokens.Length;
+        if (n == 0 || n > MaxBatch || sequences.Length != n)
+        {
+            throw new ArgumentException($"A step takes 1 to {MaxBatch} tokens, one per sequence; got {n} tokens for {sequences.Length} sequences.", nameof(tokens));
+        }
+
+        if (logits.Length < (long)n * c.VocabSize)
+        {
+            throw new ArgumentException($"The logits buffer needs {n * c.VocabSize} values.", nameof(logits));
+        }
+
+        foreach (var sequence in sequences)
+        {
+            if (sequence.Position + 1 > c.ContextLength)
             {
-                Project(Weights.Output, _xb, output, rows);
+                throw new ArgumentException($"A sequence would pass the context length {c.ContextLength}.", nameof(sequences));
             }
+        }
+
+        lock (_gate)
+        {
+            Embed(tokens);
+            for (var l = 0; l < c.Layers; l++)
+            {
+                var layer = Weights.Layers[l];
+                RmsNorm(_xb, _x, layer.AttentionNorm, n);
+                Project3(_xb, n, layer.Query, _q, layer.Key, _stepKeys, layer.Value, _stepValues);
+                for (var b = 0; b < n; b++)
+                {
+                    // Each row at its own position, into its own cache, attending over its own history.
+                    var sequence = sequences[b];
+                    var position = sequence.Position;
+                    var key = _stepKeys + ((long)b * c.KvDim);
+                    var query = _q + ((long)b * c.Dim);
+                    _rope.Apply(query, c.Heads, position);
+                    _rope.Apply(key, c.KvHeads, position);
+                    var keys = sequence.Keys(l);
+                    var values = sequence.Values(l);
+                    new ReadOnlySpan<float>(key, c.KvDim).CopyTo(new Span<float>(keys + ((long)position * c.KvDim), c.KvDim));
+                    new ReadOnlySpan<float>(_stepValues + ((long)b * c.KvDim), c.KvDim).CopyTo(new Span<float>(values + ((long)position * c.KvDim), c.KvDim));
+                    _attention.Run(query, keys, values, _att + ((long)b * c.Dim), 1, position);
+                }
+
+                Project(layer.Output, _att, _xb2, n);
+                TensorPrimitives.Add(new ReadOnlySpan<float>(_x, n * c.Dim), new ReadOnlySpan<float>(_xb2, n * c.Dim), new Span<float>(_x, n * c.Dim));
+                FeedForward(layer, n);
+            }
+
+            foreach (var sequence in sequences)
+            {
+                sequence.Position++;
+            }
+
+            Classify(0, n, logits);
         }
     }
 
@@ -175,6 +226,44 @@ internal sealed unsafe class LlamaModel : IDisposable
         _caches.Dispose();
         _pool.Dispose();
         _arena.Dispose();
+    }
+
+    /// <summary>The token embeddings: x[t] = token_embd[token t].</summary>
+    private void Embed(ReadOnlySpan<int> tokens)
+    {
+        var c = Config;
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            var token = tokens[t];
+            if ((uint)token >= (uint)c.VocabSize)
+            {
+                throw new ArgumentOutOfRangeException(nameof(tokens), $"Token id {token} is outside the vocabulary of {c.VocabSize}.");
+            }
+
+            Weights.TokenEmbedding.DequantizeRow(token, new Span<float>(_x + ((long)t * c.Dim), c.Dim));
+        }
+    }
+
+    /// <summary>Feed-forward, as in PyTorch: w2(silu(w1(x)) * w3(x)) on xb = rmsnorm(x) · ffn_norm, then x += it.</summary>
+    private void FeedForward(LlamaLayer layer, int n)
+    {
+        var dim = Config.Dim;
+        RmsNorm(_xb, _x, layer.FeedForwardNorm, n);
+        Project3(_xb, n, layer.Gate, _hb, layer.Up, _hb2, null, null);
+        _swiGlu.Set(_hb, _hb2);
+        _rows.Run(_swiGlu, n);
+        Project(layer.Down, _hb, _xb2, n);
+        TensorPrimitives.Add(new ReadOnlySpan<float>(_x, n * dim), new ReadOnlySpan<float>(_xb2, n * dim), new Span<float>(_x, n * dim));
+    }
+
+    /// <summary>Final norm and the classifier, only on the rows that need logits.</summary>
+    private void Classify(int fromRow, int rows, Span<float> logits)
+    {
+        RmsNorm(_xb, _x + ((long)fromRow * Config.Dim), Weights.OutputNorm, rows);
+        fixed (float* output = logits)
+        {
+            Project(Weights.Output, _xb, output, rows);
+        }
     }
 
     private void RmsNorm(float* output, float* input, float* weight, int tokens)

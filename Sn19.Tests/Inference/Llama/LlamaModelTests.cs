@@ -120,6 +120,69 @@ public sealed class LlamaModelTests
         }
     }
 
+    /// <summary>A multi-sequence decode step gives each sequence the logits it gets decoding alone, to the bit,
+    /// whatever the sequences' positions (so a miner's batching never changes a token or a log-probability).</summary>
+    [Theory]
+    [InlineData(WeightType.F32)]
+    [InlineData(WeightType.Q8_0)]
+    public void ForwardStep_GivesEachSequenceItsSoloLogits(WeightType type)
+    {
+        var (model, _) = TestEngine.Tiny(type);
+        using (model)
+        {
+            var vocab = model.Config.VocabSize;
+            int[][] prompts = [Tokens[..3], Tokens[3..11], Tokens[11..12], Tokens[12..17], Tokens[5..10]];
+            const int steps = 4;
+            var next = new int[prompts.Length][];
+            for (var i = 0; i < prompts.Length; i++)
+            {
+                next[i] = Enumerable.Range(0, steps).Select(s => ((i * 31) + (s * 7) + 2) % vocab).ToArray();
+            }
+
+            // Alone: prefill, then one token at a time.
+            var solo = new float[prompts.Length][];
+            for (var i = 0; i < prompts.Length; i++)
+            {
+                solo[i] = new float[steps * vocab];
+                using var sequence = model.CreateSequence();
+                model.Forward(sequence, prompts[i], prompts[i].Length, []);
+                for (var s = 0; s < steps; s++)
+                {
+                    model.Forward(sequence, next[i].AsSpan(s, 1), 0, solo[i].AsSpan(s * vocab, vocab));
+                }
+            }
+
+            // Together: the same prefills, then each step for all five at once.
+            var sequences = prompts.Select(_ => model.CreateSequence()).ToArray();
+            try
+            {
+                for (var i = 0; i < prompts.Length; i++)
+                {
+                    model.Forward(sequences[i], prompts[i], prompts[i].Length, []);
+                }
+
+                var logits = new float[prompts.Length * vocab];
+                for (var s = 0; s < steps; s++)
+                {
+                    model.ForwardStep(sequences, next.Select(n => n[s]).ToArray(), logits);
+                    for (var i = 0; i < prompts.Length; i++)
+                    {
+                        Assert.Equal(solo[i].AsSpan(s * vocab, vocab).ToArray(), logits.AsSpan(i * vocab, vocab).ToArray());
+                    }
+                }
+
+                Assert.Equal(prompts.Select(p => p.Length + steps), sequences.Select(q => q.Position));
+            }
+            finally
+            {
+                foreach (var sequence in sequences)
+                {
+                    sequence.Dispose();
+                }
+            }
+        }
+    }
+
     /// <summary>Caches are recycled between sequences without clearing: a sequence must never read another's leftovers.</summary>
     [Fact]
     public void Forward_OnARecycledCache_GivesTheLogitsOfAFreshOne()
