@@ -86,6 +86,65 @@ public static class EngineBenchmark
         return steps / Stopwatch.GetElapsedTime(start).TotalSeconds;
     }
 
+    /// <summary>
+    /// Aggregate decode tokens per second of <paramref name="streams"/> sequences stepping together
+    /// (<see cref="LlamaModel.ForwardStep"/>: the weights read once per step for all of them), each
+    /// first given a short prompt so that the sequences sit at different positions.
+    /// </summary>
+    public static double BatchedDecodeTokensPerSecond(LlamaEngine engine, int streams, int steps = 32)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        var model = engine.Model;
+        streams = Math.Clamp(streams, 1, model.MaxBatch);
+        steps = Math.Clamp(steps, 1, model.Config.ContextLength - streams - 8);
+        var vocab = model.Config.VocabSize;
+        var sequences = new LlamaSequence[streams];
+        try
+        {
+            var tokens = new int[streams];
+            for (var i = 0; i < streams; i++)
+            {
+                sequences[i] = model.CreateSequence();
+                model.Forward(sequences[i], Enumerable.Range(1, i + 1).Select(t => (t * 7919) % vocab).ToArray(), i + 1, []);
+            }
+
+            var logits = new float[streams * vocab];
+            WarmUp(() => Step(0));
+            var start = Stopwatch.GetTimestamp();
+            for (var s = 0; s < steps; s++)
+            {
+                Step(s);
+            }
+
+            return streams * steps / Stopwatch.GetElapsedTime(start).TotalSeconds;
+
+            void Step(int s)
+            {
+                if (sequences.Any(q => q.Position + 1 >= model.Config.ContextLength))
+                {
+                    foreach (var sequence in sequences)
+                    {
+                        sequence.Rewind(1);
+                    }
+                }
+
+                for (var i = 0; i < streams; i++)
+                {
+                    tokens[i] = ((s * 31) + i) % vocab;
+                }
+
+                model.ForwardStep(sequences, tokens, logits);
+            }
+        }
+        finally
+        {
+            foreach (var sequence in sequences)
+            {
+                sequence?.Dispose();
+            }
+        }
+    }
+
     internal static double Prefill(LlamaModel model, int tokens, int repeats)
     {
         tokens = Math.Min(tokens, Math.Min(model.MaxBatch, model.Config.ContextLength));

@@ -70,8 +70,7 @@ internal sealed unsafe class LinearWork : IParallelWork
         _tokens = tokens;
         _count = 0;
         _unitRows = tokens == 1 ? VectorUnitRows : BatchUnitRows;
-        // Batched runs stay one unit: an F16 unit is dequantised whole into the worker's 64-row scratch.
-        _maxClaimUnits = tokens == 1 ? DecodeClaimUnits(w0) : 1;
+        _maxClaimUnits = ClaimUnits(w0);
         Add(w0, y0);
         Add(w1, y1);
         Add(w2, y2);
@@ -100,12 +99,14 @@ internal sealed unsafe class LinearWork : IParallelWork
     }
 
     /// <summary>
-    /// Decode claims stop at <see cref="MaxClaimBytes"/> (~25 µs of streaming): few enough claims that their
-    /// fences cost nothing, small enough that a worker descheduled mid-claim holds back little of the job.
+    /// Claims stop at <see cref="MaxClaimBytes"/> of weights (~25 µs of decode streaming): few enough claims
+    /// that their fences cost nothing, small enough that a worker descheduled mid-claim holds back little
+    /// of the job. A batched run is worked in 64-row blocks (<see cref="Batched"/>), so its length does not
+    /// change what stays in cache.
     /// </summary>
-    private static int DecodeClaimUnits(WeightMatrix w)
+    private int ClaimUnits(WeightMatrix w)
     {
-        var unitBytes = Math.Max(1, w.BytesPerPass / w.Rows * VectorUnitRows);
+        var unitBytes = Math.Max(1, w.BytesPerPass / w.Rows * _unitRows);
         return (int)Math.Max(1, MaxClaimBytes / unitBytes);
     }
 
@@ -173,7 +174,7 @@ internal sealed unsafe class LinearWork : IParallelWork
                     TileKernels.F32Rows(_x, rows, k, y + r);
                     break;
                 case WeightType.Q8_0 when Q8Products.HasTiles:
-                    Q8Products.Rows(_q!, w, r, y + r);
+                    Q8Products.Rows(_q!, 0, w, r, y + r);
                     break;
                 default:
                     SingleRows(w, y, r, TileKernels.Tile, workerIndex);
@@ -209,8 +210,17 @@ internal sealed unsafe class LinearWork : IParallelWork
     /// A chunk of up to 64 weight rows against every token: token tiles outside, row tiles inside, so a
     /// 4-token slice of X is loaded once per chunk while the chunk's rows (≤ 64 × K floats) stay in L2.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>A run of rows in blocks of <see cref="BatchUnitRows"/>: each block meets every token while it is in cache.</summary>
     private void Batched(WeightMatrix w, float* yOut, int start, int end, int workerIndex)
+    {
+        for (var block = start; block < end; block += BatchUnitRows)
+        {
+            BatchedBlock(w, yOut, block, Math.Min(block + BatchUnitRows, end), workerIndex);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void BatchedBlock(WeightMatrix w, float* yOut, int start, int end, int workerIndex)
     {
         var k = w.Cols;
         var n = w.Rows;
@@ -229,28 +239,41 @@ internal sealed unsafe class LinearWork : IParallelWork
         var tiled = w.Type == WeightType.Q8_0 ? Q8Products.HasTiles : TileKernels.HasF32Tile(k);
         var whole = tiled ? rows / TileKernels.Tile * TileKernels.Tile : 0;
         var t = 0;
-        if (whole > 0)
+        for (; whole > 0 && t + TileKernels.Tile <= _tokens; t += TileKernels.Tile)
         {
-            for (; t + TileKernels.Tile <= _tokens; t += TileKernels.Tile)
+            for (var j = 0; j < whole; j += TileKernels.Tile)
             {
-                for (var j = 0; j < whole; j += TileKernels.Tile)
+                var r = start + j;
+                var y = yOut + ((long)t * n) + r;
+                if (w.Type == WeightType.Q8_0)
                 {
-                    var r = start + j;
-                    var y = yOut + ((long)t * n) + r;
-                    if (w.Type == WeightType.Q8_0)
-                    {
-                        Q8Products.Tile(_q!, t, w, r, y, n);
-                    }
-                    else
-                    {
-                        TileKernels.F32(_x + ((long)t * k), wf + ((long)j * k), k, y, n);
-                    }
+                    Q8Products.Tile(_q!, t, w, r, y, n);
+                }
+                else
+                {
+                    TileKernels.F32(_x + ((long)t * k), wf + ((long)j * k), k, y, n);
                 }
             }
         }
 
-        // The token tail (T mod 4) of the tiled rows, then the untiled rows for every token.
-        Single(w, yOut, wf, start, whole, t, _tokens - t);
+        // The token tail (T mod 4) of the tiled rows through the decode kernels, four rows a call (the
+        // same bits as a tile cell or a single cell); then the untiled rows for every token.
+        for (; whole > 0 && t < _tokens; t++)
+        {
+            for (var j = 0; j < whole; j += TileKernels.Tile)
+            {
+                var y = yOut + ((long)t * n) + start + j;
+                if (w.Type == WeightType.Q8_0)
+                {
+                    Q8Products.Rows(_q!, t, w, start + j, y);
+                }
+                else
+                {
+                    TileKernels.F32Rows(_x + ((long)t * k), wf + ((long)j * k), k, y);
+                }
+            }
+        }
+
         Single(w, yOut, wf == null ? null : wf + ((long)whole * k), start + whole, rows - whole, 0, _tokens);
     }
 

@@ -11,17 +11,17 @@ internal static unsafe class Q8Products
     /// <summary>Whether <see cref="Rows"/> and <see cref="Tile"/> may be used (else only <see cref="Dot"/>).</summary>
     public static bool HasTiles => Q8Wide.IsSupported || TileKernels.HasQ8Tile;
 
-    /// <summary>Decode: token 0 of <paramref name="x"/> against weight rows <paramref name="row"/>..+3, into y[0..3].</summary>
-    public static void Rows(Q8Activations x, WeightMatrix w, int row, float* y)
+    /// <summary>Decode: token <paramref name="token"/> of <paramref name="x"/> against weight rows <paramref name="row"/>..+3, into y[0..3].</summary>
+    public static void Rows(Q8Activations x, int token, WeightMatrix w, int row, float* y)
     {
         var quants = w.BlockQuants(row, 0);
         if (w.RowGrouped)
         {
-            Q8Wide.Rows(x.Magnitudes(0), x.Signs(0), x.ScaleLanes(0), quants, Steps(w, row), w.RowUnits + row, w.Cols, y);
+            Q8Wide.Rows(x.Magnitudes(token), x.Signs(token), x.ScaleLanes(token), quants, Steps(w, row), w.RowUnits + row, w.Cols, y);
         }
         else
         {
-            TileKernels.Q8Rows(x.Quants(0), x.Scales(0), quants, Scales(w, row), w.Cols, y);
+            TileKernels.Q8Rows(x.Quants(token), x.Scales(token), quants, Scales(w, row), w.Cols, y);
         }
     }
 

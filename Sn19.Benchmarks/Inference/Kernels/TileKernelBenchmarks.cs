@@ -101,7 +101,7 @@ public unsafe class TileKernelBenchmarks
                     TileKernels.Q8Rows(_q.Quants(0), _q.Scales(0), _q8.Quants + ((long)r * Cols), _q8.Scales + ((long)r * blocks), Cols, _y + r);
                     break;
                 default:
-                    Q8Products.Rows(_q, _q8Wide, r, _y + r);
+                    Q8Products.Rows(_q, 0, _q8Wide, r, _y + r);
                     break;
             }
         }

@@ -18,12 +18,14 @@ internal static class ModelBenchCommand
         var threads = ModelCommandSupport.ThreadsOption();
         var decode = new Option<int>("--decode-tokens") { Description = "Decode steps to time", DefaultValueFactory = _ => 64 };
         var prefill = new Option<int>("--prefill-tokens") { Description = "Tokens in the timed prefill batch", DefaultValueFactory = _ => 256 };
+        var streams = new Option<int>("--streams") { Description = "Also time this many sequences decoding together, one batched step per token (what a miner serving concurrent requests does); 0 = skip", DefaultValueFactory = _ => 4 };
         var bandwidth = new Option<bool>("--bandwidth") { Description = "Also report decode's bandwidth efficiency: 7 rounds of a read probe (sums 512 MiB) then 32 decode steps" };
         var command = new Command("bench", "Measure decode and prefill tokens per second");
         command.Options.Add(model);
         command.Options.Add(threads);
         command.Options.Add(decode);
         command.Options.Add(prefill);
+        command.Options.Add(streams);
         command.Options.Add(bandwidth);
         command.SetAction(parseResult =>
         {
@@ -41,6 +43,13 @@ internal static class ModelBenchCommand
             output.WriteLine(string.Create(inv, $"model {engine.Name}, {engine.Threads} threads, {engine.WeightBytesPerToken / 1e6:F1} MB of weights per token"));
             output.WriteLine(string.Create(inv, $"decode        {decodeRate,8:F1} tok/s"));
             output.WriteLine(string.Create(inv, $"prefill-{prefillTokens,-5} {prefillRate,8:F1} tok/s ({prefillRate / decodeRate:F1}x decode per token)"));
+            var streamCount = parseResult.GetValue(streams);
+            if (streamCount > 1)
+            {
+                var batched = EngineBenchmark.BatchedDecodeTokensPerSecond(engine, streamCount);
+                output.WriteLine(string.Create(inv, $"decode x{streamCount,-4} {batched,8:F1} tok/s in all ({batched / decodeRate:F1}x one stream)"));
+            }
+
             if (parseResult.GetValue(bandwidth))
             {
                 var efficiency = EngineBenchmark.InterleavedEfficiency(engine);

@@ -131,7 +131,7 @@ public sealed class LlamaModelTests
         using (model)
         {
             var vocab = model.Config.VocabSize;
-            int[][] prompts = [Tokens[..3], Tokens[3..11], Tokens[11..12], Tokens[12..17], Tokens[5..10]];
+            int[][] prompts = [Tokens[..3], Tokens[3..11], Tokens[11..12], Tokens[12..17], Tokens[5..10], Tokens[1..2], Tokens[..19]];
             const int steps = 4;
             var next = new int[prompts.Length][];
             for (var i = 0; i < prompts.Length; i++)
@@ -152,7 +152,7 @@ public sealed class LlamaModelTests
                 }
             }
 
-            // Together: the same prefills, then each step for all five at once.
+            // Together: the same prefills, then each step for all seven at once (one 4-token tile, a tail of 3).
             var sequences = prompts.Select(_ => model.CreateSequence()).ToArray();
             try
             {
