@@ -2,26 +2,26 @@ namespace Sn19.Inference.Generation;
 
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using Sn19.Inference.Llama;
-using Sn19.Inference.Sampling;
 using Sn19.Inference.Scoring;
 
 /// <summary>
-/// <see cref="IInferenceBackend"/> on the embedded engine. Each generation runs on its own long-running
-/// thread (the forward pass is CPU-bound and blocks) and hands steps to the caller through a small
-/// channel; sequences interleave token by token on the shared model, up to
-/// <see cref="LocalEngineOptions.MaxConcurrentSequences"/> at once.
+/// <see cref="IInferenceBackend"/> on the embedded engine. Generations run in the <see cref="BatchingLoop"/>:
+/// up to <see cref="LocalEngineOptions.MaxConcurrentSequences"/> at once decode together, one shared step
+/// per token, and each hands its steps to its caller through its own channel; further requests wait for a
+/// slot. Scoring takes a slot too and runs its batched prefill between the loop's steps.
 /// </summary>
 public sealed class LocalInferenceBackend : IInferenceBackend
 {
     private readonly LlamaEngine _engine;
     private readonly SemaphoreSlim _slots;
     private readonly TokenTexts _texts;
+    private readonly BatchingLoop _loop;
 
     public LocalInferenceBackend(LlamaEngine engine, LocalEngineOptions options)
     {
         _engine = engine;
         _slots = new SemaphoreSlim(options.MaxConcurrentSequences);
+        _loop = new BatchingLoop(engine.Model, options.MaxConcurrentSequences);
         _texts = new TokenTexts(engine.Tokenizer);
     }
 
@@ -50,26 +50,33 @@ public sealed class LocalInferenceBackend : IInferenceBackend
 
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var channel = Channel.CreateBounded<TokenStep>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Factory.StartNew(
-            () => Produce(prompt, request, channel.Writer, stop.Token),
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+
+        // Unbounded: the loop serves every stream in one thread and must never wait on one slow reader; a
+        // stream holds at most its max tokens.
+        var channel = Channel.CreateUnbounded<TokenStep>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var sequence = new StreamingSequence(_engine, _texts, prompt, request, channel.Writer, stop.Token, () => _slots.Release());
+        _loop.Submit(sequence);
         try
         {
             await foreach (var step in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
+                // The loop may have run ahead of a slow reader: once the caller cancels, what it buffered is
+                // dropped and the stream ends as cancelled, as it would have had the loop seen it first.
+                if (cancellationToken.IsCancellationRequested && step.FinishReason != FinishReason.Cancelled)
+                {
+                    yield return new TokenStep(-1, string.Empty, 0f, [], FinishReason.Cancelled);
+                    yield break;
+                }
+
                 yield return step;
             }
         }
         finally
         {
-            // A consumer that left early reads nothing more: completing the channel unblocks the producer.
+            // A consumer that left early stops the sequence at the loop's next turn; wait until its cache and
+            // slot are given back.
             await stop.CancelAsync().ConfigureAwait(false);
-            channel.Writer.TryComplete();
-            await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            _slots.Release();
+            await sequence.Released.ConfigureAwait(false);
         }
     }
 
@@ -93,90 +100,6 @@ public sealed class LocalInferenceBackend : IInferenceBackend
         finally
         {
             _slots.Release();
-        }
-    }
-
-    private void Produce(int[] prompt, GenerationRequest request, ChannelWriter<TokenStep> writer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var generator = new LlamaGenerator(_engine.Model, request.Sampling);
-            var stops = new StopMatcher(request.Stop);
-            var decoder = _engine.Tokenizer.CreateStreamDecoder();
-            var top = new TokenLogProb[request.TopLogProbs];
-            var endIds = _engine.Tokenizer.EndOfGenerationIds;
-            generator.Prefill(prompt);
-            for (var produced = 1; ; produced++)
-            {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    Write(writer, new TokenStep(-1, string.Empty, 0f, [], FinishReason.Cancelled), CancellationToken.None);
-                    return;
-                }
-
-                var next = generator.Next();
-                var count = generator.Sampler.Distribution.Top(top);
-                var alternatives = new TokenAlternative[count];
-                for (var i = 0; i < count; i++)
-                {
-                    alternatives[i] = new TokenAlternative(top[i].TokenId, _texts.Get(top[i].TokenId), top[i].LogProb);
-                }
-
-                FinishReason? finish = null;
-                var text = string.Empty;
-                if (!request.IgnoreEos && endIds.Contains(next.TokenId))
-                {
-                    finish = FinishReason.Eos;
-                }
-                else if (request.StopTokenIds.Contains(next.TokenId))
-                {
-                    finish = FinishReason.Stop;
-                }
-                else
-                {
-                    text = decoder.Append(next.TokenId);
-                    if (stops.Feed(ref text))
-                    {
-                        finish = FinishReason.Stop;
-                    }
-                }
-
-                if (finish is null && (produced >= request.MaxTokens || generator.Position + 1 >= _engine.ContextLength))
-                {
-                    finish = FinishReason.Length;
-                }
-
-                Write(writer, new TokenStep(next.TokenId, text, next.LogProb, alternatives, finish, finish is null ? null : prompt.Length), cancellationToken);
-                if (finish is not null)
-                {
-                    return;
-                }
-
-                generator.Accept(next.TokenId);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Write(writer, new TokenStep(-1, string.Empty, 0f, [], FinishReason.Cancelled), CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            writer.TryComplete(e);
-        }
-        finally
-        {
-            writer.TryComplete();
-        }
-    }
-
-    private static void Write(ChannelWriter<TokenStep> writer, TokenStep step, CancellationToken cancellationToken)
-    {
-        while (!writer.TryWrite(step))
-        {
-            if (!writer.WaitToWriteAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
-            {
-                return;
-            }
         }
     }
 }

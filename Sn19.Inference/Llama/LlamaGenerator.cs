@@ -30,19 +30,36 @@ internal sealed class LlamaGenerator : IDisposable
     /// <summary>Feeds the prompt; afterwards <see cref="Next"/> samples the first generated token.</summary>
     public void Prefill(ReadOnlySpan<int> prompt)
     {
+        _sequence.Rewind(0);
+        while (!PrefillChunk(prompt))
+        {
+        }
+    }
+
+    /// <summary>
+    /// Feeds the next chunk (at most <see cref="LlamaModel.MaxBatch"/> tokens) of <paramref name="prompt"/>
+    /// after what is already in the sequence; true once all of it is in and <see cref="Next"/> may sample.
+    /// A batching loop calls this once per step, so a long prompt does not stall the streams beside it.
+    /// </summary>
+    public bool PrefillChunk(ReadOnlySpan<int> prompt)
+    {
         if (prompt.IsEmpty)
         {
             throw new ArgumentException("The prompt must hold at least one token.", nameof(prompt));
         }
 
-        _sequence.Rewind(0);
-        for (var start = 0; start < prompt.Length; start += _model.MaxBatch)
-        {
-            var chunk = prompt.Slice(start, Math.Min(_model.MaxBatch, prompt.Length - start));
-            var last = start + chunk.Length == prompt.Length;
-            _model.Forward(_sequence, chunk, last ? chunk.Length - 1 : chunk.Length, _logits);
-        }
+        var start = _sequence.Position;
+        var chunk = prompt.Slice(start, Math.Min(_model.MaxBatch, prompt.Length - start));
+        var last = start + chunk.Length == prompt.Length;
+        _model.Forward(_sequence, chunk, last ? chunk.Length - 1 : chunk.Length, _logits);
+        return last;
     }
+
+    /// <summary>The sequence, for a step that decodes it together with others (<see cref="LlamaModel.ForwardStep"/>).</summary>
+    public LlamaSequence Sequence => _sequence;
+
+    /// <summary>Takes the logits such a step computed for this sequence's last token, in place of <see cref="Accept"/>.</summary>
+    public void AcceptLogits(ReadOnlySpan<float> row) => row[.._model.Config.VocabSize].CopyTo(_logits);
 
     /// <summary>Samples from the current logits (the distribution stays in <see cref="Sampler"/>).</summary>
     public TokenLogProb Next() => Sampler.Next(_logits.AsSpan(0, _model.Config.VocabSize));
