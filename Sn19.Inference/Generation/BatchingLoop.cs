@@ -74,7 +74,18 @@ internal sealed class BatchingLoop
             for (var i = active.Count - 1; i >= 0; i--)
             {
                 var sequence = active[i];
-                var alive = sequence.Prefilled ? sequence.Emit() : sequence.PrefillStep() && (!sequence.Prefilled || sequence.Emit());
+                bool alive;
+                try
+                {
+                    alive = sequence.Prefilled ? sequence.Emit() : sequence.PrefillStep() && (!sequence.Prefilled || sequence.Emit());
+                }
+                catch (Exception e)
+                {
+                    // One request's failure (say, in its text decoding) ends that request, not the loop.
+                    sequence.Fail(e);
+                    alive = false;
+                }
+
                 if (!alive)
                 {
                     sequence.Release();
