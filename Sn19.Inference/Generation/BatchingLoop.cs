@@ -69,7 +69,7 @@ internal sealed class BatchingLoop
                 return;
             }
 
-            // Prompts one chunk a turn (a long prompt does not stall the streams beside it); every sequence
+            // Prompts one chunk a turn (the streams beside a long prompt wait a chunk, not all of it); every sequence
             // with logits, including one whose prompt just finished, samples and writes its next token.
             for (var i = active.Count - 1; i >= 0; i--)
             {

@@ -39,7 +39,7 @@ internal sealed class LlamaGenerator : IDisposable
     /// <summary>
     /// Feeds the next chunk (at most <see cref="LlamaModel.MaxBatch"/> tokens) of <paramref name="prompt"/>
     /// after what is already in the sequence; true once all of it is in and <see cref="Next"/> may sample.
-    /// A batching loop calls this once per step, so a long prompt does not stall the streams beside it.
+    /// A batching loop calls this once per step, so the streams beside a long prompt wait one chunk a turn, not the whole prompt.
     /// </summary>
     public bool PrefillChunk(ReadOnlySpan<int> prompt)
     {
