@@ -1,7 +1,6 @@
 namespace Sn19.Benchmarks.Inference;
 
 using System.Globalization;
-using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
@@ -9,34 +8,16 @@ using BenchmarkDotNet.Running;
 /// Decode's memory-bandwidth efficiency: weight bytes per token × tokens/s ÷ the read bandwidth of the
 /// ReadBandwidth baseline of the same parameter set in the same run. Prefill: its per-token speed-up over decode.
 /// </summary>
-internal sealed class EfficiencyColumn : IColumn
+internal sealed class EfficiencyColumn() : MeanDerivedColumn(
+    "sn19-efficiency",
+    "Efficiency",
+    "Decode: bandwidth efficiency (≥ 0.8 is the target); Prefill256: speed-up per token over decode (≥ 8x)",
+    priority: 1)
 {
-    public string Id => "sn19-efficiency";
-
-    public string ColumnName => "Efficiency";
-
-    public bool AlwaysShow => true;
-
-    public ColumnCategory Category => ColumnCategory.Custom;
-
-    public int PriorityInCategory => 1;
-
-    public bool IsNumeric => true;
-
-    public UnitType UnitType => UnitType.Dimensionless;
-
-    public string Legend => "Decode: bandwidth efficiency (≥ 0.8 is the target); Prefill256: speed-up per token over decode (≥ 8x)";
-
-    public bool IsAvailable(Summary summary) => true;
-
-    public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
-
-    public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
+    protected override string Value(Summary summary, BenchmarkCase benchmarkCase)
     {
         var method = benchmarkCase.Descriptor.WorkloadMethod.Name;
-        var own = ThroughputColumn.MeanSeconds(summary, benchmarkCase);
+        var own = MeanSeconds(summary, benchmarkCase);
         var decode = Sibling(summary, benchmarkCase, "Decode");
         var inv = CultureInfo.InvariantCulture;
         if (own is null || decode is null)
@@ -65,6 +46,6 @@ internal sealed class EfficiencyColumn : IColumn
     {
         var sibling = summary.BenchmarksCases.FirstOrDefault(c =>
             c.Descriptor.WorkloadMethod.Name == method && c.Parameters.DisplayInfo == benchmarkCase.Parameters.DisplayInfo);
-        return sibling is null ? null : ThroughputColumn.MeanSeconds(summary, sibling);
+        return sibling is null ? null : MeanSeconds(summary, sibling);
     }
 }
