@@ -2,6 +2,7 @@ namespace Sn19.Tests.Inference.Generation;
 
 using Sn19.Inference.Generation;
 using Sn19.Inference.Sampling;
+using static Sn19.Tests.Inference.GenerationSteps;
 
 /// <summary>
 /// The embedded backend decodes concurrent requests together (<see cref="LocalInferenceBackend"/>'s
@@ -64,17 +65,6 @@ public sealed class BatchingLoopTests(TinyGgufFixture fixture) : IClassFixture<T
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var next = await Collect(backend, request with { MaxTokens = 3 }, deadline.Token);
         Assert.Equal(3, next.Count);
-    }
-
-    private static async Task<List<TokenStep>> Collect(IInferenceBackend backend, GenerationRequest request, CancellationToken cancellationToken = default)
-    {
-        var steps = new List<TokenStep>();
-        await foreach (var step in backend.GenerateAsync(request, cancellationToken))
-        {
-            steps.Add(step);
-        }
-
-        return steps;
     }
 
     private static List<string> Describe(List<TokenStep> steps) =>

@@ -9,20 +9,10 @@ using Sn19.Inference.Scoring;
 using Sn19.Inference.TestModels;
 using Sn19.Inference.Tokenizers;
 using Sn19.Tests.TestSupport;
+using static Sn19.Tests.Inference.GenerationSteps;
 
 public sealed class LocalInferenceBackendTests(TinyGgufFixture fixture) : IClassFixture<TinyGgufFixture>
 {
-    private static async Task<List<TokenStep>> Collect(IInferenceBackend backend, GenerationRequest request, CancellationToken cancellationToken = default)
-    {
-        var steps = new List<TokenStep>();
-        await foreach (var step in backend.GenerateAsync(request, cancellationToken))
-        {
-            steps.Add(step);
-        }
-
-        return steps;
-    }
-
     [Fact]
     public void Load_WrittenGguf_GivesTheSameLogitsAsTheInMemoryWeights()
     {

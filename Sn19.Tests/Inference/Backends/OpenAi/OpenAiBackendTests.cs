@@ -7,20 +7,10 @@ using Sn19.Inference.Sampling;
 using Sn19.Inference.Scoring;
 using Sn19.Inference.Tokenizers;
 using Sn19.Tests.Inference.Generation;
+using static Sn19.Tests.Inference.GenerationSteps;
 
 public sealed class OpenAiBackendTests(TinyGgufFixture fixture) : IClassFixture<TinyGgufFixture>
 {
-    private static async Task<List<TokenStep>> Collect(IInferenceBackend backend, GenerationRequest request)
-    {
-        var steps = new List<TokenStep>();
-        await foreach (var step in backend.GenerateAsync(request, CancellationToken.None))
-        {
-            steps.Add(step);
-        }
-
-        return steps;
-    }
-
     private OpenAiBackend Client(FakeVllmServer server, HttpClient http, string model = "tiny") =>
         new(http, new OpenAiBackendOptions { BaseUrl = server.BaseUrl, Model = model, EosTokenId = fixture.Engine.Tokenizer.EosId });
 
