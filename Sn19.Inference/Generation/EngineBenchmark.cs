@@ -120,7 +120,8 @@ public static class EngineBenchmark
 
             void Step(int s)
             {
-                if (sequences.Any(q => q.Position + 1 >= model.Config.ContextLength))
+                // The longest sequence is the last (it had the longest prompt); rewind all before it fills the context.
+                if (sequences[^1].Position + 1 >= model.Config.ContextLength)
                 {
                     foreach (var sequence in sequences)
                     {

@@ -23,7 +23,7 @@ internal sealed class StreamingSequence
     private readonly StopMatcher _stops;
     private readonly TokenLogProb[] _top;
     private LlamaGenerator? _generator;
-    private TokenStreamDecoder? _decoder;
+    private readonly TokenStreamDecoder _decoder;
     private int _produced;
 
     public StreamingSequence(
@@ -38,6 +38,7 @@ internal sealed class StreamingSequence
         _onRelease = onRelease;
         _stops = new StopMatcher(request.Stop);
         _top = new TokenLogProb[request.TopLogProbs];
+        _decoder = engine.Tokenizer.CreateStreamDecoder();
     }
 
     /// <summary>Completes once the sequence's cache and its caller's slot are given back.</summary>
@@ -63,7 +64,6 @@ internal sealed class StreamingSequence
         try
         {
             _generator ??= new LlamaGenerator(_engine.Model, _request.Sampling);
-            _decoder ??= _engine.Tokenizer.CreateStreamDecoder();
             Prefilled = _generator.PrefillChunk(_prompt);
             return true;
         }
@@ -105,7 +105,7 @@ internal sealed class StreamingSequence
         }
         else
         {
-            text = _decoder!.Append(next.TokenId);
+            text = _decoder.Append(next.TokenId);
             if (_stops.Feed(ref text))
             {
                 finish = FinishReason.Stop;
