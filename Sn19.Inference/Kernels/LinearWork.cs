@@ -4,7 +4,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 /// <summary>
-/// Y = X·Wᵀ for T token rows, split over the pool by units of weight rows (decode: 16 rows; batched: 64).
+/// Y = X·Wᵀ for T token rows, split over the pool by units of weight rows (decode: 32 rows, a Q8_0 row group; batched: 64).
 /// Each worker owns a contiguous run of units and takes the others' last units once its own are done
 /// (<see cref="StealingRanges"/>): decode then reads one long stream per core, which on this machine kept
 /// decode at the read probe's bandwidth where many short streams, one per shared-cursor chunk, fell to
@@ -12,12 +12,13 @@ using System.Runtime.CompilerServices;
 /// units over. Every output element is computed by the same code whatever the split, so results do not
 /// depend on the thread count.
 /// With T = 1 this is a matrix-vector product streaming each weight once; with T &gt; 1 it runs the
-/// 4 × 4 register tiles (<see cref="TileKernels"/>, <see cref="Q8Products"/>) over all tokens per row block.
+/// register tiles (4 tokens × 4 rows, or × 32 rows on the 512-bit Q8_0 kernels: <see cref="TileKernels"/>,
+/// <see cref="Q8Products"/>) over all tokens per row block.
 /// One instance per engine, reused for every product (nothing is allocated per call).
 /// </summary>
 internal sealed unsafe class LinearWork : IParallelWork
 {
-    private const int VectorUnitRows = 16;
+    private const int VectorUnitRows = Q8RowGroups.Rows;
     private const int BatchUnitRows = 64;
     private const long InlineBelowBytes = 512 * 1024;
     private const long MaxClaimBytes = 1024 * 1024;
@@ -162,24 +163,26 @@ internal sealed unsafe class LinearWork : IParallelWork
     {
         var k = w.Cols;
         var r = start;
-        for (; r + TileKernels.Tile <= end; r += TileKernels.Tile)
+        if (w.Type == WeightType.Q8_0 && Q8Products.HasTiles)
         {
-            switch (w.Type)
+            var step = Q8Products.RowStep(w);
+            for (; r < end && (w.RowGrouped || r + step <= end); r += step)
             {
-                case WeightType.F32 when TileKernels.HasF32Tile(k):
-                    TileKernels.F32Rows(_x, w.F32 + ((long)r * k), k, y + r);
-                    break;
-                case WeightType.F16 when TileKernels.HasF32Tile(k):
-                    var rows = _scratch[workerIndex];
+                Q8Products.Rows(_q!, 0, w, r, y + r, Math.Min(step, end - r));
+            }
+        }
+        else if (w.Type != WeightType.Q8_0 && TileKernels.HasF32Tile(k))
+        {
+            for (; r + TileKernels.Tile <= end; r += TileKernels.Tile)
+            {
+                var rows = w.F32 + ((long)r * k);
+                if (w.Type == WeightType.F16)
+                {
+                    rows = _scratch[workerIndex];
                     TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(w.F16 + ((long)r * k), TileKernels.Tile * k), new Span<float>(rows, TileKernels.Tile * k));
-                    TileKernels.F32Rows(_x, rows, k, y + r);
-                    break;
-                case WeightType.Q8_0 when Q8Products.HasTiles:
-                    Q8Products.Rows(_q!, 0, w, r, y + r);
-                    break;
-                default:
-                    SingleRows(w, y, r, TileKernels.Tile, workerIndex);
-                    break;
+                }
+
+                TileKernels.F32Rows(_x, rows, k, y + r);
             }
         }
 
@@ -207,10 +210,6 @@ internal sealed unsafe class LinearWork : IParallelWork
         Single(w, y, wf, r, rows, 0, 1);
     }
 
-    /// <summary>
-    /// A chunk of up to 64 weight rows against every token: token tiles outside, row tiles inside, so a
-    /// 4-token slice of X is loaded once per chunk while the chunk's rows (≤ 64 × K floats) stay in L2.
-    /// </summary>
     /// <summary>A run of rows in blocks of <see cref="BatchUnitRows"/>: each block meets every token while it is in cache.</summary>
     private void Batched(WeightMatrix w, float* yOut, int start, int end, int workerIndex)
     {
@@ -237,18 +236,23 @@ internal sealed unsafe class LinearWork : IParallelWork
             TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(w.F16 + ((long)start * k), rows * k), new Span<float>(wf, rows * k));
         }
 
-        var tiled = w.Type == WeightType.Q8_0 ? Q8Products.HasTiles : TileKernels.HasF32Tile(k);
-        var whole = tiled ? rows / TileKernels.Tile * TileKernels.Tile : 0;
+        var q8 = w.Type == WeightType.Q8_0;
+        var tiled = q8 ? Q8Products.HasTiles : TileKernels.HasF32Tile(k);
+        var step = q8 && tiled ? Q8Products.RowStep(w) : TileKernels.Tile;
+
+        // Row groups take a matrix's short last group whole; other tiles leave the rows past the last
+        // whole step to the single cells below.
+        var whole = !tiled ? 0 : w.RowGrouped ? rows : rows / step * step;
         var t = 0;
         for (; whole > 0 && t + TileKernels.Tile <= _tokens; t += TileKernels.Tile)
         {
-            for (var j = 0; j < whole; j += TileKernels.Tile)
+            for (var j = 0; j < whole; j += step)
             {
                 var r = start + j;
                 var y = yOut + ((long)t * n) + r;
-                if (w.Type == WeightType.Q8_0)
+                if (q8)
                 {
-                    Q8Products.Tile(_q!, t, w, r, y, n);
+                    Q8Products.Tile(_q!, t, w, r, y, n, Math.Min(step, whole - j));
                 }
                 else
                 {
@@ -257,16 +261,16 @@ internal sealed unsafe class LinearWork : IParallelWork
             }
         }
 
-        // The token tail (T mod 4) of the tiled rows through the decode kernels, four rows a call (the
-        // same bits as a tile cell or a single cell); then the untiled rows for every token.
+        // The token tail (T mod 4) of the tiled rows through the decode kernels (the same bits as a tile
+        // cell or a single cell); then the untiled rows for every token.
         for (; whole > 0 && t < _tokens; t++)
         {
-            for (var j = 0; j < whole; j += TileKernels.Tile)
+            for (var j = 0; j < whole; j += step)
             {
                 var y = yOut + ((long)t * n) + start + j;
-                if (w.Type == WeightType.Q8_0)
+                if (q8)
                 {
-                    Q8Products.Rows(_q!, t, w, start + j, y);
+                    Q8Products.Rows(_q!, t, w, start + j, y, Math.Min(step, whole - j));
                 }
                 else
                 {

@@ -4,18 +4,18 @@ using System.Runtime.Intrinsics;
 
 /// <summary>
 /// The inputs of a Q8_0 product, quantised once per product for up to <c>maxTokens</c> rows. Every row is
-/// quantised as <see cref="Q8.QuantizeActivations"/> does (int8 q, float d per 32 values); the 512-bit
-/// kernels (<see cref="Q8Wide"/>) read it as |q|, a sign mask and d repeated over the eight int32 lanes of
-/// its block, in rows padded to whole 64-byte block pairs with zeros, so a pair that runs past the last
-/// block adds exactly nothing. Other machines read q and d directly, rows <c>k</c> apart.
+/// quantised as <see cref="Q8.QuantizeActivations"/> does (int8 q, float d per 32 values), rows <c>k</c>
+/// apart; the 512-bit kernels (<see cref="Q8Wide"/>) read q as |q| and a sign mask, in rows
+/// <see cref="Stride"/> apart, and d as it is.
 /// </summary>
 internal sealed unsafe class Q8Activations : IRowOperation
 {
+    private const int CacheLine = 64;
+
     private readonly sbyte* _quants;    // (tokens, k) q, rows k apart
     private readonly float* _scales;    // (tokens, k / 32) d
-    private readonly byte* _magnitudes; // (tokens, Stride) |q|, zero-padded
+    private readonly byte* _magnitudes; // (tokens, Stride) |q|
     private readonly sbyte* _signs;     // (tokens, Stride) −1 where q < 0, else 0
-    private readonly float* _lanes;     // (tokens, Stride / 4) d of each block, eight times
     private readonly int _maxCols;
     private readonly int _maxTokens;
     private float* _x;
@@ -24,18 +24,17 @@ internal sealed unsafe class Q8Activations : IRowOperation
     {
         _maxTokens = maxTokens;
         _maxCols = maxCols;
-        Stride = (maxCols + Q8Wide.PairBytes - 1) / Q8Wide.PairBytes * Q8Wide.PairBytes;
+        Stride = (maxCols + CacheLine - 1) / CacheLine * CacheLine;
         _quants = arena.Allocate<sbyte>((long)maxTokens * maxCols);
         _scales = arena.Allocate<float>((long)maxTokens * maxCols / Q8.BlockSize);
         if (Q8Wide.IsSupported)
         {
             _magnitudes = arena.Allocate<byte>((long)maxTokens * Stride);
             _signs = arena.Allocate<sbyte>((long)maxTokens * Stride);
-            _lanes = arena.Allocate<float>((long)maxTokens * Stride / 4);
         }
     }
 
-    /// <summary>Bytes between rows of the wide layout (the widest input rounded up to a block pair).</summary>
+    /// <summary>Bytes between rows of |q| and of the sign masks (the widest input rounded up to a cache line).</summary>
     public int Stride { get; }
 
     /// <summary>The row length of the last <see cref="Quantize"/>.</summary>
@@ -48,8 +47,6 @@ internal sealed unsafe class Q8Activations : IRowOperation
     public byte* Magnitudes(int token) => _magnitudes + ((long)token * Stride);
 
     public sbyte* Signs(int token) => _signs + ((long)token * Stride);
-
-    public float* ScaleLanes(int token) => _lanes + ((long)token * Stride / 4);
 
     /// <summary>
     /// Quantises <paramref name="tokens"/> rows of <paramref name="k"/> values (k divisible by 32), rows k
@@ -89,25 +86,13 @@ internal sealed unsafe class Q8Activations : IRowOperation
     private void Widen(int token)
     {
         var q = Quants(token);
-        var d = Scales(token);
         var magnitudes = Magnitudes(token);
         var signs = Signs(token);
-        var lanes = ScaleLanes(token);
-        var blocks = Cols / Q8.BlockSize;
-        for (var b = 0; b < blocks; b++)
+        for (var o = 0; o < Cols; o += Q8.BlockSize)
         {
-            var o = b * Q8.BlockSize;
             var v = Vector256.Load(q + o);
             Vector256.Abs(v).AsByte().Store(magnitudes + o);
             Vector256.LessThan(v, Vector256<sbyte>.Zero).Store(signs + o);
-            Vector256.Create(d[b]).Store(lanes + (b * 8));
         }
-
-        // Zero the rest of the last block pair: those lanes multiply weights past the row's end.
-        var used = blocks * Q8.BlockSize;
-        var padded = (used + Q8Wide.PairBytes - 1) / Q8Wide.PairBytes * Q8Wide.PairBytes;
-        new Span<byte>(magnitudes + used, padded - used).Clear();
-        new Span<sbyte>(signs + used, padded - used).Clear();
-        new Span<float>(lanes + (blocks * 8), (padded - used) / 4).Clear();
     }
 }

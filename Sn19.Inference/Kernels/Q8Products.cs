@@ -1,54 +1,77 @@
 namespace Sn19.Inference.Kernels;
 
+using System.Diagnostics;
+
 /// <summary>
-/// The Q8_0 products <see cref="LinearWork"/> needs, on the widest kernels this CPU has: 512-bit block
-/// pairs (<see cref="Q8Wide"/>) with AVX-512BW, else the 256-bit AVX-VNNI/AVX2 kernels
-/// (<see cref="TileKernels"/>, <see cref="Q8"/>). Both families give a decode row, a tile cell and a
-/// single cell the same bits, so which one runs never makes decode and prefill disagree.
+/// The Q8_0 products <see cref="LinearWork"/> needs, on the widest kernels this CPU has: 32-row groups on
+/// 512-bit vectors (<see cref="Q8Wide"/>) with AVX-512BW, else the 256-bit AVX-VNNI/AVX2 kernels, four rows
+/// at a time (<see cref="TileKernels"/>, <see cref="Q8"/>). Each family gives a decode row, a tile cell and
+/// a single cell the same bits, so which one runs never makes decode and prefill disagree.
 /// </summary>
 internal static unsafe class Q8Products
 {
     /// <summary>Whether <see cref="Rows"/> and <see cref="Tile"/> may be used (else only <see cref="Dot"/>).</summary>
     public static bool HasTiles => Q8Wide.IsSupported || TileKernels.HasQ8Tile;
 
-    /// <summary>Decode: token <paramref name="token"/> of <paramref name="x"/> against weight rows <paramref name="row"/>..+3, into y[0..3].</summary>
-    public static void Rows(Q8Activations x, int token, WeightMatrix w, int row, float* y)
+    /// <summary>
+    /// Weight rows per <see cref="Rows"/> or <see cref="Tile"/> call: a row group (32) on the 512-bit kernels,
+    /// which also take the short last group of a matrix; 4 on the 256-bit ones, which take whole calls only.
+    /// </summary>
+    public static int RowStep(WeightMatrix w) => w.RowGrouped ? Q8RowGroups.Rows : TileKernels.Tile;
+
+    /// <summary>
+    /// Decode: token <paramref name="token"/> of <paramref name="x"/> against weight rows <paramref name="row"/>..+
+    /// <paramref name="count"/> − 1 (<see cref="RowStep"/> of them, or the rest of a row-grouped matrix), into y.
+    /// </summary>
+    public static void Rows(Q8Activations x, int token, WeightMatrix w, int row, float* y, int count)
     {
-        var quants = w.BlockQuants(row, 0);
-        if (w.RowGrouped)
-        {
-            Q8Wide.Rows(x.Magnitudes(token), x.Signs(token), x.ScaleLanes(token), quants, Steps(w, row), w.RowUnits + row, w.Cols, y);
-        }
-        else
+        var quants = w.QuantsAt(row);
+        if (!w.RowGrouped)
         {
             TileKernels.Q8Rows(x.Quants(token), x.Scales(token), quants, Scales(w, row), w.Cols, y);
         }
-    }
-
-    /// <summary>Prefill: tokens <paramref name="token"/>..+3 against weight rows <paramref name="row"/>..+3; y rows <paramref name="ldy"/> apart.</summary>
-    public static void Tile(Q8Activations x, int token, WeightMatrix w, int row, float* y, int ldy)
-    {
-        var quants = w.BlockQuants(row, 0);
-        if (w.RowGrouped)
+        else if (count == Q8RowGroups.Rows)
         {
-            Q8Wide.Tile(x.Magnitudes(token), x.Signs(token), x.ScaleLanes(token), x.Stride, quants, Steps(w, row), w.RowUnits + row, w.Cols, y, ldy);
+            Q8Wide.Rows(x.Magnitudes(token), x.Signs(token), x.Scales(token), quants, w.StepsAt(row), w.RowUnits + row, w.Cols, y);
         }
         else
         {
-            TileKernels.Q8(x.Quants(token), x.Scales(token), quants, Scales(w, row), w.Cols, y, ldy);
+            // The last group of a matrix whose rows are not a multiple of 32: its padding rows' outputs are dropped.
+            var group = stackalloc float[Q8RowGroups.Rows];
+            Q8Wide.Rows(x.Magnitudes(token), x.Signs(token), x.Scales(token), quants, w.StepsAt(row), w.RowUnits + row, w.Cols, group);
+            new ReadOnlySpan<float>(group, count).CopyTo(new Span<float>(y, count));
         }
     }
 
-    /// <summary>One token against one weight row (the edges of the tiling).</summary>
+    /// <summary>Prefill: tokens <paramref name="token"/>..+3 against weight rows as <see cref="Rows"/> takes them; y rows <paramref name="ldy"/> apart.</summary>
+    public static void Tile(Q8Activations x, int token, WeightMatrix w, int row, float* y, int ldy, int count)
+    {
+        var quants = w.QuantsAt(row);
+        if (!w.RowGrouped)
+        {
+            TileKernels.Q8(x.Quants(token), x.Scales(token), quants, Scales(w, row), w.Cols, y, ldy);
+        }
+        else if (count == Q8RowGroups.Rows)
+        {
+            Q8Wide.Tile(x.Magnitudes(token), x.Signs(token), x.Stride, x.Scales(token), x.Cols / Q8.BlockSize, quants, w.StepsAt(row), w.RowUnits + row, w.Cols, y, ldy);
+        }
+        else
+        {
+            var group = stackalloc float[TileKernels.Tile * Q8RowGroups.Rows];
+            Q8Wide.Tile(x.Magnitudes(token), x.Signs(token), x.Stride, x.Scales(token), x.Cols / Q8.BlockSize, quants, w.StepsAt(row), w.RowUnits + row, w.Cols, group, Q8RowGroups.Rows);
+            for (var t = 0; t < TileKernels.Tile; t++)
+            {
+                new ReadOnlySpan<float>(group + (t * Q8RowGroups.Rows), count).CopyTo(new Span<float>(y + ((long)t * ldy), count));
+            }
+        }
+    }
+
+    /// <summary>One token against one row-major weight row (the edges of the 256-bit tiling).</summary>
     public static float Dot(Q8Activations x, int token, WeightMatrix w, int row)
     {
-        var quants = w.BlockQuants(row, 0);
-        return w.RowGrouped
-            ? Q8Wide.Dot(x.Magnitudes(token), x.Signs(token), x.ScaleLanes(token), quants, Steps(w, row), w.RowUnits[row], w.Cols)
-            : Q8.Dot(quants, Scales(w, row), x.Quants(token), x.Scales(token), w.Cols);
+        Debug.Assert(!w.RowGrouped, "Row groups have no edges: Rows and Tile take a matrix's short last group.");
+        return Q8.Dot(w.QuantsAt(row), Scales(w, row), x.Quants(token), x.Scales(token), w.Cols);
     }
 
     private static float* Scales(WeightMatrix w, int row) => w.Scales + ((long)row * w.Cols / Q8.BlockSize);
-
-    private static short* Steps(WeightMatrix w, int row) => w.ScaleSteps + ((long)row * w.Cols / Q8.BlockSize);
 }

@@ -47,6 +47,29 @@ internal static unsafe class Q8ScaleSteps
     }
 
     /// <summary>
+    /// <see cref="Derive"/> for a matrix of <paramref name="rows"/> × <paramref name="cols"/> whose steps are in
+    /// <see cref="Q8RowGroups"/> order; <paramref name="units"/> holds a whole number of groups, and the padding
+    /// rows of the last group keep their zero steps and units.
+    /// </summary>
+    public static void DeriveGrouped(float* scales, int rows, int cols, short* steps, float* units)
+    {
+        var blocks = cols / Q8.BlockSize;
+        var rowSteps = new short[blocks];
+        for (var r = 0; r < rows; r++)
+        {
+            fixed (short* s = rowSteps)
+            {
+                Derive(scales + ((long)r * blocks), 1, blocks, s, units + r);
+            }
+
+            for (var b = 0; b < blocks; b++)
+            {
+                steps[Q8RowGroups.StepIndex(r, b, cols)] = rowSteps[b];
+            }
+        }
+    }
+
+    /// <summary>
     /// Replaces −128 quants by −127. llama.cpp never writes −128 (q = round(x / (amax/127))), but a file can
     /// hold it, and the 512-bit kernels' sign trick (negating w where x &lt; 0) cannot represent +128.
     /// </summary>

@@ -5,148 +5,146 @@ using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 /// <summary>
-/// Q8_0 products on 512-bit vectors, two blocks (64 weights) per instruction. .NET exposes no 512-bit
-/// vpdpbusd, so a block pair's integer products are vpmaddubsw(|x|, w·sign(x)) then vpmaddwd: 16 exact int32
-/// lanes, eight per block (|x| ≤ 127 and |w| ≤ 127, so no 16-bit pair sum saturates). w·sign(x) is one
-/// vpternlogd select between w and −w under the token's sign mask. The vpmaddwd multiplies by the weight
-/// block's integer scale step (<see cref="Q8ScaleSteps"/>, the row's 32 steps loaded once per 32 blocks and
-/// spread over the lanes by one vpermw) rather than by ones, so the float side is one conversion and one
-/// fused multiply-add by d_x per 64 weights, and each row's power-of-two unit multiplies its sum once.
-/// With the tile's grouped lane sums (<see cref="LaneSums"/>) that is TileKernelBenchmarks' Q8Wide512 row.
-/// Decode rows, tile cells and single cells run the same operations in the same order, so decode and
-/// batched prefill agree to the bit. Weights are in <see cref="Q8RowGroups"/>: four rows' pairs side by
-/// side, so the four rows of <see cref="Rows"/> and <see cref="Tile"/> are one stream; a row that ends
-/// mid-pair is zero-padded, and the activation side of the missing block is zero too.
+/// Q8_0 products on 512-bit vectors, 32 weight rows a call, weights in <see cref="Q8RowGroups"/>: each
+/// int32 lane is one row. A slice's integer products are vpmaddubsw(|x|, w·sign(x)) then vpmaddwd by ones
+/// (|x| ≤ 127 and |w| ≤ 127, so no 16-bit pair sum saturates), added into the lane's block sum; x is a
+/// token's four activations broadcast to all 16 lanes, and w·sign(x) one vpternlogd select between w and
+/// −w under their sign mask. .NET exposes no 512-bit vpdpbusd, so that is two multiplies per 64 products,
+/// and the float side — one conversion and one fused multiply-add per block per 16 rows, by the block's
+/// integer scale step (<see cref="Q8ScaleSteps"/>) times d_x — adds an eighth of that. The row-by-row
+/// layout this replaced paid a float multiply-add per 64 products and a horizontal sum per row:
+/// TileKernelBenchmarks' Q8Wide512 row, 140 → 190 G multiply-adds/s on one core (README).
+/// Per lane: for each block in order, acc = fma(float(Σ q_w·q_x), step·d_x, acc); then y = acc · unit.
+/// The decode rows and the prefill tile run exactly these operations, so decode and batched prefill
+/// agree to the bit.
 /// </summary>
 internal static unsafe class Q8Wide
 {
-    /// <summary>A block pair: the unit of one 512-bit step.</summary>
-    public const int PairBytes = 2 * Q8.BlockSize;
-
-    /// <summary>Scale steps a kernel may read past the last row's: a 32-step group is loaded whole.</summary>
-    public const int StepPadding = 32;
-
     /// <summary>
-    /// How far ahead of its reads decode asks for the group's stream, four cache lines per step. Row by
-    /// row, prefetching was worth ~140 → ~250 tok/s on 110m Q8_0; in row groups the hardware prefetchers
-    /// do most of it (see the README's figures). Prefetches never fault, so running past the chunk or the
-    /// matrix is harmless. F32 rows showed no gain and do not prefetch.
+    /// How far ahead of its reads decode asks for the stream, one prefetch per cache line. Row by row,
+    /// prefetching was worth ~140 → ~250 tok/s on 110m Q8_0; in row groups it is still worth ~0.8 → ~0.9 of the
+    /// read probe (4 alternating runs each way; 2 and 8 KB ahead were no better). Prefetches never fault, so
+    /// running past the matrix is harmless. F32 rows showed no gain and do not prefetch.
     /// </summary>
     public const int PrefetchBytes = 4096;
 
+    private const int SliceCount = Q8.BlockSize / Q8RowGroups.SliceQuants;
+
     public static bool IsSupported => Avx512BW.IsSupported;
 
-    /// <summary>Decode: one token against the 4 weight rows of the group at <paramref name="wq"/>, each exactly as <see cref="Dot"/>.</summary>
-    [SkipLocalsInit]
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Rows(byte* mag, sbyte* sign, float* lanes, sbyte* wq, short* ws, float* units, int k, float* y)
-    {
-        var a0 = Vector512<float>.Zero; var a1 = Vector512<float>.Zero;
-        var a2 = Vector512<float>.Zero; var a3 = Vector512<float>.Zero;
-        var blocks = k / Q8.BlockSize;
-        short* s0 = ws, s1 = ws + blocks, s2 = ws + (2 * blocks), s3 = ws + (3 * blocks);
-        for (var p = 0; p < (blocks + 1) / 2; p++)
-        {
-            var o = p * PairBytes;
-            var q = wq + (p * Q8RowGroups.PairStride);
-            var group = (2 * p) & ~31;
-            var spread = Spread(p);
-            var m = Vector512.Load(mag + o);
-            var n = Vector512.Load(sign + o);
-            var sx = Vector512.Load(lanes + (16 * p));
-            Sse.Prefetch0(q + PrefetchBytes); Sse.Prefetch0(q + PrefetchBytes + 64);
-            Sse.Prefetch0(q + PrefetchBytes + 128); Sse.Prefetch0(q + PrefetchBytes + 192);
-
-            var w = Vector512.Load(q);
-            a0 = Cell(a0, m, n, w, -w, sx, Avx512BW.PermuteVar32x16(Vector512.Load(s0 + group), spread));
-            w = Vector512.Load(q + PairBytes);
-            a1 = Cell(a1, m, n, w, -w, sx, Avx512BW.PermuteVar32x16(Vector512.Load(s1 + group), spread));
-            w = Vector512.Load(q + (2 * PairBytes));
-            a2 = Cell(a2, m, n, w, -w, sx, Avx512BW.PermuteVar32x16(Vector512.Load(s2 + group), spread));
-            w = Vector512.Load(q + (3 * PairBytes));
-            a3 = Cell(a3, m, n, w, -w, sx, Avx512BW.PermuteVar32x16(Vector512.Load(s3 + group), spread));
-        }
-
-        y[0] = LaneSums.Sum(a0) * units[0]; y[1] = LaneSums.Sum(a1) * units[1];
-        y[2] = LaneSums.Sum(a2) * units[2]; y[3] = LaneSums.Sum(a3) * units[3];
-    }
-
     /// <summary>
-    /// Prefill: 4 token rows (<paramref name="stride"/> apart in the wide layout) against the 4 weight rows of
-    /// the group at <paramref name="wq"/>, 16 accumulators; each weight pair is loaded and negated once for four tokens.
+    /// Decode: one token (|q|, sign mask and the block scales d_x) against the 32 rows of the group at
+    /// <paramref name="wq"/> (its steps at <paramref name="steps"/>, its units at <paramref name="units"/>), into y[0..31].
     /// </summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile(byte* mag, sbyte* sign, float* lanes, int stride, sbyte* wq, short* ws, float* units, int k, float* y, int ldy)
+    public static void Rows(byte* mag, sbyte* sign, float* dx, sbyte* wq, short* steps, float* units, int k, float* y)
     {
-        var a00 = Vector512<float>.Zero; var a01 = Vector512<float>.Zero; var a02 = Vector512<float>.Zero; var a03 = Vector512<float>.Zero;
-        var a10 = Vector512<float>.Zero; var a11 = Vector512<float>.Zero; var a12 = Vector512<float>.Zero; var a13 = Vector512<float>.Zero;
-        var a20 = Vector512<float>.Zero; var a21 = Vector512<float>.Zero; var a22 = Vector512<float>.Zero; var a23 = Vector512<float>.Zero;
-        var a30 = Vector512<float>.Zero; var a31 = Vector512<float>.Zero; var a32 = Vector512<float>.Zero; var a33 = Vector512<float>.Zero;
-        var blocks = k / Q8.BlockSize;
-        var laneStride = stride / 4;
-        for (var p = 0; p < (blocks + 1) / 2; p++)
+        var f0 = Vector512<float>.Zero;
+        var f1 = Vector512<float>.Zero;
+        for (var b = 0; b < k / Q8.BlockSize; b++)
         {
-            var o = p * PairBytes;
-            var q = wq + (p * Q8RowGroups.PairStride);
-            var group = (2 * p) & ~31;
-            var spread = Spread(p);
-            var m0 = Vector512.Load(mag + o); var n0 = Vector512.Load(sign + o); var x0 = Vector512.Load(lanes + (16 * p));
-            var m1 = Vector512.Load(mag + stride + o); var n1 = Vector512.Load(sign + stride + o); var x1 = Vector512.Load(lanes + laneStride + (16 * p));
-            var m2 = Vector512.Load(mag + (2 * stride) + o); var n2 = Vector512.Load(sign + (2 * stride) + o); var x2 = Vector512.Load(lanes + (2 * laneStride) + (16 * p));
-            var m3 = Vector512.Load(mag + (3 * stride) + o); var n3 = Vector512.Load(sign + (3 * stride) + o); var x3 = Vector512.Load(lanes + (3 * laneStride) + (16 * p));
+            var q = wq + ((long)b * Q8RowGroups.BlockBytes);
+            var x = b * Q8.BlockSize;
+            var i0 = Vector512<int>.Zero;
+            var i1 = Vector512<int>.Zero;
+            for (var j = 0; j < SliceCount; j++)
+            {
+                var slice = q + (j * Q8RowGroups.PairBytes);
+                Sse.Prefetch0(slice + PrefetchBytes);
+                Sse.Prefetch0(slice + Q8RowGroups.SliceBytes + PrefetchBytes);
+                var m = Broadcast(mag + x + (4 * j)).AsByte();
+                var n = Broadcast(sign + x + (4 * j)).AsSByte();
+                var w0 = Vector512.Load(slice);
+                var w1 = Vector512.Load(slice + Q8RowGroups.SliceBytes);
+                i0 = Slice(i0, m, n, w0, -w0);
+                i1 = Slice(i1, m, n, w1, -w1);
+            }
 
-            var w = Vector512.Load(q); var nw = -w; var d = Avx512BW.PermuteVar32x16(Vector512.Load(ws + group), spread);
-            a00 = Cell(a00, m0, n0, w, nw, x0, d); a10 = Cell(a10, m1, n1, w, nw, x1, d);
-            a20 = Cell(a20, m2, n2, w, nw, x2, d); a30 = Cell(a30, m3, n3, w, nw, x3, d);
-            w = Vector512.Load(q + PairBytes); nw = -w; d = Avx512BW.PermuteVar32x16(Vector512.Load(ws + blocks + group), spread);
-            a01 = Cell(a01, m0, n0, w, nw, x0, d); a11 = Cell(a11, m1, n1, w, nw, x1, d);
-            a21 = Cell(a21, m2, n2, w, nw, x2, d); a31 = Cell(a31, m3, n3, w, nw, x3, d);
-            w = Vector512.Load(q + (2 * PairBytes)); nw = -w; d = Avx512BW.PermuteVar32x16(Vector512.Load(ws + (2 * blocks) + group), spread);
-            a02 = Cell(a02, m0, n0, w, nw, x0, d); a12 = Cell(a12, m1, n1, w, nw, x1, d);
-            a22 = Cell(a22, m2, n2, w, nw, x2, d); a32 = Cell(a32, m3, n3, w, nw, x3, d);
-            w = Vector512.Load(q + (3 * PairBytes)); nw = -w; d = Avx512BW.PermuteVar32x16(Vector512.Load(ws + (3 * blocks) + group), spread);
-            a03 = Cell(a03, m0, n0, w, nw, x0, d); a13 = Cell(a13, m1, n1, w, nw, x1, d);
-            a23 = Cell(a23, m2, n2, w, nw, x2, d); a33 = Cell(a33, m3, n3, w, nw, x3, d);
+            var s = steps + (b * Q8RowGroups.Rows);
+            var d = Vector512.Create(dx[b]);
+            f0 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(i0), Steps(s) * d, f0);
+            f1 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(i1), Steps(s + Q8RowGroups.HalfRows) * d, f1);
         }
 
-        LaneSums.Tile(a00, a01, a02, a03, a10, a11, a12, a13, a20, a21, a22, a23, a30, a31, a32, a33, y, ldy, Vector128.Load(units));
+        (f0 * Vector512.Load(units)).Store(y);
+        (f1 * Vector512.Load(units + Q8RowGroups.HalfRows)).Store(y + Q8RowGroups.HalfRows);
     }
 
-    /// <summary>One token row against one weight row, whose pairs are <see cref="Q8RowGroups.PairStride"/> apart from <paramref name="wq"/> (the edges of the tiling).</summary>
+    /// <summary>
+    /// Prefill: 4 tokens (|q| and sign rows <paramref name="stride"/> bytes apart, scale rows
+    /// <paramref name="dxStride"/> floats apart) against the 32 rows of the group at <paramref name="wq"/>, into
+    /// y[t·ldy + r]. Each weight slice is loaded and negated once for the four tokens.
+    /// </summary>
+    [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static float Dot(byte* mag, sbyte* sign, float* lanes, sbyte* wq, short* ws, float unit, int k)
+    public static void Tile(byte* mag, sbyte* sign, int stride, float* dx, int dxStride, sbyte* wq, short* steps, float* units, int k, float* y, int ldy)
     {
-        var acc = Vector512<float>.Zero;
-        var blocks = k / Q8.BlockSize;
-        for (var p = 0; p < (blocks + 1) / 2; p++)
+        var f00 = Vector512<float>.Zero; var f01 = Vector512<float>.Zero; var f10 = Vector512<float>.Zero; var f11 = Vector512<float>.Zero;
+        var f20 = Vector512<float>.Zero; var f21 = Vector512<float>.Zero; var f30 = Vector512<float>.Zero; var f31 = Vector512<float>.Zero;
+        for (var b = 0; b < k / Q8.BlockSize; b++)
         {
-            var o = p * PairBytes;
-            var w = Vector512.Load(wq + (p * Q8RowGroups.PairStride));
-            var d = Avx512BW.PermuteVar32x16(Vector512.Load(ws + ((2 * p) & ~31)), Spread(p));
-            acc = Cell(acc, Vector512.Load(mag + o), Vector512.Load(sign + o), w, -w, Vector512.Load(lanes + (16 * p)), d);
+            var q = wq + ((long)b * Q8RowGroups.BlockBytes);
+            var i00 = Vector512<int>.Zero; var i01 = Vector512<int>.Zero; var i10 = Vector512<int>.Zero; var i11 = Vector512<int>.Zero;
+            var i20 = Vector512<int>.Zero; var i21 = Vector512<int>.Zero; var i30 = Vector512<int>.Zero; var i31 = Vector512<int>.Zero;
+            for (var j = 0; j < SliceCount; j++)
+            {
+                var slice = q + (j * Q8RowGroups.PairBytes);
+                var w0 = Vector512.Load(slice);
+                var w1 = Vector512.Load(slice + Q8RowGroups.SliceBytes);
+                var n0 = -w0;
+                var n1 = -w1;
+                var x = (b * Q8.BlockSize) + (4 * j);
+                var m = Broadcast(mag + x).AsByte(); var n = Broadcast(sign + x).AsSByte();
+                i00 = Slice(i00, m, n, w0, n0); i01 = Slice(i01, m, n, w1, n1);
+                m = Broadcast(mag + stride + x).AsByte(); n = Broadcast(sign + stride + x).AsSByte();
+                i10 = Slice(i10, m, n, w0, n0); i11 = Slice(i11, m, n, w1, n1);
+                m = Broadcast(mag + (2 * stride) + x).AsByte(); n = Broadcast(sign + (2 * stride) + x).AsSByte();
+                i20 = Slice(i20, m, n, w0, n0); i21 = Slice(i21, m, n, w1, n1);
+                m = Broadcast(mag + (3 * stride) + x).AsByte(); n = Broadcast(sign + (3 * stride) + x).AsSByte();
+                i30 = Slice(i30, m, n, w0, n0); i31 = Slice(i31, m, n, w1, n1);
+            }
+
+            var s = steps + (b * Q8RowGroups.Rows);
+            var s0 = Steps(s);
+            var s1 = Steps(s + Q8RowGroups.HalfRows);
+            var d = Vector512.Create(dx[b]);
+            f00 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(i00), s0 * d, f00);
+            f01 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(i01), s1 * d, f01);
+            d = Vector512.Create(dx[dxStride + b]);
+            f10 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(i10), s0 * d, f10);
+            f11 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(i11), s1 * d, f11);
+            d = Vector512.Create(dx[(2 * dxStride) + b]);
+            f20 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(i20), s0 * d, f20);
+            f21 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(i21), s1 * d, f21);
+            d = Vector512.Create(dx[(3 * dxStride) + b]);
+            f30 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(i30), s0 * d, f30);
+            f31 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(i31), s1 * d, f31);
         }
 
-        return LaneSums.Sum(acc) * unit;
+        var u0 = Vector512.Load(units);
+        var u1 = Vector512.Load(units + Q8RowGroups.HalfRows);
+        const int half = Q8RowGroups.HalfRows;
+        (f00 * u0).Store(y); (f01 * u1).Store(y + half);
+        (f10 * u0).Store(y + ldy); (f11 * u1).Store(y + ldy + half);
+        (f20 * u0).Store(y + (2 * ldy)); (f21 * u1).Store(y + (2 * ldy) + half);
+        (f30 * u0).Store(y + (3 * ldy)); (f31 * u1).Store(y + (3 * ldy) + half);
     }
 
+    /// <summary>acc + Σ of four |x|·(w·sign(x)) per int32 lane: exact (each 16-bit pair sum ≤ 2·127·127).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Cell(
-        Vector512<float> acc, Vector512<byte> mag, Vector512<sbyte> sign, Vector512<sbyte> w, Vector512<sbyte> negW, Vector512<float> sx, Vector512<short> steps) =>
-        Vector512.FusedMultiplyAdd(Products(mag, sign, w, negW, steps), sx, acc);
-
-    /// <summary>Σ of four x·w per int32 lane times the block's scale step, as floats: lanes 0–7 from the pair's first block, 8–15 from its second.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Products(Vector512<byte> mag, Vector512<sbyte> sign, Vector512<sbyte> w, Vector512<sbyte> negW, Vector512<short> steps)
+    private static Vector512<int> Slice(Vector512<int> acc, Vector512<byte> mag, Vector512<sbyte> sign, Vector512<sbyte> w, Vector512<sbyte> negW)
     {
-        var signed = Vector512.ConditionalSelect(sign, negW, w);
-        var pairs = Avx512BW.MultiplyAddAdjacent(mag, signed);
-        return Avx512F.ConvertToVector512Single(Avx512BW.MultiplyAddAdjacent(pairs, steps));
+        var pairs = Avx512BW.MultiplyAddAdjacent(mag, Vector512.ConditionalSelect(sign, negW, w));
+        return acc + Avx512BW.MultiplyAddAdjacent(pairs, Vector512<short>.One);
     }
 
-    /// <summary>The vpermw index that puts step 2j of a 32-step group on 16-bit lanes 0–15 and 2j + 1 on 16–31 (j = pair mod 16).</summary>
+    /// <summary>Four activation bytes repeated over all 16 int32 lanes (one vpbroadcastd from memory).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<short> Spread(int pair) =>
-        Vector512.Create((short)(2 * (pair & 15))) + Vector512.Create(
-            (short)0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+    private static Vector512<int> Broadcast(void* fourBytes) => Vector512.Create(Unsafe.ReadUnaligned<int>(fourBytes));
+
+    /// <summary>Sixteen rows' scale steps as floats (exact: |step| ≤ 32,767).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<float> Steps(short* steps) =>
+        Vector512.ConvertToSingle(Avx512F.ConvertToVector512Int32(Vector256.Load(steps)));
 }

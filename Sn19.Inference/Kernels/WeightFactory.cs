@@ -2,6 +2,7 @@ namespace Sn19.Inference.Kernels;
 
 using System.Buffers.Binary;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 /// <summary>Builds <see cref="WeightMatrix"/> values from floats or from GGUF tensor bytes.</summary>
 internal static unsafe class WeightFactory
@@ -33,12 +34,14 @@ internal static unsafe class WeightFactory
             default:
             {
                 var m = WeightMatrix.CreateQ8(arena, rows, cols, wide);
+                var quants = stackalloc sbyte[Q8.BlockSize];
                 for (var r = 0; r < rows; r++)
                 {
                     for (var b = 0; b < cols / Q8.BlockSize; b++)
                     {
                         var block = values.Slice((r * cols) + (b * Q8.BlockSize), Q8.BlockSize);
-                        Q8.QuantizeWeights(block, m.BlockQuants(r, b), m.Scales + ((long)r * cols / Q8.BlockSize) + b);
+                        Q8.QuantizeWeights(block, quants, m.Scales + ((long)r * cols / Q8.BlockSize) + b);
+                        m.WriteBlock(r, b, new ReadOnlySpan<sbyte>(quants, Q8.BlockSize));
                     }
                 }
 
@@ -79,7 +82,7 @@ internal static unsafe class WeightFactory
         {
             var block = blocks.Slice((int)(b * GgufQ8BlockBytes), GgufQ8BlockBytes);
             m.Scales[b] = (float)BitConverter.UInt16BitsToHalf(BinaryPrimitives.ReadUInt16LittleEndian(block));
-            block[2..].CopyTo(new Span<byte>(m.BlockQuants((int)(b / perRow), (int)(b % perRow)), Q8.BlockSize));
+            m.WriteBlock((int)(b / perRow), (int)(b % perRow), MemoryMarshal.Cast<byte, sbyte>(block[2..]));
         }
 
         m.CompleteQ8();
@@ -96,7 +99,7 @@ internal static unsafe class WeightFactory
         {
             var block = bytes.AsSpan((int)(b * GgufQ8BlockBytes), GgufQ8BlockBytes);
             BinaryPrimitives.WriteUInt16LittleEndian(block, BitConverter.HalfToUInt16Bits((Half)m.Scales[b]));
-            new ReadOnlySpan<byte>(m.BlockQuants((int)(b / perRow), (int)(b % perRow)), Q8.BlockSize).CopyTo(block[2..]);
+            m.ReadBlock((int)(b / perRow), (int)(b % perRow), MemoryMarshal.Cast<byte, sbyte>(block[2..]));
         }
 
         return bytes;

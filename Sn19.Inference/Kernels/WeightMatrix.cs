@@ -26,8 +26,8 @@ internal sealed unsafe class WeightMatrix
     public Half* F16 { get; private init; }
 
     /// <summary>
-    /// Q8_0 quants (rows × cols int8), when <see cref="Type"/> is Q8_0: row-major, or in
-    /// <see cref="Q8RowGroups"/> where <see cref="ScaleSteps"/> is set. Address them with <see cref="BlockQuants"/>.
+    /// Q8_0 quants, when <see cref="Type"/> is Q8_0: row-major, or in <see cref="Q8RowGroups"/> where
+    /// <see cref="ScaleSteps"/> is set. Read and write blocks with <see cref="ReadBlock"/> and <see cref="WriteBlock"/>.
     /// </summary>
     public sbyte* Quants { get; private init; }
 
@@ -38,12 +38,12 @@ internal sealed unsafe class WeightMatrix
     public float* Scales { get; private init; }
 
     /// <summary>
-    /// Q8_0 block scales as 16-bit steps of <see cref="RowUnits"/> (rows × cols/32), for the 512-bit kernels;
-    /// null where the CPU lacks them. See <see cref="Q8ScaleSteps"/>.
+    /// Q8_0 block scales as 16-bit steps of <see cref="RowUnits"/>, for the 512-bit kernels, in the quants'
+    /// group order (<see cref="Q8RowGroups.StepIndex"/>); null where the CPU lacks them. See <see cref="Q8ScaleSteps"/>.
     /// </summary>
     public short* ScaleSteps { get; private init; }
 
-    /// <summary>Each row's power-of-two unit of <see cref="ScaleSteps"/>.</summary>
+    /// <summary>Each row's power-of-two unit of <see cref="ScaleSteps"/> (zero for a last group's padding rows).</summary>
     public float* RowUnits { get; private init; }
 
     /// <summary>Bytes a full pass over the matrix reads (what one decode step streams from memory).</summary>
@@ -68,7 +68,7 @@ internal sealed unsafe class WeightMatrix
     }
 
     /// <summary>
-    /// An empty Q8_0 matrix: write each block's quants at <see cref="BlockQuants"/> and its scale in
+    /// An empty Q8_0 matrix: write each block's quants with <see cref="WriteBlock"/> and its scale in
     /// <see cref="Scales"/>, then call <see cref="CompleteQ8"/>. Where the CPU has the 512-bit kernels it is laid
     /// out for them unless <paramref name="wide"/> is false (the 256-bit kernels' benchmark).
     /// </summary>
@@ -79,24 +79,50 @@ internal sealed unsafe class WeightMatrix
             throw new ArgumentException($"Q8_0 needs a row length divisible by {Q8.BlockSize}; got {cols}.", nameof(cols));
         }
 
-        // Zeroed: the 512-bit layout's padding (a trailing half pair, a last group's missing rows) must add
-        // nothing, and its kernels load whole 32-step groups past the last row's steps.
+        // Zeroed: a last group's padding rows must add nothing.
         var grouped = wide && Q8Wide.IsSupported;
-        var blocks = (long)rows * cols / Q8.BlockSize;
         return new WeightMatrix(WeightType.Q8_0, rows, cols)
         {
             Quants = arena.Allocate<sbyte>(QuantBytes(rows, cols, grouped)),
-            Scales = arena.Allocate<float>(blocks),
-            ScaleSteps = grouped ? arena.Allocate<short>(blocks + Q8Wide.StepPadding) : null,
-            RowUnits = grouped ? arena.Allocate<float>(rows) : null,
+            Scales = arena.Allocate<float>((long)rows * cols / Q8.BlockSize),
+            ScaleSteps = grouped ? arena.Allocate<short>(Q8RowGroups.Steps(rows, cols)) : null,
+            RowUnits = grouped ? arena.Allocate<float>((long)Q8RowGroups.Groups(rows) * Q8RowGroups.Rows) : null,
         };
     }
 
     private static long QuantBytes(int rows, int cols, bool grouped) => grouped ? Q8RowGroups.Bytes(rows, cols) : (long)rows * cols;
 
-    /// <summary>The 32 contiguous quants of block <paramref name="block"/> of row <paramref name="row"/>.</summary>
-    public sbyte* BlockQuants(int row, int block) =>
-        Quants + (RowGrouped ? Q8RowGroups.BlockOffset(row, block, Cols) : ((long)row * Cols) + ((long)block * Q8.BlockSize));
+    /// <summary>
+    /// The kernels' quants for row <paramref name="row"/>: the row's start, row-major; in row groups, the start
+    /// of the group (<paramref name="row"/> must be a group's first row).
+    /// </summary>
+    public sbyte* QuantsAt(int row) =>
+        Quants + (RowGrouped ? Q8RowGroups.GroupOffset(row, Cols) : (long)row * Cols);
+
+    /// <summary>The kernels' scale steps for the group starting at row <paramref name="row"/>.</summary>
+    public short* StepsAt(int row) => ScaleSteps + Q8RowGroups.StepIndex(row, 0, Cols);
+
+    /// <summary>Stores the 32 quants of block <paramref name="block"/> of row <paramref name="row"/>.</summary>
+    public void WriteBlock(int row, int block, ReadOnlySpan<sbyte> quants)
+    {
+        for (var i = 0; i < Q8.BlockSize; i += Q8RowGroups.SliceQuants)
+        {
+            quants.Slice(i, Q8RowGroups.SliceQuants).CopyTo(new Span<sbyte>(SliceAt(row, (block * Q8.BlockSize) + i), Q8RowGroups.SliceQuants));
+        }
+    }
+
+    /// <summary>Copies the 32 quants of block <paramref name="block"/> of row <paramref name="row"/> into <paramref name="quants"/>.</summary>
+    public void ReadBlock(int row, int block, Span<sbyte> quants)
+    {
+        for (var i = 0; i < Q8.BlockSize; i += Q8RowGroups.SliceQuants)
+        {
+            new ReadOnlySpan<sbyte>(SliceAt(row, (block * Q8.BlockSize) + i), Q8RowGroups.SliceQuants).CopyTo(quants.Slice(i, Q8RowGroups.SliceQuants));
+        }
+    }
+
+    /// <summary>Quants <paramref name="col"/>..+3 of row <paramref name="row"/> (contiguous in either layout).</summary>
+    private sbyte* SliceAt(int row, int col) =>
+        Quants + (RowGrouped ? Q8RowGroups.SliceOffset(row, col, Cols) : ((long)row * Cols) + col);
 
     /// <summary>
     /// Makes a Q8_0 matrix ready for the kernels once its quants and scales are written: −128 quants become
@@ -107,7 +133,7 @@ internal sealed unsafe class WeightMatrix
         Q8ScaleSteps.ClampQuants(Quants, QuantBytes(Rows, Cols, RowGrouped));
         if (ScaleSteps != null)
         {
-            Q8ScaleSteps.Derive(Scales, Rows, Cols / Q8.BlockSize, ScaleSteps, RowUnits);
+            Q8ScaleSteps.DeriveGrouped(Scales, Rows, Cols, ScaleSteps, RowUnits);
         }
     }
 
@@ -124,9 +150,14 @@ internal sealed unsafe class WeightMatrix
                 System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(F16 + offset, Cols), destination);
                 break;
             default:
+                Span<sbyte> quants = stackalloc sbyte[Q8.BlockSize];
                 for (var b = 0; b < Cols / Q8.BlockSize; b++)
                 {
-                    Q8.Dequantize(BlockQuants(row, b), Scales + (offset / Q8.BlockSize) + b, Q8.BlockSize, destination.Slice(b * Q8.BlockSize, Q8.BlockSize));
+                    ReadBlock(row, b, quants);
+                    fixed (sbyte* q = quants)
+                    {
+                        Q8.Dequantize(q, Scales + (offset / Q8.BlockSize) + b, Q8.BlockSize, destination.Slice(b * Q8.BlockSize, Q8.BlockSize));
+                    }
                 }
 
                 break;

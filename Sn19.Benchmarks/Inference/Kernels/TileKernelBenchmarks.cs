@@ -7,8 +7,9 @@ using Sn19.Inference.Kernels;
 /// The prefill tiles alone, on one core, with everything in cache: 64 tokens × 768 weight rows × 768 columns
 /// (a 110m projection), 37.7 M multiply-adds per operation. This is the compute ceiling of batched prefill and
 /// scoring; the MAC/s column divides the multiply-adds by the mean time. F32 is the 4 × 4 512-bit FMA tile,
-/// Q8Vnni256 the 256-bit AVX-VNNI tile (the fallback), Q8Wide512 the block-pair AVX-512BW tile the engine uses.
-/// <see cref="DecodeRows"/> is the decode kernel of each (one token, 4 rows a call) on the same matrix in
+/// Q8Vnni256 the 256-bit AVX-VNNI tile (the fallback), Q8Wide512 the AVX-512BW row-group tile the engine uses
+/// (4 tokens × 32 rows). <see cref="DecodeRows"/> is the decode kernel of each (one token; 4 rows a call, 32 for
+/// Q8Wide512) on the same matrix in
 /// cache: its compute ceiling, which shows decode is bound by memory rather than by the kernel.
 /// </summary>
 [Config(typeof(TileKernelBenchmarkConfig))]
@@ -66,7 +67,8 @@ public unsafe class TileKernelBenchmarks
         {
             for (var t = 0; t < Tokens; t += TileKernels.Tile)
             {
-                for (var r = block; r < block + 64; r += TileKernels.Tile)
+                var step = Kernel == "Q8Wide512" ? Q8RowGroups.Rows : TileKernels.Tile;
+                for (var r = block; r < block + 64; r += step)
                 {
                     var y = _y + ((long)t * Rows) + r;
                     switch (Kernel)
@@ -78,7 +80,7 @@ public unsafe class TileKernelBenchmarks
                             TileKernels.Q8(_q.Quants(t), _q.Scales(t), _q8.Quants + ((long)r * Cols), _q8.Scales + ((long)r * blocks), Cols, y, Rows);
                             break;
                         default:
-                            Q8Wide.Tile(_q.Magnitudes(t), _q.Signs(t), _q.ScaleLanes(t), _q.Stride, _q8Wide.BlockQuants(r, 0), _q8Wide.ScaleSteps + ((long)r * blocks), _q8Wide.RowUnits + r, Cols, y, Rows);
+                            Q8Products.Tile(_q, t, _q8Wide, r, y, Rows, step);
                             break;
                     }
                 }
@@ -90,7 +92,8 @@ public unsafe class TileKernelBenchmarks
     public void DecodeRows()
     {
         const int blocks = Cols / Q8.BlockSize;
-        for (var r = 0; r < Rows; r += TileKernels.Tile)
+        var step = Kernel == "Q8Wide512" ? Q8RowGroups.Rows : TileKernels.Tile;
+        for (var r = 0; r < Rows; r += step)
         {
             switch (Kernel)
             {
@@ -101,7 +104,7 @@ public unsafe class TileKernelBenchmarks
                     TileKernels.Q8Rows(_q.Quants(0), _q.Scales(0), _q8.Quants + ((long)r * Cols), _q8.Scales + ((long)r * blocks), Cols, _y + r);
                     break;
                 default:
-                    Q8Products.Rows(_q, 0, _q8Wide, r, _y + r);
+                    Q8Products.Rows(_q, 0, _q8Wide, r, _y + r, step);
                     break;
             }
         }

@@ -3,30 +3,32 @@ namespace Sn19.Tests.Inference.Kernels;
 using Sn19.Inference.Kernels;
 
 /// <summary>
-/// The 512-bit kernels' row-group layout must hold exactly the blocks a row-major matrix holds, with
-/// zeros wherever a kernel reads past a row (the half pair after an odd block count, a last group's
-/// missing rows), and must write the same GGUF bytes back.
+/// The 512-bit kernels' row-group layout must hold exactly the quants a row-major matrix holds, with
+/// zeros in a last group's padding rows, and must write the same GGUF bytes back.
 /// </summary>
 public sealed unsafe class Q8RowGroupsTests
 {
-    private const int Rows = 7;
-    private const int Cols = 96; // three blocks: the last pair is half padding
+    private const int Rows = 37; // one whole group and a short one
+    private const int Cols = 96;
 
     [Fact]
-    public void BlockOffsets_TileTheAllocationWithoutOverlap()
+    public void SliceOffsets_TileTheAllocationWithoutOverlap()
     {
         var seen = new HashSet<long>();
-        for (var r = 0; r < 8; r++)
+        for (var r = 0; r < 64; r++)
         {
-            for (var b = 0; b < 4; b++)
+            for (var c = 0; c < 128; c += Q8RowGroups.SliceQuants)
             {
-                Assert.True(seen.Add(Q8RowGroups.BlockOffset(r, b, 128) / Q8.BlockSize));
+                Assert.True(seen.Add(Q8RowGroups.SliceOffset(r, c, 128) / Q8RowGroups.SliceQuants));
             }
         }
 
-        Assert.Equal(Q8RowGroups.Bytes(8, 128) / Q8.BlockSize, seen.Count);
-        Assert.Equal(Q8RowGroups.PairStride + Q8.BlockSize, Q8RowGroups.BlockOffset(0, 3, 128));
-        Assert.Equal(Q8RowGroups.Bytes(4, 128) + Q8Wide.PairBytes, Q8RowGroups.BlockOffset(5, 0, 128));
+        Assert.Equal(Q8RowGroups.Bytes(64, 128) / Q8RowGroups.SliceQuants, seen.Count);
+
+        // Row 17, quants 36..39: group 0, block 1, slice pair 1, second half, lane 1.
+        Assert.Equal(Q8RowGroups.BlockBytes + Q8RowGroups.PairBytes + Q8RowGroups.SliceBytes + 4, Q8RowGroups.SliceOffset(17, 36, 128));
+        Assert.Equal(4L * Q8RowGroups.BlockBytes, Q8RowGroups.GroupOffset(32, 128));
+        Assert.Equal((4L * 32) + (2 * 32) + 1, Q8RowGroups.StepIndex(33, 2, 128));
     }
 
     [Fact]
@@ -69,10 +71,10 @@ public sealed unsafe class Q8RowGroupsTests
         var written = new HashSet<long>();
         for (var r = 0; r < Rows; r++)
         {
-            for (var blk = 0; blk < Cols / Q8.BlockSize; blk++)
+            for (var c = 0; c < Cols; c += Q8RowGroups.SliceQuants)
             {
-                var start = Q8RowGroups.BlockOffset(r, blk, Cols);
-                for (var i = 0; i < Q8.BlockSize; i++)
+                var start = Q8RowGroups.SliceOffset(r, c, Cols);
+                for (var i = 0; i < Q8RowGroups.SliceQuants; i++)
                 {
                     written.Add(start + i);
                 }
@@ -84,6 +86,12 @@ public sealed unsafe class Q8RowGroupsTests
         for (long i = 0; i < total; i++)
         {
             Assert.Equal(written.Contains(i) ? 127 : 0, w.Quants[i]);
+        }
+
+        for (var r = Rows; r < Q8RowGroups.Groups(Rows) * Q8RowGroups.Rows; r++)
+        {
+            Assert.Equal(0f, w.RowUnits[r]);
+            Assert.Equal(0, w.ScaleSteps[Q8RowGroups.StepIndex(r, 0, Cols)]);
         }
     }
 }
