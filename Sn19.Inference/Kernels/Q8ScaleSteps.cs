@@ -4,17 +4,14 @@ using System.Numerics.Tensors;
 
 /// <summary>
 /// Q8_0 block scales as 16-bit integers of one power-of-two unit per row: d_b = steps_b · unit_r. The
-/// 512-bit kernels (<see cref="Q8Wide"/>) then apply d_w in the integer multiply that widens the byte
-/// products (vpmaddwd by the steps instead of by ones) and the row's unit once at the end, so a cell costs
-/// three multiplies per block pair instead of four — the multiply pipes are what a prefill tile waits on
-/// (110.9 → 133.9 G multiply-adds/s on one core with the scale multiply removed, TileKernelBenchmarks).
+/// 512-bit kernels (<see cref="Q8Wide"/>) read two bytes per block, as GGUF stores it, where float scales
+/// would be four: decode streams 34 bytes per 32 weights instead of 36. They widen a block's 16 rows of
+/// steps to floats (exact) and apply the row's unit once at the end.
 /// <para>
 /// Exactness: the unit is the power of two that puts the row's largest |d| in [2¹⁴, 2¹⁵), and GGUF scales are
 /// halves (11 significant bits), so every scale within 16× of its row's largest is an exact integer number
 /// of units. Smaller ones round to the nearest unit: the added error per block is at most half a unit,
 /// 1/65,536 of the row's largest scale — far below the quantisation error of the row's large blocks.
-/// Integer range: |q_w| ≤ 127 (see <see cref="ClampQuants"/>), |q_x| ≤ 127, |steps| ≤ 32,767, so a lane's
-/// two-pair sum is at most 2 · (2 · 127 · 127) · 32,767 &lt; 2³¹.
 /// </para>
 /// </summary>
 internal static unsafe class Q8ScaleSteps
