@@ -252,7 +252,7 @@ internal sealed unsafe class LinearWork : IParallelWork
                 var y = yOut + ((long)t * n) + r;
                 if (q8)
                 {
-                    Q8Products.Tile(_q!, t, w, r, y, n, Math.Min(step, whole - j));
+                    Q8Products.Tile(_q!, t, w, r, y, n, Math.Min(step, whole - j), fromMemory: t == 0);
                 }
                 else
                 {

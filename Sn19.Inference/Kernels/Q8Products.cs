@@ -43,8 +43,11 @@ internal static unsafe class Q8Products
         }
     }
 
-    /// <summary>Prefill: tokens <paramref name="token"/>..+3 against weight rows as <see cref="Rows"/> takes them; y rows <paramref name="ldy"/> apart.</summary>
-    public static void Tile(Q8Activations x, int token, WeightMatrix w, int row, float* y, int ldy, int count)
+    /// <summary>
+    /// Prefill: tokens <paramref name="token"/>..+3 against weight rows as <see cref="Rows"/> takes them; y rows
+    /// <paramref name="ldy"/> apart. <paramref name="fromMemory"/>: the rows are not in cache yet (prefetch them).
+    /// </summary>
+    public static void Tile(Q8Activations x, int token, WeightMatrix w, int row, float* y, int ldy, int count, bool fromMemory)
     {
         var quants = w.QuantsAt(row);
         if (!w.RowGrouped)
@@ -53,12 +56,12 @@ internal static unsafe class Q8Products
         }
         else if (count == Q8RowGroups.Rows)
         {
-            Q8Wide.Tile(x.Magnitudes(token), x.Signs(token), x.Stride, x.Scales(token), x.Cols / Q8.BlockSize, quants, w.StepsAt(row), w.RowUnits + row, w.Cols, y, ldy);
+            Q8Wide.Tile(x.Magnitudes(token), x.Signs(token), x.Stride, x.Scales(token), x.Cols / Q8.BlockSize, quants, w.StepsAt(row), w.RowUnits + row, w.Cols, y, ldy, fromMemory);
         }
         else
         {
             var group = stackalloc float[TileKernels.Tile * Q8RowGroups.Rows];
-            Q8Wide.Tile(x.Magnitudes(token), x.Signs(token), x.Stride, x.Scales(token), x.Cols / Q8.BlockSize, quants, w.StepsAt(row), w.RowUnits + row, w.Cols, group, Q8RowGroups.Rows);
+            Q8Wide.Tile(x.Magnitudes(token), x.Signs(token), x.Stride, x.Scales(token), x.Cols / Q8.BlockSize, quants, w.StepsAt(row), w.RowUnits + row, w.Cols, group, Q8RowGroups.Rows, fromMemory);
             for (var t = 0; t < TileKernels.Tile; t++)
             {
                 new ReadOnlySpan<float>(group + (t * Q8RowGroups.Rows), count).CopyTo(new Span<float>(y + ((long)t * ldy), count));

@@ -74,11 +74,13 @@ internal static unsafe class Q8Wide
     /// <summary>
     /// Prefill: 4 tokens (|q| and sign rows <paramref name="stride"/> bytes apart, scale rows
     /// <paramref name="dxStride"/> floats apart) against the 32 rows of the group at <paramref name="wq"/>, into
-    /// y[t·ldy + r]. Each weight slice is loaded and negated once for the four tokens.
+    /// y[t·ldy + r]. Each weight slice is loaded and negated once for the four tokens. <paramref name="fromMemory"/>
+    /// prefetches the group as decode does: for the first tile of a row block, which finds it in memory rather
+    /// than in cache (the whole product when a few sequences decode together).
     /// </summary>
     [SkipLocalsInit]
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile(byte* mag, sbyte* sign, int stride, float* dx, int dxStride, sbyte* wq, short* steps, float* units, int k, float* y, int ldy)
+    public static void Tile(byte* mag, sbyte* sign, int stride, float* dx, int dxStride, sbyte* wq, short* steps, float* units, int k, float* y, int ldy, bool fromMemory)
     {
         var f00 = Vector512<float>.Zero; var f01 = Vector512<float>.Zero; var f10 = Vector512<float>.Zero; var f11 = Vector512<float>.Zero;
         var f20 = Vector512<float>.Zero; var f21 = Vector512<float>.Zero; var f30 = Vector512<float>.Zero; var f31 = Vector512<float>.Zero;
@@ -90,6 +92,12 @@ internal static unsafe class Q8Wide
             for (var j = 0; j < SliceCount; j++)
             {
                 var slice = q + (j * Q8RowGroups.PairBytes);
+                if (fromMemory)
+                {
+                    Sse.Prefetch0(slice + PrefetchBytes);
+                    Sse.Prefetch0(slice + Q8RowGroups.SliceBytes + PrefetchBytes);
+                }
+
                 var w0 = Vector512.Load(slice);
                 var w1 = Vector512.Load(slice + Q8RowGroups.SliceBytes);
                 var n0 = -w0;

@@ -80,7 +80,7 @@ public unsafe class TileKernelBenchmarks
                             TileKernels.Q8(_q.Quants(t), _q.Scales(t), _q8.Quants + ((long)r * Cols), _q8.Scales + ((long)r * blocks), Cols, y, Rows);
                             break;
                         default:
-                            Q8Products.Tile(_q, t, _q8Wide, r, y, Rows, step);
+                            Q8Products.Tile(_q, t, _q8Wide, r, y, Rows, step, fromMemory: t == 0);
                             break;
                     }
                 }

@@ -30,7 +30,7 @@ public sealed unsafe class Q8WideTests
         var decode = new float[rows];
         fixed (float* pt = tile, pd = decode)
         {
-            Q8Wide.Tile(q.Magnitudes(0), q.Signs(0), q.Stride, q.Scales(0), k / 32, w.Quants, w.ScaleSteps, w.RowUnits, k, pt, rows);
+            Q8Wide.Tile(q.Magnitudes(0), q.Signs(0), q.Stride, q.Scales(0), k / 32, w.Quants, w.ScaleSteps, w.RowUnits, k, pt, rows, fromMemory: true);
             for (var t = 0; t < tokens; t++)
             {
                 Q8Wide.Rows(q.Magnitudes(t), q.Signs(t), q.Scales(t), w.Quants, w.ScaleSteps, w.RowUnits, k, pd);
@@ -62,8 +62,8 @@ public sealed unsafe class Q8WideTests
         var decode = Enumerable.Repeat(float.NaN, ldy).ToArray();
         fixed (float* pt = tile, pd = decode)
         {
-            Q8Products.Tile(q, 0, w, 0, pt, ldy, Q8RowGroups.Rows);
-            Q8Products.Tile(q, 0, w, 32, pt + 32, ldy, rows - 32);
+            Q8Products.Tile(q, 0, w, 0, pt, ldy, Q8RowGroups.Rows, fromMemory: false);
+            Q8Products.Tile(q, 0, w, 32, pt + 32, ldy, rows - 32, fromMemory: true);
             for (var t = 0; t < tokens; t++)
             {
                 Q8Products.Rows(q, t, w, 0, pd, Q8RowGroups.Rows);
