@@ -96,7 +96,7 @@ public sealed class LlamaModelTests
         }
     }
 
-    /// <summary>Decode (matrix-vector) and batched prefill (4 × 4 tiles) accumulate every output in the
+    /// <summary>Decode (matrix-vector) and batched prefill (register tiles) accumulate every output in the
     /// same order, so scoring a sequence reproduces the logits seen while generating it to the bit.</summary>
     [Theory]
     [InlineData(WeightType.F32)]
