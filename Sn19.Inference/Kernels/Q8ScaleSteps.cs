@@ -51,17 +51,17 @@ internal static unsafe class Q8ScaleSteps
     public static void DeriveGrouped(float* scales, int rows, int cols, short* steps, float* units)
     {
         var blocks = cols / Q8.BlockSize;
+        // On the heap: a row's block count comes from the file, so it is not bounded by the stack.
         var rowSteps = new short[blocks];
-        for (var r = 0; r < rows; r++)
+        fixed (short* s = rowSteps)
         {
-            fixed (short* s = rowSteps)
+            for (var r = 0; r < rows; r++)
             {
                 Derive(scales + ((long)r * blocks), 1, blocks, s, units + r);
-            }
-
-            for (var b = 0; b < blocks; b++)
-            {
-                steps[Q8RowGroups.StepIndex(r, b, cols)] = rowSteps[b];
+                for (var b = 0; b < blocks; b++)
+                {
+                    steps[Q8RowGroups.StepIndex(r, b, cols)] = s[b];
+                }
             }
         }
     }

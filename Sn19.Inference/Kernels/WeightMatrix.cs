@@ -150,14 +150,11 @@ internal sealed unsafe class WeightMatrix
                 System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(new ReadOnlySpan<Half>(F16 + offset, Cols), destination);
                 break;
             default:
-                Span<sbyte> quants = stackalloc sbyte[Q8.BlockSize];
+                var quants = stackalloc sbyte[Q8.BlockSize];
                 for (var b = 0; b < Cols / Q8.BlockSize; b++)
                 {
-                    ReadBlock(row, b, quants);
-                    fixed (sbyte* q = quants)
-                    {
-                        Q8.Dequantize(q, Scales + (offset / Q8.BlockSize) + b, Q8.BlockSize, destination.Slice(b * Q8.BlockSize, Q8.BlockSize));
-                    }
+                    ReadBlock(row, b, new Span<sbyte>(quants, Q8.BlockSize));
+                    Q8.Dequantize(quants, Scales + (offset / Q8.BlockSize) + b, Q8.BlockSize, destination.Slice(b * Q8.BlockSize, Q8.BlockSize));
                 }
 
                 break;
