@@ -5,8 +5,8 @@ using System.Runtime.Intrinsics;
 /// <summary>
 /// The inputs of a Q8_0 product, quantised once per product for up to <c>maxTokens</c> rows. Every row is
 /// quantised as <see cref="Q8.QuantizeActivations"/> does (int8 q, float d per 32 values), rows <c>k</c>
-/// apart; the 512-bit kernels (<see cref="Q8Wide"/>) read q as |q| and a sign mask, in rows
-/// <see cref="Stride"/> apart, and d as it is.
+/// apart; the 512-bit kernels read d as it is, and q as |q| and a sign mask, in rows <see cref="Stride"/>
+/// apart (<see cref="Q8Wide"/>), or as it is with −128·Σq per block (<see cref="Q8WideVnni"/>).
 /// </summary>
 internal sealed unsafe class Q8Activations : IRowOperation
 {
@@ -16,6 +16,7 @@ internal sealed unsafe class Q8Activations : IRowOperation
     private readonly float* _scales;    // (tokens, k / 32) d
     private readonly byte* _magnitudes; // (tokens, Stride) |q|
     private readonly sbyte* _signs;     // (tokens, Stride) −1 where q < 0, else 0
+    private readonly int* _offsets;     // (tokens, k / 32) −128·Σq of each block
     private readonly int _maxCols;
     private readonly int _maxTokens;
     private float* _x;
@@ -32,6 +33,11 @@ internal sealed unsafe class Q8Activations : IRowOperation
             _magnitudes = arena.Allocate<byte>((long)maxTokens * Stride);
             _signs = arena.Allocate<sbyte>((long)maxTokens * Stride);
         }
+
+        if (Q8WideVnni.IsSupported)
+        {
+            _offsets = arena.Allocate<int>((long)maxTokens * maxCols / Q8.BlockSize);
+        }
     }
 
     /// <summary>Bytes between rows of |q| and of the sign masks (the widest input rounded up to a cache line).</summary>
@@ -43,6 +49,9 @@ internal sealed unsafe class Q8Activations : IRowOperation
     public sbyte* Quants(int token) => _quants + ((long)token * Cols);
 
     public float* Scales(int token) => _scales + ((long)token * Cols / Q8.BlockSize);
+
+    /// <summary>−128·Σq of each block of token <paramref name="token"/>: where <see cref="Q8WideVnni"/>'s block sums start.</summary>
+    public int* Offsets(int token) => _offsets + ((long)token * Cols / Q8.BlockSize);
 
     public byte* Magnitudes(int token) => _magnitudes + ((long)token * Stride);
 
@@ -80,6 +89,23 @@ internal sealed unsafe class Q8Activations : IRowOperation
             {
                 Widen(t);
             }
+
+            if (Q8WideVnni.IsSupported)
+            {
+                SumBlocks(t);
+            }
+        }
+    }
+
+    private void SumBlocks(int token)
+    {
+        var q = Quants(token);
+        var offsets = Offsets(token);
+        for (var b = 0; b < Cols / Q8.BlockSize; b++)
+        {
+            // |Σ| ≤ 32 · 128, so 16-bit lanes cannot overflow.
+            var (low, high) = Vector256.Widen(Vector256.Load(q + (b * Q8.BlockSize)));
+            offsets[b] = -128 * Vector256.Sum(low + high);
         }
     }
 

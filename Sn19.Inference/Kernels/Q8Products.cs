@@ -3,9 +3,10 @@ namespace Sn19.Inference.Kernels;
 using System.Diagnostics;
 
 /// <summary>
-/// The Q8_0 products <see cref="LinearWork"/> needs, on the widest kernels this CPU has: 32-row groups on
-/// 512-bit vectors (<see cref="Q8Wide"/>) with AVX-512BW, else the 256-bit AVX-VNNI/AVX2 kernels, four rows
-/// at a time (<see cref="TileKernels"/>, <see cref="Q8"/>). Each family gives a decode row, a tile cell and
+/// The Q8_0 products <see cref="LinearWork"/> needs, on the widest kernels this CPU has: 32-row groups with
+/// AVX-512BW, through vpdpbusd where there is AVX-VNNI too (<see cref="Q8WideVnni"/>), else through
+/// multiplies and a sign select (<see cref="Q8Wide"/>); without AVX-512BW the 256-bit AVX-VNNI/AVX2
+/// kernels, four rows at a time (<see cref="TileKernels"/>, <see cref="Q8"/>). Each family gives a decode row, a tile cell and
 /// a single cell the same bits, so which one runs never makes decode and prefill disagree.
 /// </summary>
 internal static unsafe class Q8Products
@@ -32,13 +33,13 @@ internal static unsafe class Q8Products
         }
         else if (count == Q8RowGroups.Rows)
         {
-            Q8Wide.Rows(x.Magnitudes(token), x.Signs(token), x.Scales(token), quants, w.StepsAt(row), w.RowUnits + row, w.Cols, y);
+            GroupRows(x, token, w, row, y);
         }
         else
         {
             // The last group of a matrix whose rows are not a multiple of 32: its padding rows' outputs are dropped.
             var group = stackalloc float[Q8RowGroups.Rows];
-            Q8Wide.Rows(x.Magnitudes(token), x.Signs(token), x.Scales(token), quants, w.StepsAt(row), w.RowUnits + row, w.Cols, group);
+            GroupRows(x, token, w, row, group);
             new ReadOnlySpan<float>(group, count).CopyTo(new Span<float>(y, count));
         }
     }
@@ -56,12 +57,12 @@ internal static unsafe class Q8Products
         }
         else if (count == Q8RowGroups.Rows)
         {
-            Q8Wide.Tile(x.Magnitudes(token), x.Signs(token), x.Stride, x.Scales(token), x.Cols / Q8.BlockSize, quants, w.StepsAt(row), w.RowUnits + row, w.Cols, y, ldy, fromMemory);
+            GroupTile(x, token, w, row, y, ldy, fromMemory);
         }
         else
         {
             var group = stackalloc float[TileKernels.Tile * Q8RowGroups.Rows];
-            Q8Wide.Tile(x.Magnitudes(token), x.Signs(token), x.Stride, x.Scales(token), x.Cols / Q8.BlockSize, quants, w.StepsAt(row), w.RowUnits + row, w.Cols, group, Q8RowGroups.Rows, fromMemory);
+            GroupTile(x, token, w, row, group, Q8RowGroups.Rows, fromMemory);
             for (var t = 0; t < TileKernels.Tile; t++)
             {
                 new ReadOnlySpan<float>(group + (t * Q8RowGroups.Rows), count).CopyTo(new Span<float>(y + ((long)t * ldy), count));
@@ -74,6 +75,31 @@ internal static unsafe class Q8Products
     {
         Debug.Assert(!w.RowGrouped, "Row groups have no edges: Rows and Tile take a matrix's short last group.");
         return Q8.Dot(w.QuantsAt(row), Scales(w, row), x.Quants(token), x.Scales(token), w.Cols);
+    }
+
+    private static void GroupRows(Q8Activations x, int token, WeightMatrix w, int row, float* y)
+    {
+        if (w.OffsetQuants)
+        {
+            Q8WideVnni.Rows(x.Quants(token), x.Offsets(token), x.Scales(token), w.QuantsAt(row), w.StepsAt(row), w.RowUnits + row, w.Cols, y);
+        }
+        else
+        {
+            Q8Wide.Rows(x.Magnitudes(token), x.Signs(token), x.Scales(token), w.QuantsAt(row), w.StepsAt(row), w.RowUnits + row, w.Cols, y);
+        }
+    }
+
+    private static void GroupTile(Q8Activations x, int token, WeightMatrix w, int row, float* y, int ldy, bool fromMemory)
+    {
+        var blocks = x.Cols / Q8.BlockSize;
+        if (w.OffsetQuants)
+        {
+            Q8WideVnni.Tile(x.Quants(token), x.Cols, x.Offsets(token), x.Scales(token), blocks, w.QuantsAt(row), w.StepsAt(row), w.RowUnits + row, w.Cols, y, ldy, fromMemory);
+        }
+        else
+        {
+            Q8Wide.Tile(x.Magnitudes(token), x.Signs(token), x.Stride, x.Scales(token), blocks, w.QuantsAt(row), w.StepsAt(row), w.RowUnits + row, w.Cols, y, ldy, fromMemory);
+        }
     }
 
     private static float* Scales(WeightMatrix w, int row) => w.Scales + ((long)row * w.Cols / Q8.BlockSize);

@@ -68,15 +68,26 @@ internal static unsafe class Q8ScaleSteps
 
     /// <summary>
     /// Replaces −128 quants by −127. llama.cpp never writes −128 (q = round(x / (amax/127))), but a file can
-    /// hold it, and the 512-bit kernels' sign trick (negating w where x &lt; 0) cannot represent +128.
+    /// hold it, and the 512-bit kernels' sign trick (negating w where x &lt; 0) cannot represent +128; every
+    /// kernel clamps alike so that all give the same sums. <paramref name="offset"/>: the quants are stored as
+    /// w + 128 (<see cref="WeightMatrix.OffsetQuants"/>), where −128 is the byte 0.
     /// </summary>
-    public static void ClampQuants(sbyte* quants, long count)
+    public static void ClampQuants(sbyte* quants, long count, bool offset)
     {
         const int chunk = 1 << 30;
         for (long start = 0; start < count; start += chunk)
         {
-            var span = new Span<sbyte>(quants + start, (int)Math.Min(chunk, count - start));
-            TensorPrimitives.Max(span, (sbyte)-127, span);
+            var length = (int)Math.Min(chunk, count - start);
+            if (offset)
+            {
+                var stored = new Span<byte>(quants + start, length);
+                TensorPrimitives.Max(stored, (byte)1, stored);
+            }
+            else
+            {
+                var span = new Span<sbyte>(quants + start, length);
+                TensorPrimitives.Max(span, (sbyte)-127, span);
+            }
         }
     }
 }

@@ -11,8 +11,8 @@ internal static unsafe class WeightFactory
     public const int GgufQ8BlockBytes = 2 + Q8.BlockSize;
 
     /// <summary>Stores float weights as <paramref name="type"/> (quantising or narrowing as needed).</summary>
-    /// <param name="wide">False keeps Q8_0 quants row-major even where the 512-bit kernels run (see <see cref="WeightMatrix.CreateQ8"/>).</param>
-    public static WeightMatrix FromFloats(NativeArena arena, int rows, int cols, ReadOnlySpan<float> values, WeightType type, bool wide = true)
+    /// <param name="layout">A Q8_0 layout other than the CPU's best (see <see cref="WeightMatrix.CreateQ8"/>).</param>
+    public static WeightMatrix FromFloats(NativeArena arena, int rows, int cols, ReadOnlySpan<float> values, WeightType type, Q8Layout? layout = null)
     {
         CheckLength(values.Length, rows, cols);
         switch (type)
@@ -33,7 +33,7 @@ internal static unsafe class WeightFactory
 
             default:
             {
-                var m = WeightMatrix.CreateQ8(arena, rows, cols, wide);
+                var m = WeightMatrix.CreateQ8(arena, rows, cols, layout);
                 var quants = stackalloc sbyte[Q8.BlockSize];
                 for (var r = 0; r < rows; r++)
                 {

@@ -34,6 +34,14 @@ internal sealed unsafe class WeightMatrix
     /// <summary>Whether the quants are in <see cref="Q8RowGroups"/> (the 512-bit kernels' layout).</summary>
     public bool RowGrouped => ScaleSteps != null;
 
+    /// <summary>
+    /// Whether each quant w is stored as w + 128 (its sign bit flipped), the unsigned operand vpdpbusd takes
+    /// (<see cref="Q8WideVnni"/>); <see cref="ReadBlock"/> and <see cref="WriteBlock"/> undo it. Flipping at
+    /// load rather than in the kernel saves an xor per 32 weights and, more, a register the JIT otherwise
+    /// takes from the 16 that vpdpbusd's accumulators must live in.
+    /// </summary>
+    public bool OffsetQuants { get; private init; }
+
     /// <summary>Q8_0 block scales (rows × cols/32), when <see cref="Type"/> is Q8_0.</summary>
     public float* Scales { get; private init; }
 
@@ -70,24 +78,53 @@ internal sealed unsafe class WeightMatrix
     /// <summary>
     /// An empty Q8_0 matrix: write each block's quants with <see cref="WriteBlock"/> and its scale in
     /// <see cref="Scales"/>, then call <see cref="CompleteQ8"/>. Where the CPU has the 512-bit kernels it is laid
-    /// out for them unless <paramref name="wide"/> is false (the 256-bit kernels' benchmark).
+    /// out for the fastest kernels this CPU runs unless <paramref name="layout"/> names another.
     /// </summary>
-    public static WeightMatrix CreateQ8(NativeArena arena, int rows, int cols, bool wide = true)
+    public static WeightMatrix CreateQ8(NativeArena arena, int rows, int cols, Q8Layout? layout = null)
     {
         if (cols % Q8.BlockSize != 0)
         {
             throw new ArgumentException($"Q8_0 needs a row length divisible by {Q8.BlockSize}; got {cols}.", nameof(cols));
         }
 
-        // Zeroed: a last group's padding rows must add nothing.
-        var grouped = wide && Q8Wide.IsSupported;
+        // Zeroed (or, offset, 0x80 = w 0): a last group's padding rows must add nothing.
+        var chosen = layout ?? BestQ8Layout;
+        if ((chosen == Q8Layout.RowGroups && !Q8Wide.IsSupported) || (chosen == Q8Layout.OffsetRowGroups && !Q8WideVnni.IsSupported))
+        {
+            throw new PlatformNotSupportedException($"This CPU has no kernels for the {chosen} Q8_0 layout.");
+        }
+
+        var grouped = chosen != Q8Layout.RowMajor;
+        var offset = chosen == Q8Layout.OffsetRowGroups;
+        var quants = arena.Allocate<sbyte>(QuantBytes(rows, cols, grouped));
+        if (offset)
+        {
+            FillQuants(quants, QuantBytes(rows, cols, grouped), unchecked((sbyte)Offset));
+        }
+
         return new WeightMatrix(WeightType.Q8_0, rows, cols)
         {
-            Quants = arena.Allocate<sbyte>(QuantBytes(rows, cols, grouped)),
+            Quants = quants,
+            OffsetQuants = offset,
             Scales = arena.Allocate<float>((long)rows * cols / Q8.BlockSize),
             ScaleSteps = grouped ? arena.Allocate<short>(Q8RowGroups.Steps(rows, cols)) : null,
             RowUnits = grouped ? arena.Allocate<float>((long)Q8RowGroups.Groups(rows) * Q8RowGroups.Rows) : null,
         };
+    }
+
+    /// <summary>The layout of the fastest Q8_0 kernels this CPU runs.</summary>
+    public static Q8Layout BestQ8Layout =>
+        Q8WideVnni.IsSupported ? Q8Layout.OffsetRowGroups : Q8Wide.IsSupported ? Q8Layout.RowGroups : Q8Layout.RowMajor;
+
+    private const byte Offset = 0x80;
+
+    private static void FillQuants(sbyte* quants, long count, sbyte value)
+    {
+        const int chunk = 1 << 30;
+        for (long start = 0; start < count; start += chunk)
+        {
+            new Span<sbyte>(quants + start, (int)Math.Min(chunk, count - start)).Fill(value);
+        }
     }
 
     private static long QuantBytes(int rows, int cols, bool grouped) => grouped ? Q8RowGroups.Bytes(rows, cols) : (long)rows * cols;
@@ -107,7 +144,11 @@ internal sealed unsafe class WeightMatrix
     {
         for (var i = 0; i < Q8.BlockSize; i += Q8RowGroups.SliceQuants)
         {
-            quants.Slice(i, Q8RowGroups.SliceQuants).CopyTo(new Span<sbyte>(SliceAt(row, (block * Q8.BlockSize) + i), Q8RowGroups.SliceQuants));
+            var stored = SliceAt(row, (block * Q8.BlockSize) + i);
+            for (var j = 0; j < Q8RowGroups.SliceQuants; j++)
+            {
+                stored[j] = OffsetQuants ? (sbyte)(quants[i + j] ^ unchecked((sbyte)Offset)) : quants[i + j];
+            }
         }
     }
 
@@ -116,7 +157,11 @@ internal sealed unsafe class WeightMatrix
     {
         for (var i = 0; i < Q8.BlockSize; i += Q8RowGroups.SliceQuants)
         {
-            new ReadOnlySpan<sbyte>(SliceAt(row, (block * Q8.BlockSize) + i), Q8RowGroups.SliceQuants).CopyTo(quants.Slice(i, Q8RowGroups.SliceQuants));
+            var stored = SliceAt(row, (block * Q8.BlockSize) + i);
+            for (var j = 0; j < Q8RowGroups.SliceQuants; j++)
+            {
+                quants[i + j] = OffsetQuants ? (sbyte)(stored[j] ^ unchecked((sbyte)Offset)) : stored[j];
+            }
         }
     }
 
@@ -130,7 +175,7 @@ internal sealed unsafe class WeightMatrix
     /// </summary>
     public void CompleteQ8()
     {
-        Q8ScaleSteps.ClampQuants(Quants, QuantBytes(Rows, Cols, RowGrouped));
+        Q8ScaleSteps.ClampQuants(Quants, QuantBytes(Rows, Cols, RowGrouped), OffsetQuants);
         if (ScaleSteps != null)
         {
             Q8ScaleSteps.DeriveGrouped(Scales, Rows, Cols, ScaleSteps, RowUnits);

@@ -7,9 +7,10 @@ using Sn19.Inference.Kernels;
 /// The prefill tiles alone, on one core, with everything in cache: 64 tokens × 768 weight rows × 768 columns
 /// (a 110m projection), 37.7 M multiply-adds per operation. This is the compute ceiling of batched prefill and
 /// scoring; the MAC/s column divides the multiply-adds by the mean time. F32 is the 4 × 4 512-bit FMA tile,
-/// Q8Vnni256 the 256-bit AVX-VNNI tile (the fallback), Q8Wide512 the AVX-512BW row-group tile the engine uses
-/// (4 tokens × 32 rows). <see cref="DecodeRows"/> is the decode kernel of each (one token; 4 rows a call, 32 for
-/// Q8Wide512) on the same matrix in
+/// Q8Vnni256 the row-major 256-bit AVX-VNNI tile (the fallback without AVX-512), Q8Wide512 the AVX-512BW
+/// row-group tile (4 tokens × 32 rows; vpmaddubsw and a sign select), Q8WideVnni the row-group tile through
+/// vpdpbusd, which the engine takes where the CPU has AVX-512 and AVX-VNNI. <see cref="DecodeRows"/> is the decode
+/// kernel of each (one token; 4 rows a call, 32 for the row-group kernels) on the same matrix in
 /// cache: its compute ceiling, which shows decode is bound by memory rather than by the kernel.
 /// </summary>
 [Config(typeof(TileKernelBenchmarkConfig))]
@@ -23,12 +24,12 @@ public unsafe class TileKernelBenchmarks
     private NativeArena _arena = null!;
     private WeightMatrix _f32 = null!;
     private WeightMatrix _q8 = null!;
-    private WeightMatrix _q8Wide = null!;
+    private WeightMatrix? _q8Groups;
     private Q8Activations _q = null!;
     private float* _x;
     private float* _y;
 
-    [Params("F32", "Q8Vnni256", "Q8Wide512")]
+    [Params("F32", "Q8Vnni256", "Q8Wide512", "Q8WideVnni")]
     public string Kernel { get; set; } = "F32";
 
     [GlobalSetup]
@@ -38,8 +39,18 @@ public unsafe class TileKernelBenchmarks
         var weights = Enumerable.Range(0, Rows * Cols).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
         _arena = new NativeArena();
         _f32 = WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.F32);
-        _q8 = WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.Q8_0, wide: false);
-        _q8Wide = WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.Q8_0);
+        _q8 = WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.Q8_0, layout: Q8Layout.RowMajor);
+        if ((Kernel == "Q8Wide512" && !Q8Wide.IsSupported) || (Kernel == "Q8WideVnni" && !Q8WideVnni.IsSupported) || (Kernel == "Q8Vnni256" && !TileKernels.HasQ8Tile) || (Kernel == "F32" && !TileKernels.HasF32Tile(Cols)))
+        {
+            throw new PlatformNotSupportedException($"This CPU cannot run the {Kernel} tile.");
+        }
+
+        _q8Groups = Kernel switch
+        {
+            "Q8Wide512" => WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.Q8_0, Q8Layout.RowGroups),
+            "Q8WideVnni" => WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.Q8_0, Q8Layout.OffsetRowGroups),
+            _ => null,
+        };
         _x = _arena.Allocate<float>((long)Tokens * Cols);
         _y = _arena.Allocate<float>((long)Tokens * Rows);
         for (var i = 0; i < Tokens * Cols; i++)
@@ -49,10 +60,6 @@ public unsafe class TileKernelBenchmarks
 
         _q = new Q8Activations(_arena, Tokens, Cols);
         _q.Quantize(_x, Tokens, Cols);
-        if ((Kernel == "Q8Wide512" && !Q8Wide.IsSupported) || (Kernel == "Q8Vnni256" && !TileKernels.HasQ8Tile) || (Kernel == "F32" && !TileKernels.HasF32Tile(Cols)))
-        {
-            throw new PlatformNotSupportedException($"This CPU cannot run the {Kernel} tile.");
-        }
     }
 
     [GlobalCleanup]
@@ -67,7 +74,7 @@ public unsafe class TileKernelBenchmarks
         {
             for (var t = 0; t < Tokens; t += TileKernels.Tile)
             {
-                var step = Kernel == "Q8Wide512" ? Q8RowGroups.Rows : TileKernels.Tile;
+                var step = _q8Groups is null ? TileKernels.Tile : Q8RowGroups.Rows;
                 for (var r = block; r < block + 64; r += step)
                 {
                     var y = _y + ((long)t * Rows) + r;
@@ -80,7 +87,7 @@ public unsafe class TileKernelBenchmarks
                             TileKernels.Q8(_q.Quants(t), _q.Scales(t), _q8.Quants + ((long)r * Cols), _q8.Scales + ((long)r * blocks), Cols, y, Rows);
                             break;
                         default:
-                            Q8Products.Tile(_q, t, _q8Wide, r, y, Rows, step, fromMemory: t == 0);
+                            Q8Products.Tile(_q, t, _q8Groups!, r, y, Rows, step, fromMemory: t == 0);
                             break;
                     }
                 }
@@ -92,7 +99,7 @@ public unsafe class TileKernelBenchmarks
     public void DecodeRows()
     {
         const int blocks = Cols / Q8.BlockSize;
-        var step = Kernel == "Q8Wide512" ? Q8RowGroups.Rows : TileKernels.Tile;
+        var step = _q8Groups is null ? TileKernels.Tile : Q8RowGroups.Rows;
         for (var r = 0; r < Rows; r += step)
         {
             switch (Kernel)
@@ -104,7 +111,7 @@ public unsafe class TileKernelBenchmarks
                     TileKernels.Q8Rows(_q.Quants(0), _q.Scales(0), _q8.Quants + ((long)r * Cols), _q8.Scales + ((long)r * blocks), Cols, _y + r);
                     break;
                 default:
-                    Q8Products.Rows(_q, 0, _q8Wide, r, _y + r, step);
+                    Q8Products.Rows(_q, 0, _q8Groups!, r, _y + r, step);
                     break;
             }
         }

@@ -38,7 +38,7 @@ public sealed unsafe class Q8RowGroupsTests
         var values = Enumerable.Range(0, Rows * Cols).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
         using var arena = new NativeArena();
         var grouped = WeightFactory.FromFloats(arena, Rows, Cols, values, WeightType.Q8_0);
-        var rowMajor = WeightFactory.FromFloats(arena, Rows, Cols, values, WeightType.Q8_0, wide: false);
+        var rowMajor = WeightFactory.FromFloats(arena, Rows, Cols, values, WeightType.Q8_0, layout: Q8Layout.RowMajor);
         Assert.False(rowMajor.RowGrouped);
 
         var a = new float[Cols];
@@ -83,9 +83,10 @@ public sealed unsafe class Q8RowGroupsTests
 
         var total = Q8RowGroups.Bytes(Rows, Cols);
         Assert.Equal(Rows * Cols, written.Count);
+        var stored = w.OffsetQuants ? 0x80 : 0; // the VNNI kernel's matrices hold w + 128
         for (long i = 0; i < total; i++)
         {
-            Assert.Equal(written.Contains(i) ? 127 : 0, w.Quants[i]);
+            Assert.Equal(written.Contains(i) ? 127 : 0, (sbyte)(w.Quants[i] ^ stored));
         }
 
         for (var r = Rows; r < Q8RowGroups.Groups(Rows) * Q8RowGroups.Rows; r++)

@@ -3,8 +3,10 @@ namespace Sn19.Tests.Inference.Kernels;
 using Sn19.Inference.Kernels;
 
 /// <summary>
-/// The 512-bit Q8_0 kernels: a decode call and a tile must give each cell the same bits (so scoring
-/// reproduces generation), and each must equal the exact integer block sums scaled in double.
+/// The row-group Q8_0 kernels — <see cref="Q8WideVnni"/> where the CPU has AVX-VNNI, else <see cref="Q8Wide"/>
+/// (test.sh runs the suite once more with AVX-VNNI off): a decode call and a tile must give each cell the same
+/// bits (so scoring reproduces generation), and each must equal the exact integer block sums scaled in double,
+/// so the two kernels agree to the bit as well.
 /// </summary>
 public sealed unsafe class Q8WideTests
 {
@@ -30,10 +32,10 @@ public sealed unsafe class Q8WideTests
         var decode = new float[rows];
         fixed (float* pt = tile, pd = decode)
         {
-            Q8Wide.Tile(q.Magnitudes(0), q.Signs(0), q.Stride, q.Scales(0), k / 32, w.Quants, w.ScaleSteps, w.RowUnits, k, pt, rows, fromMemory: true);
+            Tile(w, q, k, pt, rows);
             for (var t = 0; t < tokens; t++)
             {
-                Q8Wide.Rows(q.Magnitudes(t), q.Signs(t), q.Scales(t), w.Quants, w.ScaleSteps, w.RowUnits, k, pd);
+                Rows(w, q, t, k, pd);
                 for (var r = 0; r < rows; r++)
                 {
                     Assert.Equal(BitConverter.SingleToInt32Bits(decode[r]), BitConverter.SingleToInt32Bits(tile[(t * rows) + r]));
@@ -114,6 +116,127 @@ public sealed unsafe class Q8WideTests
 
         Assert.Contains(Enumerable.Range(0, k / 32), b => w.ScaleSteps[Q8RowGroups.StepIndex(0, b, k)] * w.RowUnits[0] != w.Scales[b]);
         Assert.InRange(Math.Abs(result - exact), 0, bound + (Math.Abs(exact) * 1e-5));
+    }
+
+    [Fact]
+    public void SignSelectAndVnniKernels_AgreeToTheBit()
+    {
+        if (!Q8WideVnni.IsSupported)
+        {
+            return;
+        }
+
+        const int rows = 45; // a whole group and a short one
+        const int tokens = 4;
+        const int k = 288;
+        var random = new Random(9);
+        var weights = Enumerable.Range(0, rows * k).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var input = Enumerable.Range(0, tokens * k).Select(_ => (float)((random.NextDouble() - 0.5) * 4)).ToArray();
+        using var arena = new NativeArena();
+        var select = WeightFactory.FromFloats(arena, rows, k, weights, WeightType.Q8_0, Q8Layout.RowGroups);
+        var vnni = WeightFactory.FromFloats(arena, rows, k, weights, WeightType.Q8_0, Q8Layout.OffsetRowGroups);
+        Assert.False(select.OffsetQuants);
+        Assert.True(vnni.OffsetQuants);
+        var q = new Q8Activations(arena, tokens, k);
+        fixed (float* x = input)
+        {
+            q.Quantize(x, tokens, k);
+        }
+
+        var bySelect = new float[tokens * rows];
+        var byVnni = new float[tokens * rows];
+        fixed (float* ps = bySelect, pv = byVnni)
+        {
+            foreach (var (w, y) in new[] { (select, (nint)ps), (vnni, (nint)pv) })
+            {
+                Q8Products.Tile(q, 0, w, 0, (float*)y, rows, Q8RowGroups.Rows, fromMemory: false);
+                Q8Products.Tile(q, 0, w, 32, (float*)y + 32, rows, rows - 32, fromMemory: false);
+            }
+        }
+
+        Assert.Equal(bySelect.Select(BitConverter.SingleToInt32Bits), byVnni.Select(BitConverter.SingleToInt32Bits));
+        Assert.Contains(byVnni, y => y != 0);
+    }
+
+    [Fact]
+    public void QuantsOfMinus128_ReadAndMultiplyAsMinus127()
+    {
+        // llama.cpp never writes −128, but a file may: every kernel must treat it alike (as −127), the
+        // offset storage of the VNNI kernel (where −128 is the byte 0) included.
+        const int rows = 4;
+        const int k = 64;
+        const int blockBytes = 34;
+        var bytes = new byte[rows * (k / 32) * blockBytes];
+        for (var b = 0; b < rows * k / 32; b++)
+        {
+            BitConverter.TryWriteBytes(bytes.AsSpan(b * blockBytes, 2), (Half)0.5f);
+            for (var i = 0; i < 32; i++)
+            {
+                bytes[(b * blockBytes) + 2 + i] = unchecked((byte)(sbyte)(i % 3 == 0 ? -128 : i - 16));
+            }
+        }
+
+        using var arena = new NativeArena();
+        var w = WeightFactory.FromGgufQ8(arena, rows, k, bytes);
+        var block = new sbyte[32];
+        w.ReadBlock(rows - 1, 1, block);
+        Assert.Equal(Enumerable.Range(0, 32).Select(i => (sbyte)(i % 3 == 0 ? -127 : i - 16)), block);
+
+        var random = new Random(5);
+        var input = Enumerable.Range(0, k).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        var q = new Q8Activations(arena, 1, k);
+        fixed (float* x = input)
+        {
+            q.Quantize(x, 1, k);
+        }
+
+        var y = new float[rows];
+        fixed (float* py = y)
+        {
+            Q8Products.Rows(q, 0, w, 0, py, rows);
+        }
+
+        for (var r = 0; r < rows; r++)
+        {
+            var exact = 0.0;
+            for (var b = 0; b < k / 32; b++)
+            {
+                long dot = 0;
+                for (var i = 0; i < 32; i++)
+                {
+                    dot += (i % 3 == 0 ? -127 : i - 16) * q.Quants(0)[(b * 32) + i];
+                }
+
+                exact += 0.5 * q.Scales(0)[b] * dot;
+            }
+
+            Assert.Equal(exact, y[r], (Math.Abs(exact) * 1e-5) + 1e-5);
+        }
+    }
+
+    /// <summary>The kernel's own tile call (Q8Products.Tile would also do, but names neither kernel).</summary>
+    private static void Tile(WeightMatrix w, Q8Activations q, int k, float* y, int ldy)
+    {
+        if (w.OffsetQuants)
+        {
+            Q8WideVnni.Tile(q.Quants(0), k, q.Offsets(0), q.Scales(0), k / 32, w.Quants, w.ScaleSteps, w.RowUnits, k, y, ldy, fromMemory: true);
+        }
+        else
+        {
+            Q8Wide.Tile(q.Magnitudes(0), q.Signs(0), q.Stride, q.Scales(0), k / 32, w.Quants, w.ScaleSteps, w.RowUnits, k, y, ldy, fromMemory: true);
+        }
+    }
+
+    private static void Rows(WeightMatrix w, Q8Activations q, int token, int k, float* y)
+    {
+        if (w.OffsetQuants)
+        {
+            Q8WideVnni.Rows(q.Quants(token), q.Offsets(token), q.Scales(token), w.Quants, w.ScaleSteps, w.RowUnits, k, y);
+        }
+        else
+        {
+            Q8Wide.Rows(q.Magnitudes(token), q.Signs(token), q.Scales(token), w.Quants, w.ScaleSteps, w.RowUnits, k, y);
+        }
     }
 
     private static (WeightMatrix W, Q8Activations Q) Random(NativeArena arena, int rows, int tokens, int k, int seed)
