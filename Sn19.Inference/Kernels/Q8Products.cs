@@ -4,7 +4,8 @@ using System.Diagnostics;
 
 /// <summary>
 /// The Q8_0 products <see cref="LinearWork"/> needs, on the widest kernels this CPU has: 32-row groups with
-/// AVX-512BW, through vpdpbusd where there is AVX-VNNI too (<see cref="Q8WideVnni"/>), else through
+/// AVX-512BW, through vpdpbusd where there is AVX-VNNI too (<see cref="Q8WideVnni"/>; its prefill tile on
+/// emitted 512-bit code where the CPU has AVX512-VNNI, <see cref="Q8Vnni512Tile"/>), else through
 /// multiplies and a sign select (<see cref="Q8Wide"/>); without AVX-512BW the 256-bit AVX-VNNI/AVX2
 /// kernels, four rows at a time (<see cref="TileKernels"/>, <see cref="Q8"/>). Each family gives a decode row, a tile cell and
 /// a single cell the same bits, so which one runs never makes decode and prefill disagree.
@@ -92,7 +93,11 @@ internal static unsafe class Q8Products
     private static void GroupTile(Q8Activations x, int token, WeightMatrix w, int row, float* y, int ldy, bool fromMemory)
     {
         var blocks = x.Cols / Q8.BlockSize;
-        if (w.OffsetQuants)
+        if (w.OffsetQuants && Q8Vnni512Tile.IsSupported)
+        {
+            Q8Vnni512Tile.Tile(x.Quants(token), x.Cols, x.Offsets(token), x.Scales(token), blocks, w.QuantsAt(row), w.StepsAt(row), w.RowUnits + row, w.Cols, y, ldy, fromMemory);
+        }
+        else if (w.OffsetQuants)
         {
             Q8WideVnni.Tile(x.Quants(token), x.Cols, x.Offsets(token), x.Scales(token), blocks, w.QuantsAt(row), w.StepsAt(row), w.RowUnits + row, w.Cols, y, ldy, fromMemory);
         }
