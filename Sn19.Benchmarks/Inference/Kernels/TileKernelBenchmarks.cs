@@ -8,9 +8,10 @@ using Sn19.Inference.Kernels;
 /// (a 110m projection), 37.7 M multiply-adds per operation. This is the compute ceiling of batched prefill and
 /// scoring; the MAC/s column divides the multiply-adds by the mean time. F32 is the 4 × 4 512-bit FMA tile,
 /// Q8Vnni256 the row-major 256-bit AVX-VNNI tile (the fallback without AVX-512), Q8Wide512 the AVX-512BW
-/// row-group tile (4 tokens × 32 rows; vpmaddubsw and a sign select), Q8WideVnni the row-group tile through
-/// vpdpbusd, which the engine takes where the CPU has AVX-512 and AVX-VNNI. <see cref="DecodeRows"/> is the decode
-/// kernel of each (one token; 4 rows a call, 32 for the row-group kernels) on the same matrix in
+/// row-group tile (4 tokens × 32 rows; vpmaddubsw and a sign select), Q8WideVnni256 the row-group tile on
+/// 256-bit vpdpbusd intrinsics, Q8Vnni512 the same tile on emitted 512-bit vpdpbusd, which the engine takes
+/// where it can (<see cref="Q8Vnni512Tile"/>). <see cref="DecodeRows"/> is the decode kernel of each (one
+/// token; 4 rows a call, 32 for the row-group kernels; the two vpdpbusd tiles share one) on the same matrix in
 /// cache: its compute ceiling, which shows decode is bound by memory rather than by the kernel.
 /// </summary>
 [Config(typeof(TileKernelBenchmarkConfig))]
@@ -29,7 +30,7 @@ public unsafe class TileKernelBenchmarks
     private float* _x;
     private float* _y;
 
-    [Params("F32", "Q8Vnni256", "Q8Wide512", "Q8WideVnni")]
+    [Params("F32", "Q8Vnni256", "Q8Wide512", "Q8WideVnni256", "Q8Vnni512")]
     public string Kernel { get; set; } = "F32";
 
     [GlobalSetup]
@@ -40,7 +41,7 @@ public unsafe class TileKernelBenchmarks
         _arena = new NativeArena();
         _f32 = WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.F32);
         _q8 = WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.Q8_0, layout: Q8Layout.RowMajor);
-        if ((Kernel == "Q8Wide512" && !Q8Wide.IsSupported) || (Kernel == "Q8WideVnni" && !Q8WideVnni.IsSupported) || (Kernel == "Q8Vnni256" && !TileKernels.HasQ8Tile) || (Kernel == "F32" && !TileKernels.HasF32Tile(Cols)))
+        if ((Kernel == "Q8Wide512" && !Q8Wide.IsSupported) || (Kernel == "Q8WideVnni256" && !Q8WideVnni.IsSupported) || (Kernel == "Q8Vnni512" && !Q8Vnni512Tile.IsSupported) || (Kernel == "Q8Vnni256" && !TileKernels.HasQ8Tile) || (Kernel == "F32" && !TileKernels.HasF32Tile(Cols)))
         {
             throw new PlatformNotSupportedException($"This CPU cannot run the {Kernel} tile.");
         }
@@ -48,7 +49,7 @@ public unsafe class TileKernelBenchmarks
         _q8Groups = Kernel switch
         {
             "Q8Wide512" => WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.Q8_0, Q8Layout.RowGroups),
-            "Q8WideVnni" => WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.Q8_0, Q8Layout.OffsetRowGroups),
+            "Q8WideVnni256" or "Q8Vnni512" => WeightFactory.FromFloats(_arena, Rows, Cols, weights, WeightType.Q8_0, Q8Layout.OffsetRowGroups),
             _ => null,
         };
         _x = _arena.Allocate<float>((long)Tokens * Cols);
@@ -85,6 +86,9 @@ public unsafe class TileKernelBenchmarks
                             break;
                         case "Q8Vnni256":
                             TileKernels.Q8(_q.Quants(t), _q.Scales(t), _q8.Quants + ((long)r * Cols), _q8.Scales + ((long)r * blocks), Cols, y, Rows);
+                            break;
+                        case "Q8WideVnni256":
+                            Q8WideVnni.Tile(_q.Quants(t), Cols, _q.Offsets(t), _q.Scales(t), blocks, _q8Groups!.QuantsAt(r), _q8Groups.StepsAt(r), _q8Groups.RowUnits + r, Cols, y, Rows, fromMemory: t == 0);
                             break;
                         default:
                             Q8Products.Tile(_q, t, _q8Groups!, r, y, Rows, step, fromMemory: t == 0);
