@@ -1,5 +1,8 @@
 namespace Sn19.Inference.Kernels;
 
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
 /// <summary>
 /// A read-only weight matrix W (rows × cols), row-major: row r holds the <c>cols</c> input weights of
 /// output r (GGUF's ne[0] = cols is the fast dimension). Memory belongs to a <see cref="NativeArena"/>.
@@ -117,6 +120,7 @@ internal sealed unsafe class WeightMatrix
         Q8WideVnni.IsSupported ? Q8Layout.OffsetRowGroups : Q8Wide.IsSupported ? Q8Layout.RowGroups : Q8Layout.RowMajor;
 
     private const byte Offset = 0x80;
+    private const int FourOffsets = unchecked((int)0x80808080);
 
     private static void FillQuants(sbyte* quants, long count, sbyte value)
     {
@@ -142,26 +146,23 @@ internal sealed unsafe class WeightMatrix
     /// <summary>Stores the 32 quants of block <paramref name="block"/> of row <paramref name="row"/>.</summary>
     public void WriteBlock(int row, int block, ReadOnlySpan<sbyte> quants)
     {
+        var flip = OffsetQuants ? FourOffsets : 0;
         for (var i = 0; i < Q8.BlockSize; i += Q8RowGroups.SliceQuants)
         {
-            var stored = SliceAt(row, (block * Q8.BlockSize) + i);
-            for (var j = 0; j < Q8RowGroups.SliceQuants; j++)
-            {
-                stored[j] = OffsetQuants ? (sbyte)(quants[i + j] ^ unchecked((sbyte)Offset)) : quants[i + j];
-            }
+            // A slice's four quants as one int: the offset flips all four sign bits at once.
+            var four = BinaryPrimitives.ReadInt32LittleEndian(MemoryMarshal.AsBytes(quants.Slice(i, Q8RowGroups.SliceQuants)));
+            BinaryPrimitives.WriteInt32LittleEndian(new Span<byte>(SliceAt(row, (block * Q8.BlockSize) + i), Q8RowGroups.SliceQuants), four ^ flip);
         }
     }
 
     /// <summary>Copies the 32 quants of block <paramref name="block"/> of row <paramref name="row"/> into <paramref name="quants"/>.</summary>
     public void ReadBlock(int row, int block, Span<sbyte> quants)
     {
+        var flip = OffsetQuants ? FourOffsets : 0;
         for (var i = 0; i < Q8.BlockSize; i += Q8RowGroups.SliceQuants)
         {
-            var stored = SliceAt(row, (block * Q8.BlockSize) + i);
-            for (var j = 0; j < Q8RowGroups.SliceQuants; j++)
-            {
-                quants[i + j] = OffsetQuants ? (sbyte)(stored[j] ^ unchecked((sbyte)Offset)) : stored[j];
-            }
+            var four = BinaryPrimitives.ReadInt32LittleEndian(new ReadOnlySpan<byte>(SliceAt(row, (block * Q8.BlockSize) + i), Q8RowGroups.SliceQuants));
+            BinaryPrimitives.WriteInt32LittleEndian(MemoryMarshal.AsBytes(quants.Slice(i, Q8RowGroups.SliceQuants)), four ^ flip);
         }
     }
 
