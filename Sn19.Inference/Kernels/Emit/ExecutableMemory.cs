@@ -23,6 +23,19 @@ internal static unsafe partial class ExecutableMemory
             return null;
         }
 
+        try
+        {
+            return Map(code);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A libc the runtime cannot find by that name (not glibc): the intrinsic kernels run instead.
+            return null;
+        }
+    }
+
+    private static void* Map(ReadOnlySpan<byte> code)
+    {
         var length = (nuint)code.Length;
         var pages = Mmap(0, length, ProtRead | ProtWrite, MapPrivate | MapAnonymous, -1, 0);
         if (pages == -1)
