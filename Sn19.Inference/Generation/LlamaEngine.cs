@@ -31,6 +31,9 @@ public sealed class LlamaEngine : IDisposable
     /// <summary>Weight bytes one decode step reads (for bandwidth figures).</summary>
     public long WeightBytesPerToken => Model.Weights.BytesPerToken;
 
+    /// <summary>The Q8_0 kernels this CPU runs, in words (the instruction set decides them at start-up).</summary>
+    public static string Q8Kernels => Kernels.Q8Products.Description;
+
     internal LlamaModel Model { get; }
 
     /// <summary>Loads <paramref name="path"/>; a file the engine cannot run is an <see cref="InvalidDataException"/> naming why.</summary>

@@ -12,6 +12,17 @@ using System.Diagnostics;
 /// </summary>
 internal static unsafe class Q8Products
 {
+    /// <summary>The Q8_0 kernels this process runs, in words (for `model bench`).</summary>
+    public static string Description => WeightMatrix.BestQ8Layout switch
+    {
+        Q8Layout.OffsetRowGroups when Q8Vnni512Tile.IsSupported => "prefill 512-bit vpdpbusd (emitted code), decode 256-bit vpdpbusd, 32-row groups",
+        Q8Layout.OffsetRowGroups => "256-bit vpdpbusd, 32-row groups",
+        Q8Layout.RowGroups => "512-bit vpmaddubsw with a sign select, 32-row groups",
+        _ when System.Runtime.Intrinsics.X86.AvxVnni.IsSupported => "256-bit vpdpbusd, 4 rows a call",
+        _ when TileKernels.HasQ8Tile => "256-bit vpmaddubsw, 4 rows a call",
+        _ => "scalar",
+    };
+
     /// <summary>Whether <see cref="Rows"/> and <see cref="Tile"/> may be used (else only <see cref="Dot"/>).</summary>
     public static bool HasTiles => Q8Wide.IsSupported || TileKernels.HasQ8Tile;
 

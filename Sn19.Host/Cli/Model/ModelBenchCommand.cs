@@ -41,6 +41,7 @@ internal static class ModelBenchCommand
             var prefillRate = EngineBenchmark.PrefillTokensPerSecond(engine, prefillTokens);
             var inv = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(inv, $"model {engine.Name}, {engine.Threads} threads, {engine.WeightBytesPerToken / 1e6:F1} MB of weights per token"));
+            output.WriteLine($"q8_0 kernels  {LlamaEngine.Q8Kernels}");
             output.WriteLine(string.Create(inv, $"decode        {decodeRate,8:F1} tok/s"));
             output.WriteLine(string.Create(inv, $"prefill-{prefillTokens,-5} {prefillRate,8:F1} tok/s ({prefillRate / decodeRate:F1}x decode per token)"));
             var streamCount = parseResult.GetValue(streams);
