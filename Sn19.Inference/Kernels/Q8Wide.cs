@@ -153,6 +153,6 @@ internal static unsafe class Q8Wide
 
     /// <summary>Sixteen rows' scale steps as floats (exact: |step| ≤ 32,767).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Steps(short* steps) =>
+    public static Vector512<float> Steps(short* steps) =>
         Vector512.ConvertToSingle(Avx512F.ConvertToVector512Int32(Vector256.Load(steps)));
 }

@@ -57,8 +57,8 @@ internal static unsafe class Q8WideVnni
 
             var s = steps + (b * Q8RowGroups.Rows);
             var d = Vector512.Create(dx[b]);
-            f0 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(Vector512.Create(i0, i1)), Steps(s) * d, f0);
-            f1 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(Vector512.Create(i2, i3)), Steps(s + Q8RowGroups.HalfRows) * d, f1);
+            f0 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(Vector512.Create(i0, i1)), Q8Wide.Steps(s) * d, f0);
+            f1 = Vector512.FusedMultiplyAdd(Vector512.ConvertToSingle(Vector512.Create(i2, i3)), Q8Wide.Steps(s + Q8RowGroups.HalfRows) * d, f1);
         }
 
         (f0 * Vector512.Load(units)).Store(y);
@@ -115,8 +115,8 @@ internal static unsafe class Q8WideVnni
             }
 
             var s = steps + (b * Q8RowGroups.Rows);
-            var s0 = Steps(s);
-            var s1 = Steps(s + Q8RowGroups.HalfRows);
+            var s0 = Q8Wide.Steps(s);
+            var s1 = Q8Wide.Steps(s + Q8RowGroups.HalfRows);
             Accumulate(f, Vector512.Create(i00, i01), Vector512.Create(i02, i03), s0, s1, dx[b]);
             Accumulate(f + Q8RowGroups.Rows, Vector512.Create(i10, i11), Vector512.Create(i12, i13), s0, s1, dx[blockStride + b]);
             Accumulate(f + (2 * Q8RowGroups.Rows), Vector512.Create(i20, i21), Vector512.Create(i22, i23), s0, s1, dx[(2 * blockStride) + b]);
@@ -145,9 +145,4 @@ internal static unsafe class Q8WideVnni
     /// <summary>Four signed activation bytes repeated over all 8 int32 lanes (one vpbroadcastd from memory).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<sbyte> Broadcast(sbyte* fourBytes) => Vector256.Create(Unsafe.ReadUnaligned<int>(fourBytes)).AsSByte();
-
-    /// <summary>Sixteen rows' scale steps as floats (exact: |step| ≤ 32,767).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Steps(short* steps) =>
-        Vector512.ConvertToSingle(Avx512F.ConvertToVector512Int32(Vector256.Load(steps)));
 }
