@@ -21,20 +21,23 @@ internal sealed unsafe class Q8Activations : IRowOperation
     private readonly int _maxTokens;
     private float* _x;
 
-    public Q8Activations(NativeArena arena, int maxTokens, int maxCols)
+    /// <param name="layout">The layout of the matrices these inputs will multiply (the CPU's best unless
+    /// given): it decides what beyond q and d is worth computing.</param>
+    public Q8Activations(NativeArena arena, int maxTokens, int maxCols, Q8Layout? layout = null)
     {
+        var forLayout = layout ?? WeightMatrix.BestQ8Layout;
         _maxTokens = maxTokens;
         _maxCols = maxCols;
         Stride = (maxCols + CacheLine - 1) / CacheLine * CacheLine;
         _quants = arena.Allocate<sbyte>((long)maxTokens * maxCols);
         _scales = arena.Allocate<float>((long)maxTokens * maxCols / Q8.BlockSize);
-        if (Q8Wide.IsSupported)
+        if (forLayout == Q8Layout.RowGroups)
         {
             _magnitudes = arena.Allocate<byte>((long)maxTokens * Stride);
             _signs = arena.Allocate<sbyte>((long)maxTokens * Stride);
         }
 
-        if (Q8WideVnni.IsSupported)
+        if (forLayout == Q8Layout.OffsetRowGroups)
         {
             _offsets = arena.Allocate<int>((long)maxTokens * maxCols / Q8.BlockSize);
         }
@@ -51,11 +54,11 @@ internal sealed unsafe class Q8Activations : IRowOperation
     public float* Scales(int token) => _scales + ((long)token * Cols / Q8.BlockSize);
 
     /// <summary>−128·Σq of each block of token <paramref name="token"/>: where <see cref="Q8WideVnni"/>'s block sums start.</summary>
-    public int* Offsets(int token) => _offsets + ((long)token * Cols / Q8.BlockSize);
+    public int* Offsets(int token) => Required(_offsets, Q8Layout.OffsetRowGroups) + ((long)token * Cols / Q8.BlockSize);
 
-    public byte* Magnitudes(int token) => _magnitudes + ((long)token * Stride);
+    public byte* Magnitudes(int token) => Required(_magnitudes, Q8Layout.RowGroups) + ((long)token * Stride);
 
-    public sbyte* Signs(int token) => _signs + ((long)token * Stride);
+    public sbyte* Signs(int token) => Required(_signs, Q8Layout.RowGroups) + ((long)token * Stride);
 
     /// <summary>
     /// Quantises <paramref name="tokens"/> rows of <paramref name="k"/> values (k divisible by 32), rows k
@@ -85,17 +88,21 @@ internal sealed unsafe class Q8Activations : IRowOperation
         for (var t = start; t < end; t++)
         {
             Q8.QuantizeActivations(_x + ((long)t * Cols), Cols, Quants(t), Scales(t));
-            if (Q8Wide.IsSupported)
+            if (_magnitudes != null)
             {
                 Widen(t);
             }
 
-            if (Q8WideVnni.IsSupported)
+            if (_offsets != null)
             {
                 SumBlocks(t);
             }
         }
     }
+
+    private static T* Required<T>(T* rows, Q8Layout layout)
+        where T : unmanaged =>
+        rows != null ? rows : throw new InvalidOperationException($"These Q8 activations were not made for {layout} matrices; pass that layout to the constructor.");
 
     private void SumBlocks(int token)
     {

@@ -59,7 +59,7 @@ public unsafe class TileKernelBenchmarks
             _x[i] = (float)(random.NextDouble() - 0.5);
         }
 
-        _q = new Q8Activations(_arena, Tokens, Cols);
+        _q = new Q8Activations(_arena, Tokens, Cols, Kernel == "Q8Wide512" ? Q8Layout.RowGroups : null);
         _q.Quantize(_x, Tokens, Cols);
     }
 

@@ -137,17 +137,19 @@ public sealed unsafe class Q8WideTests
         var vnni = WeightFactory.FromFloats(arena, rows, k, weights, WeightType.Q8_0, Q8Layout.OffsetRowGroups);
         Assert.False(select.OffsetQuants);
         Assert.True(vnni.OffsetQuants);
-        var q = new Q8Activations(arena, tokens, k);
+        var qSelect = new Q8Activations(arena, tokens, k, Q8Layout.RowGroups);
+        var qVnni = new Q8Activations(arena, tokens, k, Q8Layout.OffsetRowGroups);
         fixed (float* x = input)
         {
-            q.Quantize(x, tokens, k);
+            qSelect.Quantize(x, tokens, k);
+            qVnni.Quantize(x, tokens, k);
         }
 
         var bySelect = new float[tokens * rows];
         var byVnni = new float[tokens * rows];
         fixed (float* ps = bySelect, pv = byVnni)
         {
-            foreach (var (w, y) in new[] { (select, (nint)ps), (vnni, (nint)pv) })
+            foreach (var (w, q, y) in new[] { (select, qSelect, (nint)ps), (vnni, qVnni, (nint)pv) })
             {
                 Q8Products.Tile(q, 0, w, 0, (float*)y, rows, Q8RowGroups.Rows, fromMemory: false);
                 Q8Products.Tile(q, 0, w, 32, (float*)y + 32, rows, rows - 32, fromMemory: false);
