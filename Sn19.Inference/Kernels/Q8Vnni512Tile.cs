@@ -132,7 +132,10 @@ internal static unsafe class Q8Vnni512Tile
                 e.StoreFloats(new Mem(Gpr.R11, half * Q8RowGroups.HalfRows * sizeof(float)), FloatSum(t, half));
             }
 
-            e.Add(Gpr.R11, Gpr.Rdx);
+            if (t < TileKernels.Tile - 1)
+            {
+                e.Add(Gpr.R11, Gpr.Rdx);
+            }
         }
 
         e.ZeroUpper();
