@@ -2,11 +2,13 @@ namespace Sn19.Benchmarks;
 
 using BenchmarkDotNet.Running;
 using Sn19.Benchmarks.Actors.Subnet;
+using Sn19.Benchmarks.Host.Miner;
 
 /// <summary>
 /// Entry point. Folders mirror the source projects. Run one group with, for example:
 /// <c>dotnet run -c Release --project Sn19.Benchmarks -- --filter '*Actors*'</c>
-/// The detection report (not a timing) runs with <c>-- detection</c>.
+/// The detection report (not a timing) runs with <c>-- detection</c>; what forged requests cost a miner's
+/// memory with <c>-- unverified-flood</c>.
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -15,6 +17,11 @@ internal static class BenchmarkProgram
         if (args.Length > 0 && args[0] == DetectionReport.Command)
         {
             return await DetectionReport.RunAsync(args);
+        }
+
+        if (args.Length > 0 && args[0] == UnverifiedFloodReport.Command)
+        {
+            return await UnverifiedFloodReport.RunAsync(args);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);

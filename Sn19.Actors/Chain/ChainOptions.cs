@@ -43,9 +43,9 @@ public sealed class ChainOptions
             return "chain.block-time must be positive";
         }
 
-        if (!IsHostPort(Listen))
+        if (!Wire.HostPort.TryParse(Listen, out _, out var listenProblem))
         {
-            return $"chain.listen '{Listen}' is not host:port (e.g. 127.0.0.1:19944; port 0 picks a free one)";
+            return $"chain.listen: {listenProblem}";
         }
 
         if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
@@ -59,14 +59,5 @@ public sealed class ChainOptions
         }
 
         return Subnet.Validate() is { } problem ? $"chain.subnet: {problem}" : null;
-    }
-
-    private static bool IsHostPort(string? text)
-    {
-        var colon = text?.LastIndexOf(':') ?? -1;
-        return colon > 0
-            && int.TryParse(text![(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-            && port <= 65_535
-            && !text[..colon].Contains('/', StringComparison.Ordinal);
     }
 }

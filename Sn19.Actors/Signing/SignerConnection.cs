@@ -31,9 +31,17 @@ internal sealed class SignerConnection : IAsyncDisposable
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            var reused = _stream is not null;
             var stream = _stream ?? await OpenAsync(deadline.Token);
-            await SignerFraming.WriteAsync(stream, request, SignerJsonContext.Default.SignerRequest, deadline.Token);
-            var (status, payload) = await SignerFraming.ReadAsync(stream, SignerFraming.DefaultMaxFrameBytes, deadline.Token);
+            var (status, payload) = await RoundTripAsync(stream, request, deadline.Token);
+            if (status != FrameRead.Ok && reused)
+            {
+                // The signer closes connections that sat idle (or made room for another client): a kept
+                // connection that turns out closed is opened again once. Signing twice is harmless.
+                Drop();
+                (status, payload) = await RoundTripAsync(await OpenAsync(deadline.Token), request, deadline.Token);
+            }
+
             if (status != FrameRead.Ok)
             {
                 Drop();
@@ -71,6 +79,20 @@ internal sealed class SignerConnection : IAsyncDisposable
         Drop();
         _gate.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private static async Task<(FrameRead Status, byte[] Payload)> RoundTripAsync(NetworkStream stream, SignerRequest request, CancellationToken deadline)
+    {
+        try
+        {
+            await SignerFraming.WriteAsync(stream, request, SignerJsonContext.Default.SignerRequest, deadline);
+            return await SignerFraming.ReadAsync(stream, SignerFraming.DefaultMaxFrameBytes, deadline);
+        }
+        catch (Exception e) when (e is SocketException or IOException)
+        {
+            // A write into a connection the signer already closed: the same as reading its end.
+            return (FrameRead.EndOfStream, []);
+        }
     }
 
     private async Task<NetworkStream> OpenAsync(CancellationToken cancellationToken)

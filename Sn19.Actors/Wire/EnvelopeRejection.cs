@@ -29,6 +29,9 @@ public enum EnvelopeRejection
     /// <summary>403: the validator's stake is below the configured minimum.</summary>
     LowStake,
 
+    /// <summary>429: this validator already has the most requests whose bodies are still being checked.</summary>
+    TooManyUnverified,
+
     /// <summary>413: the body is larger than the configured maximum.</summary>
     BodyTooLarge,
 

@@ -14,7 +14,7 @@ public static class EnvelopeRejections
         EnvelopeRejection.StaleNonce => StatusCodes.Status408RequestTimeout,
         EnvelopeRejection.ReplayedNonce => StatusCodes.Status409Conflict,
         EnvelopeRejection.BodyTooLarge => StatusCodes.Status413PayloadTooLarge,
-        EnvelopeRejection.TooManyNonces => StatusCodes.Status429TooManyRequests,
+        EnvelopeRejection.TooManyNonces or EnvelopeRejection.TooManyUnverified => StatusCodes.Status429TooManyRequests,
         _ => throw new ArgumentOutOfRangeException(nameof(rejection), rejection, "not a rejection"),
     };
 
@@ -27,6 +27,7 @@ public static class EnvelopeRejections
         EnvelopeRejection.ReplayedNonce => "replayed-nonce",
         EnvelopeRejection.UnknownValidator => "unknown-validator",
         EnvelopeRejection.LowStake => "low-stake",
+        EnvelopeRejection.TooManyUnverified => "too-many-unverified",
         EnvelopeRejection.BodyTooLarge => "body-too-large",
         EnvelopeRejection.BadSignature => "bad-signature",
         EnvelopeRejection.TooManyNonces => "too-many-nonces",

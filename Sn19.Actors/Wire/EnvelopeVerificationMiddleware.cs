@@ -1,13 +1,15 @@
 namespace Sn19.Actors.Wire;
 
+using System.Buffers;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// Admits a validator→miner request only when its envelope holds (see <see cref="EnvelopeVerifier"/>).
-/// The body is read here, capped, hashed and checked, then handed on as a buffered stream, so the endpoint
-/// never sees a byte of a request that failed any check.
+/// The body is read here, capped and hashed as it streams in, then handed on rewound, so the endpoint never
+/// sees a byte of a request that failed any check.
 /// </summary>
 internal sealed class EnvelopeVerificationMiddleware
 {
@@ -34,26 +36,40 @@ internal sealed class EnvelopeVerificationMiddleware
             out var detail);
         if (rejection != EnvelopeRejection.None || headers is null)
         {
-            await RefuseAsync(context, rejection, detail);
+            await RefuseAsync(context, rejection, detail, bodyUnread: true);
             return;
         }
 
-        var body = await ReadCappedAsync(request, _verifier.MaxBodyBytes, context.RequestAborted);
-        if (body is null)
+        // Anyone can get this far with public information, so until the signature is checked a request
+        // costs a bounded slot of its claimed validator and a small buffer (the rest of the body waits in
+        // a temporary file), never a copy of the whole body in memory.
+        string bodyHash;
+        using (var slot = _verifier.Unverified.TryEnter(headers.ValidatorHotkey))
         {
-            await RefuseAsync(context, EnvelopeRejection.BodyTooLarge, $"body exceeds {_verifier.MaxBodyBytes} bytes");
-            return;
+            if (slot is null)
+            {
+                await RefuseAsync(context, EnvelopeRejection.TooManyUnverified, "too many requests from this validator are still being verified", bodyUnread: true);
+                return;
+            }
+
+            var hash = await HashCappedAsync(request, _verifier.MaxBodyBytes, _verifier.UnverifiedMemoryBytes, context.RequestAborted);
+            if (hash is null)
+            {
+                await RefuseAsync(context, EnvelopeRejection.BodyTooLarge, $"body exceeds {_verifier.MaxBodyBytes} bytes", bodyUnread: true);
+                return;
+            }
+
+            bodyHash = hash;
         }
 
-        rejection = _verifier.CheckBody(headers, body.AsSpan(), out detail);
+        rejection = _verifier.CheckBodyHash(headers, bodyHash, out detail);
         if (rejection != EnvelopeRejection.None)
         {
             await RefuseAsync(context, rejection, detail);
             return;
         }
 
-        request.Body = new MemoryStream(body, writable: false);
-        request.ContentLength = body.Length;
+        request.Body.Position = 0;
         context.Features.Set<IRequestEnvelopeFeature>(new RequestEnvelopeFeature(headers.ValidatorHotkey, headers.Nonce));
         await _next(context);
     }
@@ -62,32 +78,47 @@ internal sealed class EnvelopeVerificationMiddleware
     private static string? Single(HttpRequest request, string name) =>
         request.Headers.TryGetValue(name, out var values) && values.Count == 1 ? values[0] : null;
 
-    /// <summary>The whole body, or null once it is known to exceed <paramref name="cap"/> bytes.</summary>
-    private static async Task<byte[]?> ReadCappedAsync(HttpRequest request, long cap, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body through ASP.NET's file-buffering stream (memory up to <paramref name="inMemory"/> bytes,
+    /// a temporary file beyond) and hashes it on the way; null once it is known to exceed <paramref name="cap"/>.
+    /// The buffered body stays on the request for the endpoint, rewound by the caller.
+    /// </summary>
+    private static async Task<string?> HashCappedAsync(HttpRequest request, long cap, int inMemory, CancellationToken cancellationToken)
     {
         if (request.ContentLength is { } declared && declared > cap)
         {
             return null;
         }
 
-        var initial = (int)Math.Min(request.ContentLength ?? 4096, cap);
-        using var buffer = new MemoryStream(initial);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        request.EnableBuffering(inMemory);
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > cap)
+            long total = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
             {
-                return null;
-            }
+                total += read;
+                if (total > cap)
+                {
+                    return null;
+                }
 
-            buffer.Write(chunk, 0, read);
+                sha256.AppendData(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return buffer.ToArray();
+        return Convert.ToHexStringLower(sha256.GetHashAndReset());
     }
 
-    private async Task RefuseAsync(HttpContext context, EnvelopeRejection rejection, string detail)
+    /// <summary>Answers the refusal. With <paramref name="bodyUnread"/> the connection is closed after it: the
+    /// server would otherwise read the rest of a body it refused (8 MiB, say) to keep the connection open.</summary>
+    private async Task RefuseAsync(HttpContext context, EnvelopeRejection rejection, string detail, bool bodyUnread = false)
     {
         var code = EnvelopeRejections.Code(rejection);
         var validator = Single(context.Request, WireHeaders.ValidatorHotkey) ?? "-";
@@ -95,9 +126,18 @@ internal sealed class EnvelopeVerificationMiddleware
         var response = context.Response;
         response.StatusCode = EnvelopeRejections.StatusCode(rejection);
         response.ContentType = "application/json";
+        if (bodyUnread)
+        {
+            response.Headers.Connection = "close";
+        }
+
         if (rejection == EnvelopeRejection.TooManyNonces)
         {
             response.Headers.RetryAfter = "10";
+        }
+        else if (rejection == EnvelopeRejection.TooManyUnverified)
+        {
+            response.Headers.RetryAfter = "1";
         }
 
         var json = JsonSerializer.SerializeToUtf8Bytes(new EnvelopeError(code, detail), WireJsonContext.Default.EnvelopeError);

@@ -41,12 +41,18 @@ internal sealed class EnvelopeVerifier
         _signatures = signatures;
         _time = time;
         _windowNs = options.NonceWindow.Ticks * 100;
+        Unverified = new UnverifiedRequestLimiter(options.MaxUnverifiedPerValidator);
         Nonces = new NonceReplayCache(time, options.ReplayCachePerValidator, options.ReplayCacheMaxValidators);
     }
 
     public NonceReplayCache Nonces { get; }
 
     public long MaxBodyBytes => _options.MaxBodyBytes;
+
+    public int UnverifiedMemoryBytes => _options.UnverifiedMemoryBytes;
+
+    /// <summary>Requests per claimed validator whose signature is not checked yet.</summary>
+    public UnverifiedRequestLimiter Unverified { get; }
 
     public EnvelopeRejection CheckHeaders(
         string? validator,
@@ -119,11 +125,14 @@ internal sealed class EnvelopeVerifier
         return EnvelopeRejection.None;
     }
 
-    public EnvelopeRejection CheckBody(EnvelopeHeaders headers, ReadOnlySpan<byte> body, out string detail)
+    public EnvelopeRejection CheckBody(EnvelopeHeaders headers, ReadOnlySpan<byte> body, out string detail) =>
+        CheckBodyHash(headers, EnvelopeMessage.HashBody(body), out detail);
+
+    /// <summary><see cref="CheckBody"/> for a body hashed as it streamed in (lowercase hex SHA-256).</summary>
+    public EnvelopeRejection CheckBodyHash(EnvelopeHeaders headers, string bodySha256Hex, out string detail)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        var text = EnvelopeMessage.Compose(
-            headers.Nonce, headers.ValidatorHotkey, headers.MinerHotkey, EnvelopeMessage.HashBody(body));
+        var text = EnvelopeMessage.Compose(headers.Nonce, headers.ValidatorHotkey, headers.MinerHotkey, bodySha256Hex);
         var message = Encoding.UTF8.GetBytes(text);
         if (!_signatures.Verify(headers.ValidatorHotkey, message, headers.Signature.Span))
         {

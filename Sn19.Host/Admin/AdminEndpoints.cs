@@ -12,27 +12,27 @@ internal static class AdminEndpoints
 {
     public static void Map(WebApplication app, ActorSystem system, AdminOptions options)
     {
-        app.Use(async (context, next) =>
+        // The token is checked on the endpoints themselves (a filter on the route group), not on a
+        // path prefix: routing matches paths case-insensitively and decoded, so a prefix check can be
+        // walked around by spelling the path another way (/ADMIN/actors, /%61dmin/actors).
+        var admin = app.MapGroup("/admin").AddEndpointFilter(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/admin", StringComparison.Ordinal)
-                && !BearerToken.IsValid(context.Request.Headers.Authorization, options.Token))
+            if (BearerToken.IsValid(context.HttpContext.Request.Headers.Authorization, options.Token))
             {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                context.Response.Headers.WWWAuthenticate = "Bearer";
-                await context.Response.WriteAsJsonAsync(new AdminError("missing or wrong bearer token"), AdminJson.Options);
-                return;
+                return await next(context);
             }
 
-            await next(context);
+            context.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+            return Results.Json(new AdminError("missing or wrong bearer token"), AdminJson.Options, statusCode: StatusCodes.Status401Unauthorized);
         });
 
-        app.MapGet("/admin/actors", async (string? path, CancellationToken ct) =>
+        admin.MapGet("/actors", async (string? path, CancellationToken ct) =>
         {
             var actors = await system.DescribeAsync(string.IsNullOrWhiteSpace(path) ? null : path, options.SummaryTimeout, ct);
             return Results.Json(new ActorListResponse(system.Name, system.Time.GetUtcNow(), actors), AdminJson.Options);
         });
 
-        app.MapGet("/admin/actor", async (string? path, CancellationToken ct) =>
+        admin.MapGet("/actor", async (string? path, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(path))
             {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sn19.Host.Configuration;
 using Sn19.Actors.Kernel;
 
 /// <summary>Kestrel serving <see cref="AdminEndpoints"/> for one actor system on admin.host:admin.port.</summary>
@@ -25,7 +26,15 @@ internal sealed class AdminServer : IAsyncDisposable
     public static async Task<AdminServer> StartAsync(ActorSystem system, AdminOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException invalid)
+        {
+            throw new ConfigurationException(invalid.Message, null, null, "admin");
+        }
+
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             Args = [],
@@ -39,6 +48,11 @@ internal sealed class AdminServer : IAsyncDisposable
         try
         {
             await app.StartAsync(cancellationToken);
+        }
+        catch (IOException inUse)
+        {
+            await app.DisposeAsync();
+            throw new ConfigurationException($"cannot listen on {host}:{options.Port}: {inUse.Message}", null, null, "admin.port", inUse);
         }
         catch
         {

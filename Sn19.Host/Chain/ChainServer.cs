@@ -13,8 +13,9 @@ using Sn19.Actors.Chain.Http;
 
 /// <summary>
 /// The HTTP host of `sn19 chain serve`: Kestrel on <c>listen</c> (host:port; port 0 picks a free one) serving
-/// <see cref="ChainEndpoints"/> for one chain. The chain API has no authentication and the local chain does not
-/// check signatures: whoever can connect may act for any hotkey, which is why the default is 127.0.0.1.
+/// <see cref="ChainEndpoints"/> for one chain. The chain API has no authentication and the local chain checks
+/// signatures only on set-weights: whoever can connect may register, serve axons and stake for any hotkey,
+/// which is why the default is 127.0.0.1.
 /// </summary>
 internal static class ChainServer
 {
@@ -30,6 +31,8 @@ internal static class ChainServer
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        // A failed start (port in use) is reported by the command in one line; the host would log its stack.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         var app = builder.Build();
         app.Use(async (context, next) =>

@@ -56,7 +56,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
 
             await metagraph.RefreshAsync(cancellationToken);
             var minerRefresh = metagraph.RunAsync(TimeSpan.FromSeconds(5), stop.Token);
-            var checkerBackend = (LocalInferenceBackend)backends.For(new MinerTaskOptions { ModelFile = taskModel }, options.ModelName);
+            var checkerBackend = (LocalInferenceBackend)backends.For(new MinerTaskOptions { ModelFile = taskModel }, options.ModelName, "local.models");
             var checker = new LlmResultChecker(new EngineSequenceScorer(checkerBackend, options.ModelName), settings.Checks, settings.Seed);
             var signer = InProcessHotkeySigner.Create(
                 new Sr25519MessageSigner(validatorKey), "validator", TimeProvider.System, TimeSpan.FromSeconds(120), logger);
@@ -118,9 +118,9 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
             output.WriteLine($"Live actors: sn19 ctl actors --url {server.Address} --token {token}");
             return server;
         }
-        catch (IOException error)
+        catch (ConfigurationException error) when (error.Key == "admin.port")
         {
-            output.WriteLine($"The admin API could not listen on {options.Host}:{options.Port} ({error.Message}); running without it.");
+            output.WriteLine($"The admin API could not start ({error.Detail}); running without it.");
             return null;
         }
     }
@@ -178,10 +178,10 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
     {
         var key = Sr25519Keypair.FromSecretUri(miner.Uri);
         var taskOptions = new MinerTaskOptions { ModelFile = modelFile, Capacity = miner.Capacity, AdvertisedCapacity = miner.AdvertisedCapacity, MaxQueue = 2 };
-        var backend = new InferenceMinerBackend(backends.For(taskOptions, options.ModelName));
+        var backend = new InferenceMinerBackend(backends.For(taskOptions, options.ModelName, "local.models"));
         var tasks = subnet.Tasks.Enabled.ToDictionary(t => t.Id, t => ServedTask.Create(t, backend, taskOptions), StringComparer.Ordinal);
         var envelope = new EnvelopeOptions();
-        var settings = new MinerNodeSettings(key.Ss58Address, "http://127.0.0.1:0", subnet.Mechanism.Period, envelope, tasks, TimeProvider.System);
+        var settings = new MinerNodeSettings(key.Ss58Address, new HostPort("127.0.0.1", 0), subnet.Mechanism.Period, envelope, tasks, TimeProvider.System);
         var node = await MinerNode.StartAsync(settings, metagraph, Sr25519SignatureVerifier.Instance, loggers, cancellationToken);
         var coldkey = Sr25519Keypair.FromSecretUri(miner.Uri + "//cold").Ss58Address;
         if (await MinerRunner.AnnounceAsync(chain, key.Ss58Address, coldkey, "127.0.0.1", node.Address.Port, cancellationToken) is { } refused)

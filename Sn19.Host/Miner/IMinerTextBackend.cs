@@ -8,5 +8,8 @@ using Sn19.Actors.Wire.OpenAi;
 /// </summary>
 internal interface IMinerTextBackend
 {
+    /// <summary>The model's context in tokens, or null when the backend does not say.</summary>
+    int? ContextLength { get; }
+
     IAsyncEnumerable<GeneratedToken> GenerateAsync(TextRequest request, CancellationToken cancellationToken);
 }

@@ -12,6 +12,8 @@ using Sn19.Inference.Generation;
 /// </summary>
 internal sealed class InferenceMinerBackend(IInferenceBackend backend) : IMinerTextBackend
 {
+    public int? ContextLength => backend.ContextLength;
+
     public async IAsyncEnumerable<GeneratedToken> GenerateAsync(
         TextRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

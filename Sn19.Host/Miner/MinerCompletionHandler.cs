@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Wire;
 using Sn19.Actors.Wire.OpenAi;
+using Sn19.Inference.Generation;
 
 /// <summary>
 /// Serves <c>/v1/chat/completions</c> and <c>/v1/completions</c> for a validator that passed the envelope:
@@ -19,7 +20,6 @@ internal sealed class MinerCompletionHandler(
     TimeProvider time,
     ILogger logger)
 {
-    private const int MaxTokensLimit = 8192;
     private static readonly byte[] DataPrefix = "data: "u8.ToArray();
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
@@ -105,6 +105,10 @@ internal sealed class MinerCompletionHandler(
             await context.Response.Body.WriteAsync(Done, context.RequestAborted);
             MinerLog.Served(logger, task.Id, validator, count, finish);
         }
+        catch (PromptRejectedException rejected) when (!context.Response.HasStarted)
+        {
+            await Problem(context, StatusCodes.Status400BadRequest, rejected.Code, rejected.Message);
+        }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             MinerLog.BackendFailed(logger, error, task.Id, validator);
@@ -130,6 +134,11 @@ internal sealed class MinerCompletionHandler(
                 finish = generated.FinishReason ?? finish;
                 promptTokens = generated.PromptTokens ?? promptTokens;
             }
+        }
+        catch (PromptRejectedException rejected)
+        {
+            await Problem(context, StatusCodes.Status400BadRequest, rejected.Code, rejected.Message);
+            return collected.Count;
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -160,22 +169,9 @@ internal sealed class MinerCompletionHandler(
             return null;
         }
 
-        var problem = request switch
+        if (TextRequestRules.Check(request, kind) is { } problem)
         {
-            null => "the body is empty",
-            { Model: null or "" } => "model is required",
-            _ when kind == TextRequestKind.Chat && (request.Messages is not { Count: > 0 } || request.Prompt is not null) => "a chat request needs messages and no prompt",
-            _ when kind == TextRequestKind.Completion && request.Prompt is null => "a completion request needs a prompt",
-            { MaxTokens: < 1 or > MaxTokensLimit } => $"max_tokens must be in [1, {MaxTokensLimit}]",
-            { Temperature: < 0 or > 2 } => "temperature must be in [0, 2]",
-            { TopP: <= 0 or > 1 } => "top_p must be in (0, 1]",
-            { TopK: < 0 } => "top_k must not be negative",
-            { TopLogprobs: < 0 or > 20 } => "top_logprobs must be in [0, 20]",
-            _ => null,
-        };
-        if (problem is not null)
-        {
-            await Problem(context, StatusCodes.Status400BadRequest, "invalid_request", problem);
+            await Problem(context, StatusCodes.Status400BadRequest, "invalid_request", $"{problem.Field}: {problem.Message}");
             return null;
         }
 

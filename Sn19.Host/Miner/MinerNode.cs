@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Sn19.Host.Configuration;
 using Sn19.Actors.Wire;
 using Sn19.Actors.Wire.OpenAi;
 
@@ -36,8 +37,16 @@ internal sealed class MinerNode : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggers);
-        builder.WebHost.UseUrls(settings.Listen);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.UseUrls(settings.Listen.HttpUrl);
+        var envelope = settings.Envelope.ForLargestContext(LargestContext(settings.Tasks.Values));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // Each connection buffers at most this much unread input (Kestrel's default is 1 MiB): what a
+            // sender that claims a validator's hotkey can park in the miner per connection before any check.
+            kestrel.Limits.MaxRequestBufferSize = 64 * 1024;
+            kestrel.Limits.MaxRequestBodySize = envelope.MaxBodyBytes;
+        });
         var app = builder.Build();
 
         var logger = loggers.CreateLogger("Sn19.Miner." + Short(settings.Hotkey));
@@ -46,7 +55,7 @@ internal sealed class MinerNode : IAsyncDisposable
 
         app.UseWhen(
             context => context.Request.Method == HttpMethods.Post,
-            branch => branch.UseRequestEnvelope(settings.Envelope, settings.Hotkey, stakes, signatures, settings.Time));
+            branch => branch.UseRequestEnvelope(envelope, settings.Hotkey, stakes, signatures, settings.Time));
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapGet("/v1/identity", () => Results.Json(new MinerIdentity(
             settings.Hotkey, settings.Tasks.Values.Select(t => new MinerIdentityTask(t.Id, t.Kind.ToString().ToLowerInvariant())).ToArray())));
@@ -54,7 +63,16 @@ internal sealed class MinerNode : IAsyncDisposable
         app.MapPost("/v1/chat/completions", (HttpContext context) => handler.HandleAsync(context, TextRequestKind.Chat));
         app.MapPost("/v1/completions", (HttpContext context) => handler.HandleAsync(context, TextRequestKind.Completion));
 
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException inUse)
+        {
+            await app.DisposeAsync();
+            throw new ConfigurationException($"cannot listen on {settings.Listen}: {inUse.Message}", null, null, "miner.listen", inUse);
+        }
+
         var node = new MinerNode(app, settings.Tasks, settings.Hotkey);
         MinerLog.Started(logger, settings.Hotkey, string.Join(", ", settings.Tasks.Keys), node.Address.ToString());
         return node;
@@ -77,6 +95,23 @@ internal sealed class MinerNode : IAsyncDisposable
         var share = stakes.ValidatorShare(validator);
         var capacities = settings.Tasks.Values.ToDictionary(t => t.Id, t => t.AdvertisedCapacity * share);
         return Results.Json(new CapacityResponse(settings.Hotkey, validator, capacities));
+    }
+
+    /// <summary>The longest context of the served tasks, or null when a backend does not say (the ceiling applies).</summary>
+    private static int? LargestContext(IEnumerable<ServedTask> tasks)
+    {
+        var largest = 0;
+        foreach (var task in tasks)
+        {
+            if (task.Backend.ContextLength is not { } tokens)
+            {
+                return null;
+            }
+
+            largest = Math.Max(largest, tokens);
+        }
+
+        return largest;
     }
 
     private static string Short(string hotkey) => hotkey.Length > 8 ? hotkey[..8] : hotkey;

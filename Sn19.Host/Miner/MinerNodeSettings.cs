@@ -5,7 +5,7 @@ using Sn19.Actors.Wire;
 /// <summary>Everything a <see cref="MinerNode"/> needs, resolved from configuration by the command that starts it.</summary>
 internal sealed record MinerNodeSettings(
     string Hotkey,
-    string Listen,
+    HostPort Listen,
     TimeSpan Period,
     EnvelopeOptions Envelope,
     IReadOnlyDictionary<string, ServedTask> Tasks,

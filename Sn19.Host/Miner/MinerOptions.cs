@@ -1,6 +1,7 @@
 namespace Sn19.Host.Miner;
 
 using Microsoft.Extensions.Configuration;
+using Sn19.Actors.Wire;
 using Sn19.Host.Configuration;
 
 /// <summary>A miner host (section <c>miner</c>, hocon/defaults/miner.conf).</summary>
@@ -44,8 +45,27 @@ internal sealed class MinerOptions : IValidatableOptions
     [ConfigurationKeyName("tasks")]
     public Dictionary<string, MinerTaskOptions> Tasks { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary><see cref="Listen"/> parsed; set by <see cref="Validate"/>.</summary>
+    public HostPort ListenAddress { get; private set; }
+
     public void Validate(string section)
     {
+        if (!HostPort.TryParse(Listen, out var listen, out var listenProblem))
+        {
+            throw new ConfigurationException(listenProblem, null, null, $"{section}.listen");
+        }
+
+        ListenAddress = listen;
+        if (Hotkey.Length > 0 && !WireAddress.IsValid(Hotkey))
+        {
+            throw new ConfigurationException($"'{Hotkey}' is not an SS58 address", null, null, $"{section}.hotkey");
+        }
+
+        if (Coldkey.Length > 0 && !WireAddress.IsValid(Coldkey))
+        {
+            throw new ConfigurationException($"'{Coldkey}' is not an SS58 address", null, null, $"{section}.coldkey");
+        }
+
         if (Period <= TimeSpan.Zero || MetagraphRefresh <= TimeSpan.Zero)
         {
             throw new ConfigurationException($"{section}.period and {section}.metagraph-refresh must be positive.", null, null, $"{section}.period");

@@ -42,10 +42,10 @@ internal static class MinerRunner
         {
             var definition = registry.Find(id)
                 ?? throw new ConfigurationException($"miner.tasks.{id}: no task '{id}' in the tasks section.", null, null, $"miner.tasks.{id}");
-            tasks[id] = ServedTask.Create(definition, new InferenceMinerBackend(backends.For(task, definition.Model)), task);
+            tasks[id] = ServedTask.Create(definition, new InferenceMinerBackend(backends.For(task, definition.Model, $"miner.tasks.{id}.{(task.ModelFile.Length > 0 ? "model-file" : "backend-url")}")), task);
         }
 
-        var settings = new MinerNodeSettings(hotkey!, "http://" + options.Listen, options.Period, envelope, tasks, TimeProvider.System);
+        var settings = new MinerNodeSettings(hotkey!, options.ListenAddress, options.Period, envelope, tasks, TimeProvider.System);
         await using var node = await MinerNode.StartAsync(settings, metagraph, Sr25519SignatureVerifier.Instance, loggers, cancellationToken);
         if (options.Register && await AnnounceAsync(chain, hotkey!, coldkey!, options.AxonIp, node.Address.Port, cancellationToken) is { } refused)
         {

@@ -50,7 +50,7 @@ internal static class SignerHost
         using (listener)
         {
             var core = new SignerCore(policy, keys, TimeProvider.System, options.NonceWindow, logger);
-            var server = new SignerServer(core, options.MaxRequestBytes, options.MaxConnections, logger);
+            var server = new SignerServer(core, SignerServerLimits.From(options), TimeProvider.System, logger);
             SignerServerLog.Listening(logger, socketPath, policy.ClientCount, keys.Count);
             try
             {

@@ -24,9 +24,17 @@ internal sealed class SignerOptions : IValidatableOptions
     [ConfigurationKeyName("max-request-bytes")]
     public int MaxRequestBytes { get; set; } = 128 * 1024;
 
-    /// <summary>Clients connected at once; further connections are closed on accept.</summary>
+    /// <summary>Clients connected at once; when all are in use a new client takes the longest-idle one's place.</summary>
     [ConfigurationKeyName("max-connections")]
     public int MaxConnections { get; set; } = 64;
+
+    /// <summary>A connection that sends no frame for this long is closed (clients reconnect on their next request).</summary>
+    [ConfigurationKeyName("idle-timeout")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Once a frame's first byte arrives, the whole frame must arrive, and its answer be taken, within this.</summary>
+    [ConfigurationKeyName("frame-timeout")]
+    public TimeSpan FrameTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>An envelope nonce must be this close to the signer's clock to be signed.</summary>
     [ConfigurationKeyName("nonce-window")]
@@ -67,6 +75,8 @@ internal sealed class SignerOptions : IValidatableOptions
         Require(MaxRequestBytes is >= 1024 and <= 16 * 1024 * 1024,
             $"signer.max-request-bytes must be in [1024, 16777216], got {MaxRequestBytes}.");
         Require(MaxConnections is >= 1 and <= 4096, $"signer.max-connections must be in [1, 4096], got {MaxConnections}.");
+        Require(IdleTimeout > TimeSpan.Zero, $"signer.idle-timeout must be positive, got {IdleTimeout}.");
+        Require(FrameTimeout > TimeSpan.Zero, $"signer.frame-timeout must be positive, got {FrameTimeout}.");
         Require(NonceWindow > TimeSpan.Zero && NonceWindow <= TimeSpan.FromHours(1),
             $"signer.nonce-window must be in (0, 1h], got {NonceWindow}.");
         Require(SocketOwnerUid >= -1, $"signer.socket-owner-uid must be a uid or -1, got {SocketOwnerUid}.");

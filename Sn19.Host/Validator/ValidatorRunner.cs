@@ -93,7 +93,7 @@ internal static class ValidatorRunner
                     $"validator.models has no model file for '{model}', the model of an enabled task: its results could not be checked", null, null, "validator.models");
             }
 
-            var backend = (LocalInferenceBackend)backends.For(new MinerTaskOptions { ModelFile = file }, model);
+            var backend = (LocalInferenceBackend)backends.For(new MinerTaskOptions { ModelFile = file }, model, $"validator.models.{model}");
             checkers.Add(new LlmResultChecker(new EngineSequenceScorer(backend, model), settings.Checks, settings.Seed));
         }
 

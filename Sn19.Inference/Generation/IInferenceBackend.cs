@@ -12,6 +12,10 @@ public interface IInferenceBackend
     /// <summary>The model's name as the backend reports it.</summary>
     string ModelName { get; }
 
+    /// <summary>Most tokens a prompt and its generation may hold together, or null when the backend does not
+    /// say (a remote server).</summary>
+    int? ContextLength { get; }
+
     /// <summary>Streams the generated tokens; the last step carries the finish reason. Cancelling ends
     /// the stream with a <see cref="FinishReason.Cancelled"/> step.</summary>
     IAsyncEnumerable<TokenStep> GenerateAsync(GenerationRequest request, CancellationToken cancellationToken);

@@ -27,6 +27,8 @@ public sealed class LocalInferenceBackend : IInferenceBackend
 
     public string ModelName => _engine.Name;
 
+    public int? ContextLength => _engine.ContextLength;
+
     public LlamaEngine Engine => _engine;
 
     /// <summary>The prompt's token ids as generation feeds them to the model.</summary>
@@ -34,9 +36,22 @@ public sealed class LocalInferenceBackend : IInferenceBackend
     {
         request.Validate();
         var tokenizer = _engine.Tokenizer;
-        return request.Messages is not null
-            ? tokenizer.Encode(_engine.ChatTemplate.Render(request.Messages, addGenerationPrompt: true), addSpecial: false, parseSpecial: true)
-            : tokenizer.Encode(request.Prompt!, addSpecial: true);
+        if (request.Messages is null)
+        {
+            return tokenizer.Encode(request.Prompt!, addSpecial: true);
+        }
+
+        string text;
+        try
+        {
+            text = _engine.ChatTemplate.Render(request.Messages, addGenerationPrompt: true);
+        }
+        catch (ArgumentException refused)
+        {
+            throw new PromptRejectedException($"the chat template refuses these messages: {refused.Message}", "invalid_prompt", refused);
+        }
+
+        return tokenizer.Encode(text, addSpecial: false, parseSpecial: true);
     }
 
     public async IAsyncEnumerable<TokenStep> GenerateAsync(
@@ -45,7 +60,9 @@ public sealed class LocalInferenceBackend : IInferenceBackend
         var prompt = EncodePrompt(request);
         if (prompt.Length == 0 || prompt.Length >= _engine.ContextLength)
         {
-            throw new ArgumentException($"The prompt has {prompt.Length} tokens; the context holds {_engine.ContextLength}.");
+            throw new PromptRejectedException(
+                $"the prompt has {prompt.Length} tokens; the model's context holds {_engine.ContextLength} (prompt and at least one generated token)",
+                prompt.Length == 0 ? "invalid_prompt" : "context_length_exceeded");
         }
 
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,8 @@ internal static class ChainSchema
             permit INTEGER NOT NULL, active INTEGER NOT NULL,
             incentive INTEGER NOT NULL, dividends INTEGER NOT NULL, trust INTEGER NOT NULL,
             validator_trust INTEGER NOT NULL, consensus INTEGER NOT NULL, rank INTEGER NOT NULL,
-            emission INTEGER NOT NULL, weights BLOB NOT NULL, bonds BLOB NOT NULL);
+            emission INTEGER NOT NULL, weights BLOB NOT NULL, bonds BLOB NOT NULL,
+            weights_set_at INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE IF NOT EXISTS stakes (
             coldkey TEXT NOT NULL, hotkey TEXT NOT NULL, amount INTEGER NOT NULL, PRIMARY KEY (coldkey, hotkey));
         CREATE TABLE IF NOT EXISTS epochs (
@@ -24,18 +25,23 @@ internal static class ChainSchema
             top_dividends_uid INTEGER NOT NULL, top_dividends INTEGER NOT NULL);
         """;
 
+    /// <summary>Chains created before weights_set_at existed get the column (0: no weights set yet).</summary>
+    public const string HasWeightsSetAt = "SELECT COUNT(*) FROM pragma_table_info('neurons') WHERE name = 'weights_set_at'";
+
+    public const string AddWeightsSetAt = "ALTER TABLE neurons ADD COLUMN weights_set_at INTEGER NOT NULL DEFAULT 0";
+
     public const string SelectNeurons = """
         SELECT uid, hotkey, coldkey, registered_at, last_update, axon_ip, axon_port, permit, active,
-               incentive, dividends, trust, validator_trust, consensus, rank, emission, weights, bonds
+               incentive, dividends, trust, validator_trust, consensus, rank, emission, weights, bonds, weights_set_at
         FROM neurons ORDER BY uid
         """;
 
     // Keyed by uid: a replaced uid overwrites the old holder's row; the hotkey is unique, so the old hotkey is gone.
     public const string UpsertNeuron = """
         INSERT OR REPLACE INTO neurons(uid, hotkey, coldkey, registered_at, last_update, axon_ip, axon_port, permit,
-            active, incentive, dividends, trust, validator_trust, consensus, rank, emission, weights, bonds)
+            active, incentive, dividends, trust, validator_trust, consensus, rank, emission, weights, bonds, weights_set_at)
         VALUES ($uid, $hotkey, $coldkey, $reg, $upd, $ip, $port, $permit, $active, $inc, $div, $trust, $vtrust,
-            $cons, $rank, $em, $w, $b)
+            $cons, $rank, $em, $w, $b, $wset)
         """;
 
     public const string InsertEpoch = """
@@ -69,6 +75,7 @@ internal static class ChainSchema
         EmissionRao = (ulong)r.GetInt64(15),
         Weights = DecodePairs((byte[])r[16]),
         Bonds = DecodePairs((byte[])r[17]),
+        WeightsSetAt = (ulong)r.GetInt64(18),
     };
 
     public static void BindNeuron(SqliteCommand cmd, NeuronRecord n)
@@ -92,6 +99,7 @@ internal static class ChainSchema
         p.AddWithValue("$em", (long)n.EmissionRao);
         p.AddWithValue("$w", EncodePairs(n.Weights));
         p.AddWithValue("$b", EncodePairs(n.Bonds));
+        p.AddWithValue("$wset", (long)n.WeightsSetAt);
     }
 
     public static EpochSummary ReadEpoch(SqliteDataReader r) => new(

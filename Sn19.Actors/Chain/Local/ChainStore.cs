@@ -32,6 +32,14 @@ internal sealed class ChainStore : IDisposable
         var store = new ChainStore(connection);
         store.Execute(pathOrMemory == ":memory:" ? "PRAGMA journal_mode=MEMORY;" : "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
         store.Execute(ChainSchema.Create);
+        using (var has = store.Command(ChainSchema.HasWeightsSetAt))
+        {
+            if (Convert.ToInt64(has.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                store.Execute(ChainSchema.AddWeightsSetAt);
+            }
+        }
+
         return store;
     }
 

@@ -185,9 +185,18 @@ public sealed class LocalChain : IChain, IDisposable
                 return ChainResult<bool>.Fail(error);
             }
 
+            // The rate limit (when above 0) refuses this too, with its own reason; with none, LastUpdate, the
+            // nonce the call was signed against, cannot move within a block, so one call per block counts.
+            if (self.WeightsSetAt == _state.Block && self.WeightsSetAt != 0)
+            {
+                return ChainResult<bool>.Fail(ChainErrorCode.StaleWeights,
+                    $"uid {self.Uid} already set weights in block {_state.Block}, and a call signed against its last update counts once; sign again in a later block");
+            }
+
             var upscaled = WeightUpscale.MaxUpscale(values);
             self.Weights = uids.Select((uid, k) => new UidValue(uid, upscaled[k])).ToArray();
             self.LastUpdate = _state.Block;
+            self.WeightsSetAt = _state.Block;
             _store.SaveNeuron(self);
             return ChainResult<bool>.Ok(true);
         }, cancellationToken);

@@ -13,6 +13,11 @@ internal sealed class NeuronRecord
 
     public ulong LastUpdate { get; set; }
 
+    /// <summary>The block of the last set-weights applied (0: none). A weights call is signed against
+    /// <see cref="LastUpdate"/>, which cannot move within a block, so a second call in the block that applied
+    /// one would carry the same nonce: it is refused, whatever the rate limit.</summary>
+    public ulong WeightsSetAt { get; set; }
+
     public string? AxonIp { get; set; }
 
     public int AxonPort { get; set; }
@@ -46,6 +51,7 @@ internal sealed class NeuronRecord
         Coldkey = coldkey;
         RegisteredAt = block;
         LastUpdate = block;
+        WeightsSetAt = 0;
         AxonIp = null;
         AxonPort = 0;
         ValidatorPermit = false;

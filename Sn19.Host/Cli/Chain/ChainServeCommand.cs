@@ -19,8 +19,9 @@ internal static class ChainServeCommand
         var rateLimit = new Option<ulong?>("--weights-rate-limit") { Description = "blocks between set-weights of one hotkey; default chain.subnet.weights-rate-limit" };
         var command = new Command(
             "serve",
-            "Run the local chain (state in SQLite under --data-dir) and serve it over HTTP/JSON. The chain does not " +
-            "check signatures: anyone who can connect may act for any hotkey, so keep it on loopback.");
+            "Run the local chain (state in SQLite under --data-dir) and serve it over HTTP/JSON. Set-weights calls " +
+            "must carry the hotkey's sr25519 signature; registration, axons and stake are not signed, so anyone who " +
+            "can connect may act for those on any hotkey: keep it on loopback.");
         command.Options.Add(dataDir);
         command.Options.Add(listen);
         command.Options.Add(blockTime);
@@ -87,14 +88,14 @@ internal static class ChainServeCommand
         catch (IOException e)
         {
             r.InvocationConfiguration.Error.WriteLine($"sn19 chain serve: cannot listen on {options.Listen}: {e.Message}");
-            return ExitCodes.Failure;
+            return ExitCodes.UsageOrInput;
         }
 
         var host = options.Listen[..options.Listen.LastIndexOf(':')].Trim('[', ']');
         if (host != "localhost" && !(System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip)))
         {
             r.InvocationConfiguration.Error.WriteLine(
-                $"sn19 chain serve: warning: listening on {options.Listen}, which is not loopback. The local chain checks no signatures: anyone who can connect can act for any hotkey.");
+                $"sn19 chain serve: warning: listening on {options.Listen}, which is not loopback. The local chain checks signatures only on set-weights: anyone who can connect can register, serve axons and stake for any hotkey.");
         }
 
         // The first stdout line names the bound address, so scripts and tests can use --listen 127.0.0.1:0.

@@ -92,10 +92,10 @@ internal static class CtlDemoNodeCommand
             {
                 server = await AdminServer.StartAsync(system, options, ct);
             }
-            catch (IOException error)
+            catch (Sn19.Host.Configuration.ConfigurationException error)
             {
-                r.InvocationConfiguration.Error.WriteLine($"sn19 ctl demo-node: cannot listen on {options.Host}:{options.Port}: {error.Message}");
-                return ExitCodes.Failure;
+                r.InvocationConfiguration.Error.WriteLine($"sn19 ctl demo-node: {error.Detail}");
+                return ExitCodes.UsageOrInput;
             }
 
             await using (server)

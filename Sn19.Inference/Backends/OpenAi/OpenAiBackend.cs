@@ -30,6 +30,8 @@ public sealed class OpenAiBackend : IInferenceBackend
 
     public string ModelName => _options.Model;
 
+    public int? ContextLength => null;
+
     public async IAsyncEnumerable<TokenStep> GenerateAsync(
         GenerationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -15,6 +15,7 @@ using Sn19.Actors.Wire;
 /// </summary>
 public sealed class EnvelopeMiddlewareTests : IAsyncLifetime
 {
+    private const int UnverifiedLimit = 3;
     private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1_726_000_000);
 
     private readonly FakeWireClock _clock = new(Start);
@@ -28,7 +29,13 @@ public sealed class EnvelopeMiddlewareTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _directory.Register(_validator.Ss58Address, 5000);
-        var options = new EnvelopeOptions { MinValidatorStake = 1000, MaxBodyBytes = 64 * 1024 };
+        var options = new EnvelopeOptions
+        {
+            MinValidatorStake = 1000,
+            MaxBodyBytes = 64 * 1024,
+            MaxUnverifiedPerValidator = UnverifiedLimit,
+            UnverifiedMemoryBytes = 1024,
+        };
         _server = await EnvelopeTestServer.StartAsync(options, _miner.Ss58Address, _directory, _clock);
         _signer = SignerFor(_validator);
     }
@@ -187,6 +194,47 @@ public sealed class EnvelopeMiddlewareTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_BodyLargerThanTheMemoryBound_ReachesEndpointIntact()
+    {
+        // 40 KiB against a 1 KiB memory bound: the rest of the body waited in a temporary file.
+        var body = "{\"prompt\":\"" + new string('m', 40 * 1024) + "\"}";
+        using var response = await _http.SendAsync(await SignedAsync(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(EnvelopeMessage.HashBody(Encoding.UTF8.GetBytes(body)), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Post_MoreUnverifiedBodiesThanTheValidatorsLimit_429_ThenServedOnceTheyEnd()
+    {
+        // Regression (hardening issue, defect 2): anyone can forge the headers of a registered validator,
+        // and each such request used to copy up to the whole body cap into memory before its signature was
+        // checked. Now a claimed validator holds at most UnverifiedLimit requests whose bodies are arriving.
+        var stalled = new List<System.Net.Sockets.TcpClient>();
+        try
+        {
+            for (var i = 0; i < UnverifiedLimit; i++)
+            {
+                stalled.Add(await StartHeadersOnlyAsync(await SignedAsync(new string('b', 1000))));
+            }
+
+            await WaitUntilAsync(() => _server.Verifier.Unverified.InFlight(_validator.Ss58Address) == UnverifiedLimit);
+            using var refused = await _http.SendAsync(await SignedAsync("{}"));
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+            Assert.Equal("1", refused.Headers.GetValues("Retry-After").Single());
+            Assert.Contains("too-many-unverified", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            stalled.ForEach(c => c.Dispose());
+        }
+
+        await WaitUntilAsync(() => _server.Verifier.Unverified.InFlight(_validator.Ss58Address) == 0);
+        using var served = await _http.SendAsync(await SignedAsync("{}"));
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+    }
+
+    [Fact]
     public async Task Post_StaleNonce_RefusedWhileTheBodyIsStillUnsent()
     {
         var request = await SignedAsync(new string('b', 1000));
@@ -208,6 +256,37 @@ public sealed class EnvelopeMiddlewareTests : IAsyncLifetime
         Assert.Equal(0, _server.EndpointRuns);
     }
 
+    /// <summary>Sends the headers of <paramref name="request"/> with a Content-Length of 1000 and 10 bytes of body, then stalls.</summary>
+    private async Task<System.Net.Sockets.TcpClient> StartHeadersOnlyAsync(HttpRequestMessage request)
+    {
+        var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(_server.Address.Host, _server.Address.Port);
+        await tcp.GetStream().WriteAsync(Encoding.ASCII.GetBytes(HeadersOnly(request)));
+        return tcp;
+    }
+
+    /// <summary>Waits, up to 30 s, for a condition the server reaches on its own threads.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(10, deadline.Token);
+        }
+    }
+
+    private string HeadersOnly(HttpRequestMessage request)
+    {
+        var head = new StringBuilder();
+        head.Append(CultureInfo.InvariantCulture, $"POST /echo HTTP/1.1\r\nHost: {_server.Address.Authority}\r\n");
+        foreach (var (name, values) in request.Headers)
+        {
+            head.Append(CultureInfo.InvariantCulture, $"{name}: {string.Join(",", values)}\r\n");
+        }
+
+        return head.Append("Content-Type: application/json\r\nContent-Length: 1000\r\n\r\nbbbbbbbbbb").ToString();
+    }
+
     /// <summary>
     /// Writes the request line, the headers and a Content-Length of 1000 over a raw socket, then 10 bytes of
     /// body and nothing more, and returns the response's status line and JSON body: our error code here (not
@@ -218,15 +297,7 @@ public sealed class EnvelopeMiddlewareTests : IAsyncLifetime
         using var tcp = new System.Net.Sockets.TcpClient();
         await tcp.ConnectAsync(_server.Address.Host, _server.Address.Port);
         await using var stream = tcp.GetStream();
-        var head = new StringBuilder();
-        head.Append(CultureInfo.InvariantCulture, $"POST /echo HTTP/1.1\r\nHost: {_server.Address.Authority}\r\n");
-        foreach (var (name, values) in request.Headers)
-        {
-            head.Append(CultureInfo.InvariantCulture, $"{name}: {string.Join(",", values)}\r\n");
-        }
-
-        head.Append("Content-Type: application/json\r\nContent-Length: 1000\r\n\r\nbbbbbbbbbb");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()));
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(HeadersOnly(request)));
         using var reader = new StreamReader(stream, Encoding.ASCII);
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var status = await reader.ReadLineAsync(deadline.Token) ?? string.Empty;

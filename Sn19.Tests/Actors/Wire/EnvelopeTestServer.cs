@@ -15,11 +15,15 @@ public sealed class EnvelopeTestServer : IAsyncDisposable
     private readonly WebApplication _app;
     private int _endpointRuns;
 
-    private EnvelopeTestServer(WebApplication app, Uri address)
+    private EnvelopeTestServer(WebApplication app, Uri address, EnvelopeVerifier verifier)
     {
         _app = app;
         Address = address;
+        Verifier = verifier;
     }
+
+    /// <summary>The verifier in front of the endpoint, to watch its replay cache and unverified slots.</summary>
+    internal EnvelopeVerifier Verifier { get; }
 
     public Uri Address { get; }
 
@@ -35,7 +39,8 @@ public sealed class EnvelopeTestServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         EnvelopeTestServer? server = null;
-        app.UseRequestEnvelope(options, minerHotkey, directory, Sr25519SignatureVerifier.Instance, time);
+        var verifier = new EnvelopeVerifier(options, minerHotkey, directory, Sr25519SignatureVerifier.Instance, time);
+        app.UseMiddleware<EnvelopeVerificationMiddleware>(verifier);
         app.MapPost("/echo", async (HttpContext context) =>
         {
             Interlocked.Increment(ref server!._endpointRuns);
@@ -46,7 +51,7 @@ public sealed class EnvelopeTestServer : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Urls.Single();
-        server = new EnvelopeTestServer(app, new Uri(address));
+        server = new EnvelopeTestServer(app, new Uri(address), verifier);
         return server;
     }
 

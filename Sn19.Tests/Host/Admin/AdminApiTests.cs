@@ -57,6 +57,22 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/ADMIN/actors")]
+    [InlineData("/Admin/Actors")]
+    [InlineData("/admin/actors/")]
+    [InlineData("/%61dmin/actors")]
+    [InlineData("/admin/%61ctors")]
+    [InlineData("/ADMIN/ACTOR?path=/user/other")]
+    public async Task Actors_AnySpellingOfThePath_WithoutToken_Returns401(string uri)
+    {
+        // Regression (hardening issue, defect 1): the token was checked only on paths starting with
+        // "/admin" in lower case while routing ignores case, so /ADMIN/actors answered every actor.
+        using var response = await Http.GetAsync(uri);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task Actors_WithToken_ListsActorsUnderPrefixWithEveryField()
     {

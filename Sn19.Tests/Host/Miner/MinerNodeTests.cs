@@ -2,6 +2,7 @@ namespace Sn19.Tests.Host.Miner;
 
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Sn19.Actors.Chain;
 using Sn19.Actors.Chain.Local;
@@ -38,7 +39,7 @@ public sealed class MinerNodeTests(StoriesModelPairFixture models) : IClassFixtu
 
         var task = new ServedTask("completion", TextRequestKind.Completion, new InferenceMinerBackend(models.Task), new BoundedRequestGate(1, 2), Capacity, Capacity);
         var settings = new MinerNodeSettings(
-            DevKeys.Address("Bob"), "http://127.0.0.1:0", TimeSpan.FromHours(1), new EnvelopeOptions(),
+            DevKeys.Address("Bob"), new HostPort("127.0.0.1", 0), TimeSpan.FromHours(1), new EnvelopeOptions(),
             new Dictionary<string, ServedTask> { [task.Id] = task }, TimeProvider.System);
         _miner = await MinerNode.StartAsync(settings, _metagraph, Sr25519SignatureVerifier.Instance, NullLoggerFactory.Instance, default);
         _http = MinerQueryClient.CreateHttpClient(new QueryTimeouts());
@@ -109,12 +110,57 @@ public sealed class MinerNodeTests(StoriesModelPairFixture models) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("""{"model":"completion","prompt":"x","top_p":1e-320}""", "top_p")]
+    [InlineData("""{"model":"completion","prompt":"x","max_tokens":-1}""", "max_tokens")]
+    [InlineData("""{"model":"completion"}""", "prompt")]
+    public async Task Completion_SignedButInvalid_Is400NamingTheField(string body, string field)
+    {
+        // Regression (hardening issue, defect 5): these reached the engine and came back as 500.
+        using var response = await SendSignedAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith(field + ":", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Completion_PromptLongerThanTheContext_Is400ContextLengthExceeded()
+    {
+        var prompt = string.Join(' ', Enumerable.Repeat("once upon a time", 200));
+        using var response = await SendSignedAsync(JsonSerializer.Serialize(new TextRequest { Model = "completion", Prompt = prompt, MaxTokens = 4 }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("context_length_exceeded", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Completion_BodyLargerThanTheContextAllows_Is413BeforeItIsRead()
+    {
+        // Regression (hardening issue, defect 2): the body limit follows the served context (256 tokens
+        // here: 64 KiB + 256 × 64 bytes), not the 8 MiB ceiling.
+        var prompt = new string('x', 200 * 1024);
+        using var response = await SendSignedAsync(JsonSerializer.Serialize(new TextRequest { Model = "completion", Prompt = prompt, MaxTokens = 4 }));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
     [Fact]
     public async Task Identity_IsOpenAndNamesTheTasks()
     {
         var body = await _http.GetStringAsync(new Uri(_miner.Address, "v1/identity"));
         Assert.Contains(DevKeys.Address("Bob"), body, StringComparison.Ordinal);
         Assert.Contains("\"completion\"", body, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> SendSignedAsync(string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_miner.Address, "v1/completions"))
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        var signed = await RequestEnvelopeSigning.SignAsync(request, DevKeys.Address("Bob"), DevKeys.Signer("Alice"), TimeProvider.System, default);
+        Assert.True(signed.IsSigned, signed.Message);
+        return await _http.SendAsync(request);
     }
 
     private MinerQueryClient Client(string validator) =>

@@ -57,8 +57,8 @@ public sealed class SignerFixture : IAsyncLifetime
         Directory.Delete(Root, recursive: true);
     }
 
-    internal Sn19Process StartSigner(string socketPath) =>
-        Sn19Process.Start("signer", "--socket-path", socketPath, "--wallets-path", WalletsPath, "--tokens-file", TokensFile);
+    internal Sn19Process StartSigner(string socketPath, params string[] extra) =>
+        Sn19Process.Start(["signer", "--socket-path", socketPath, "--wallets-path", WalletsPath, "--tokens-file", TokensFile, .. extra]);
 
     public SignerClientOptions ClientOptions(string name, string hotkey) => new()
     {

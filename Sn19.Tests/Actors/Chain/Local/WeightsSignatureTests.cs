@@ -52,6 +52,27 @@ public sealed class WeightsSignatureTests
     }
 
     [Fact]
+    public async Task SentAgainInTheBlockThatAppliedIt_RateLimitZero_CountsOnce()
+    {
+        // Regression (hardening issue, defect 7): with no rate limit a call signed against the last update
+        // of the block that applied the previous one was accepted every time it was sent (200, 200, 200).
+        using var chain = await WithPermitsAsync(1, 3, Fast(rateLimit: 0));
+        Assert.True((await chain.SetWeightsAsync(SignedWeightsSubmission.Sign(V0, await CurrentAsync(chain, V0, [1], [1])), None)).IsOk);
+        var again = SignedWeightsSubmission.Sign(V0, await CurrentAsync(chain, V0, [2], [1]));
+
+        var codes = new List<ChainErrorCode?>();
+        for (var i = 0; i < 3; i++)
+        {
+            codes.Add((await chain.SetWeightsAsync(again, None)).Error?.Code);
+        }
+
+        Assert.All(codes, code => Assert.Equal(ChainErrorCode.StaleWeights, code));
+        Assert.Equal(1, (await chain.GetWeightsAsync(None)).GetValueOrThrow()[0].Weights.Single().Uid);
+        await AdvanceAsync(chain, 1);
+        Assert.True((await chain.SetWeightsAsync(SignedWeightsSubmission.Sign(V0, await CurrentAsync(chain, V0, [2], [1])), None)).IsOk);
+    }
+
+    [Fact]
     public async Task SignedForAnotherSubnet_BadSignature()
     {
         using var chain = await WithPermitsAsync(1, 2);
