@@ -13,9 +13,9 @@ using Sn19.Inference.TestModels;
 /// What unsigned requests cost a real miner (hardening issue, defect 2). Starts `sn19 chain serve` and
 /// `sn19 miner` (tiny test model) as child processes on loopback, registers //Alice as a validator, then
 /// sends N requests at once that carry Alice's hotkey, a fresh nonce and a signature of zeros, each with a
-/// body of B MiB: anyone can send exactly this. Prints the miner's resident memory before, its peak, and
+/// body of B KiB (8 MiB by default): anyone can send exactly this. Prints the miner's resident memory before, its peak, and
 /// what it keeps afterwards, with the status codes it answered.
-/// <code>dotnet run -c Release --project Sn19.Benchmarks -- unverified-flood [--requests 180] [--body-mib 8] [--sn19 PATH/sn19.dll]</code>
+/// <code>dotnet run -c Release --project Sn19.Benchmarks -- unverified-flood [--requests 180] [--body-kib 8192] [--sn19 PATH/sn19.dll]</code>
 /// <c>--sn19</c> points at another build's sn19.dll (an older commit's, to compare).
 /// </summary>
 internal static class UnverifiedFloodReport
@@ -26,7 +26,7 @@ internal static class UnverifiedFloodReport
     public static async Task<int> RunAsync(string[] args)
     {
         var requests = IntOption(args, "--requests", 180);
-        var bodyMiB = IntOption(args, "--body-mib", 8);
+        var bodyKiB = IntOption(args, "--body-kib", 8 * 1024);
         var sn19 = Option(args, "--sn19") ?? Path.Combine(AppContext.BaseDirectory, "sn19.dll");
         var work = Directory.CreateTempSubdirectory("sn19-flood-");
         try
@@ -56,14 +56,14 @@ internal static class UnverifiedFloodReport
 
             var before = miner.MemoryMiB("VmRSS");
             var watch = Stopwatch.StartNew();
-            var statuses = await FloodAsync(minerUrl, alice.Ss58Address, bob.Ss58Address, requests, bodyMiB);
+            var statuses = await FloodAsync(minerUrl, alice.Ss58Address, bob.Ss58Address, requests, bodyKiB);
             var elapsed = watch.Elapsed;
             var peak = miner.MemoryMiB("VmHWM");
             await System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(3));
             var kept = miner.MemoryMiB("VmRSS");
 
             Console.WriteLine($"sn19: {sn19}");
-            Console.WriteLine($"{requests} requests of {bodyMiB} MiB, forged envelope (registered validator's hotkey, zero signature), all at once; {elapsed.TotalSeconds:F1} s");
+            Console.WriteLine($"{requests} requests of {bodyKiB} KiB, forged envelope (registered validator's hotkey, zero signature), all at once; {elapsed.TotalSeconds:F1} s");
             Console.WriteLine("| miner RSS before | peak (VmHWM) | kept 3 s after | answers |");
             Console.WriteLine("|---|---|---|---|");
             var answers = string.Join(", ", statuses.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));
@@ -76,9 +76,9 @@ internal static class UnverifiedFloodReport
         }
     }
 
-    private static async Task<string[]> FloodAsync(Uri miner, string validator, string minerHotkey, int requests, int bodyMiB)
+    private static async Task<string[]> FloodAsync(Uri miner, string validator, string minerHotkey, int requests, int bodyKiB)
     {
-        var body = new byte[bodyMiB * 1024 * 1024];
+        var body = new byte[bodyKiB * 1024];
         Array.Fill(body, (byte)'x');
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = requests }) { Timeout = TimeSpan.FromMinutes(2) };
         var sends = Enumerable.Range(0, requests).Select(async _ =>
@@ -93,7 +93,7 @@ internal static class UnverifiedFloodReport
                 using var response = await http.SendAsync(request);
                 return ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
             }
-            catch (HttpRequestException error)
+            catch (HttpRequestException)
             {
                 // The miner answered (413) and closed the connection before the whole body was sent.
                 return "closed while sending";
