@@ -39,17 +39,17 @@ public sealed class EventTypeRegistry
 
     public bool IsRegistered(Type type) => _byType.ContainsKey(type);
 
+    /// <summary>The manifest <paramref name="type"/> is stored under; throws for an unregistered type.</summary>
+    public string ManifestOf(Type type) => _byType.TryGetValue(type, out var manifest)
+        ? manifest
+        : throw new InvalidOperationException(
+            $"{type.FullName} has no manifest; register it with EventTypeRegistry.Register<{type.Name}>(\"name\").");
+
     public EventPayload Serialize(object value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var type = value.GetType();
-        if (!_byType.TryGetValue(type, out var manifest))
-        {
-            throw new InvalidOperationException(
-                $"{type.FullName} has no manifest; register it with EventTypeRegistry.Register<{type.Name}>(\"name\").");
-        }
-
-        return new EventPayload(manifest, JsonSerializer.SerializeToUtf8Bytes(value, type, Json));
+        return new EventPayload(ManifestOf(type), JsonSerializer.SerializeToUtf8Bytes(value, type, Json));
     }
 
     public object Deserialize(string manifest, byte[] payload, string persistenceId, long sequenceNr)

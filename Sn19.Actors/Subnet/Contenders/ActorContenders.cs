@@ -1,20 +1,19 @@
 namespace Sn19.Actors.Subnet.Contenders;
 
 using System.Collections.Concurrent;
-using Sn19.Actors.Kernel;
+using Akka.Actor;
 using Sn19.Actors.Mechanism;
-using Sn19.Actors.Persistence;
 
 /// <summary>
-/// Contenders as persistent actors under <c>/user/contenders-…</c>, spawned on first use (recovering from
-/// the journal). Asks time out after <see cref="AskTimeout"/>; an ask without a reply is a bug here (the
-/// actor is local), so it throws.
+/// Contenders as persistent Akka actors under <c>/user/contender-…</c>, started on first use (recovering
+/// from the journal). Asks time out after <see cref="AskTimeout"/>; an ask without a reply is a bug here
+/// (the actor is local), so it throws.
 /// </summary>
-internal sealed class ActorContenders(ActorSystem system, PersistenceRuntime persistence, MechanismOptions options) : IContenderGateway
+internal sealed class ActorContenders(ActorSystem system, MechanismOptions options, int snapshotEvery) : IContenderGateway
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentDictionary<ContenderKey, ActorRef<ContenderMessage>> _actors = new();
+    private readonly ConcurrentDictionary<ContenderKey, IActorRef> _actors = new();
     private readonly Lock _spawnGate = new();
 
     public ValueTask<IReadOnlyList<ContenderKey>> KeysAsync(CancellationToken cancellationToken) =>
@@ -22,27 +21,27 @@ internal sealed class ActorContenders(ActorSystem system, PersistenceRuntime per
             [.. _actors.Keys.OrderBy(k => k.Hotkey, StringComparer.Ordinal).ThenBy(k => k.TaskId, StringComparer.Ordinal)]);
 
     public async ValueTask<ContenderSummary> OpenAsync(ContenderKey key, PeriodOpening opening, CancellationToken cancellationToken) =>
-        await AskAsync<ContenderSummary>(key, r => new OpenPeriod(opening, r), cancellationToken);
+        await AskAsync<ContenderSummary>(new OpenPeriod(key, opening), cancellationToken);
 
     public async ValueTask<ContenderSummary> RecordAsync(
         ContenderKey key, long queryId, DateTimeOffset at, bool organic, QueryOutcome outcome, CancellationToken cancellationToken) =>
-        await AskAsync<ContenderSummary>(key, r => new RecordQuery(queryId, at, organic, outcome, r), cancellationToken);
+        await AskAsync<ContenderSummary>(new RecordQuery(key, queryId, at, organic, outcome), cancellationToken);
 
     public async ValueTask<ContenderSummary> RecordQualityAsync(ContenderKey key, long queryId, double quality, CancellationToken cancellationToken) =>
-        await AskAsync<ContenderSummary>(key, r => new RecordQuality(queryId, quality, r), cancellationToken);
+        await AskAsync<ContenderSummary>(new RecordQuality(key, queryId, quality), cancellationToken);
 
     public async ValueTask<ContenderSummary> CloseAsync(ContenderKey key, long period, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await AskAsync<ContenderSummary>(key, r => new ClosePeriod(period, at, r), cancellationToken);
+        await AskAsync<ContenderSummary>(new ClosePeriod(key, period, at), cancellationToken);
 
     public async ValueTask<ContenderSummary> SummaryAsync(ContenderKey key, CancellationToken cancellationToken) =>
-        await AskAsync<ContenderSummary>(key, r => new GetContenderSummary(r), cancellationToken);
+        await AskAsync<ContenderSummary>(new GetContenderSummary(key), cancellationToken);
 
     public async ValueTask<IReadOnlyList<PendingCheck>> PendingAsync(ContenderKey key, CancellationToken cancellationToken) =>
-        await AskAsync<IReadOnlyList<PendingCheck>>(key, r => new GetPendingChecks(r), cancellationToken);
+        await AskAsync<IReadOnlyList<PendingCheck>>(new GetPendingChecks(key), cancellationToken);
 
     public async ValueTask<ContenderAggregate> AggregateAsync(
         ContenderKey key, DateTimeOffset now, bool qualitySquareExempt, CancellationToken cancellationToken) =>
-        await AskAsync<ContenderAggregate>(key, r => new GetAggregate(now, qualitySquareExempt, r), cancellationToken);
+        await AskAsync<ContenderAggregate>(new GetAggregate(key, now, qualitySquareExempt), cancellationToken);
 
     /// <summary>The actor name for a contender: path-safe and unique per key.</summary>
     public static string ActorName(ContenderKey key) =>
@@ -51,13 +50,10 @@ internal sealed class ActorContenders(ActorSystem system, PersistenceRuntime per
 
     private static string Safe(string text) => new([.. text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
 
-    private async Task<T> AskAsync<T>(ContenderKey key, Func<ReplyTo<T>, ContenderMessage> build, CancellationToken cancellationToken)
-    {
-        var result = await Get(key).AskAsync(build, AskTimeout, cancellationToken);
-        return result.GetValueOrThrow();
-    }
+    private Task<T> AskAsync<T>(ContenderMessage message, CancellationToken cancellationToken) =>
+        Get(message.Key).Ask<T>(message, AskTimeout, cancellationToken);
 
-    private ActorRef<ContenderMessage> Get(ContenderKey key)
+    private IActorRef Get(ContenderKey key)
     {
         if (_actors.TryGetValue(key, out var actor))
         {
@@ -66,7 +62,7 @@ internal sealed class ActorContenders(ActorSystem system, PersistenceRuntime per
 
         lock (_spawnGate)
         {
-            return _actors.GetOrAdd(key, k => system.Spawn(ActorName(k), () => new ContenderActor(persistence, k, options)));
+            return _actors.GetOrAdd(key, k => system.ActorOf(ContenderActor.Props(k, options, snapshotEvery), ActorName(k)));
         }
     }
 }

@@ -1,18 +1,57 @@
 namespace Sn19.Actors.Subnet.Contenders;
 
-using Sn19.Actors.Kernel;
+using Akka.Actor;
+using Akka.Persistence;
+using Sn19.Actors.Hosting;
 using Sn19.Actors.Mechanism;
 using Sn19.Actors.Persistence;
 
 /// <summary>
-/// One per (miner hotkey, task). Event-sourced: every command decides an event on <see cref="ContenderState"/>,
-/// persists it, and only then lets it change the state, so a crash loses nothing that was acknowledged.
-/// Commands are idempotent, so a caller may repeat one after a crash.
+/// One per (miner hotkey, task), on Akka.Persistence. A thin shell around <see cref="ContenderState"/>:
+/// <code>
+///   command ──decide──▶ event? ──persist──▶ apply ──▶ reply summary
+///                         │ none (repeat, stale)            ▲
+///                         └─────────────────────────────────┘
+/// </code>
+/// The reply goes out only after the journal acknowledged the event, so a crash loses nothing that was
+/// acknowledged; commands are idempotent, so a caller may repeat one after a timeout or a crash. Every
+/// <c>snapshotEvery</c> events it saves a snapshot and deletes the ones before it.
 /// </summary>
-internal sealed class ContenderActor(PersistenceRuntime persistence, ContenderKey key, MechanismOptions options)
-    : PersistentActor<ContenderMessage, ContenderEvent>(persistence, key.PersistenceId), IIntrospectable
+internal sealed class ContenderActor : ReceivePersistentActor, IDescribedActor
 {
-    private ContenderState _state = new(key);
+    private readonly MechanismOptions _options;
+    private readonly int _snapshotEvery;
+    private ContenderState _state;
+
+    public ContenderActor(ContenderKey key, MechanismOptions options, int snapshotEvery)
+    {
+        _options = options;
+        _snapshotEvery = snapshotEvery;
+        _state = new ContenderState(key);
+        PersistenceId = key.PersistenceId;
+
+        Recover<SnapshotOffer>(offer => _state = ContenderState.FromSnapshot((ContenderSnapshot)offer.Snapshot));
+        Recover<ContenderEvent>(e => _state.Apply(e, _options));
+
+        Command<OpenPeriod>(open => Decide(_state.DecideOpen(open.Opening)));
+        Command<RecordQuery>(record => Decide(_state.DecideRecord(record.QueryId, record.At, record.Organic, record.Outcome)));
+        Command<RecordQuality>(quality => Decide(_state.DecideQuality(quality.QueryId, quality.Quality)));
+        Command<ClosePeriod>(close => Decide(_state.DecideClose(close.Period, close.At)));
+        Command<GetContenderSummary>(_ => Sender.Tell(_state.Summary()));
+        Command<GetPendingChecks>(_ => Sender.Tell((IReadOnlyList<PendingCheck>)[.. _state.Pending]));
+        Command<GetAggregate>(get => Sender.Tell(_state.Aggregate(get.Now, _options, get.QualitySquareExempt)));
+        Command<DescribeActor>(_ => Sender.Tell(new ActorDescription(_state.Summary(), PersistenceId, LastSequenceNr)));
+        Command<SaveSnapshotSuccess>(saved =>
+            DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(_ => { });
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+    }
+
+    public override string PersistenceId { get; }
+
+    public static Props Props(ContenderKey key, MechanismOptions options, int snapshotEvery) =>
+        Akka.Actor.Props.Create(() => new ContenderActor(key, options, snapshotEvery));
 
     /// <summary>Registers the contender's events and snapshot under stable manifest names.</summary>
     public static void Register(EventTypeRegistry events)
@@ -25,50 +64,22 @@ internal sealed class ContenderActor(PersistenceRuntime persistence, ContenderKe
             .Register<ContenderSnapshot>("contender.snapshot");
     }
 
-    public object Summary() => _state.Summary();
-
-    protected override async Task ReceiveAsync(ContenderMessage message, CancellationToken cancellationToken)
+    private void Decide(ContenderEvent? decided)
     {
-        switch (message)
+        if (decided is null)
         {
-            case OpenPeriod open:
-                await HandleAsync(_state.DecideOpen(open.Opening), open.ReplyTo, cancellationToken);
-                break;
-            case RecordQuery record:
-                await HandleAsync(_state.DecideRecord(record.QueryId, record.At, record.Organic, record.Outcome), record.ReplyTo, cancellationToken);
-                break;
-            case RecordQuality quality:
-                await HandleAsync(_state.DecideQuality(quality.QueryId, quality.Quality), quality.ReplyTo, cancellationToken);
-                break;
-            case ClosePeriod close:
-                await HandleAsync(_state.DecideClose(close.Period, close.At), close.ReplyTo, cancellationToken);
-                break;
-            case GetContenderSummary get:
-                get.ReplyTo.Reply(_state.Summary());
-                break;
-            case GetPendingChecks pending:
-                pending.ReplyTo.Reply([.. _state.Pending]);
-                break;
-            case GetAggregate aggregate:
-                aggregate.ReplyTo.Reply(_state.Aggregate(aggregate.Now, options, aggregate.QualitySquareExempt));
-                break;
-        }
-    }
-
-    protected override void Apply(ContenderEvent @event) => _state.Apply(@event, options);
-
-    protected override object? CreateSnapshot() => _state.ToSnapshot();
-
-    protected override void RestoreSnapshot(object snapshot) =>
-        _state = ContenderState.FromSnapshot((ContenderSnapshot)snapshot);
-
-    private async Task HandleAsync(ContenderEvent? decided, ReplyTo<ContenderSummary>? replyTo, CancellationToken cancellationToken)
-    {
-        if (decided is not null)
-        {
-            await PersistAsync(decided, cancellationToken);
+            Sender.Tell(_state.Summary());
+            return;
         }
 
-        replyTo?.Reply(_state.Summary());
+        Persist(decided, persisted =>
+        {
+            _state.Apply(persisted, _options);
+            Sender.Tell(_state.Summary());
+            if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0)
+            {
+                SaveSnapshot(_state.ToSnapshot());
+            }
+        });
     }
 }

@@ -1,7 +1,4 @@
 namespace Sn19.Actors.Subnet.Contenders;
 
-using Sn19.Actors.Kernel;
-using Sn19.Actors.Mechanism;
-
-/// <summary>The weight setter's question: Q, speed metric, P and capacity as of <see cref="Now"/>.</summary>
-public sealed record GetAggregate(DateTimeOffset Now, bool QualitySquareExempt, ReplyTo<ContenderAggregate> ReplyTo) : ContenderMessage;
+/// <summary>The weight setter's question: Q, speed metric, P and capacity as of <see cref="Now"/> (a <see cref="Mechanism.ContenderAggregate"/>).</summary>
+public sealed record GetAggregate(ContenderKey Key, DateTimeOffset Now, bool QualitySquareExempt) : ContenderMessage(Key);

@@ -1,5 +1,4 @@
 namespace Sn19.Actors.Subnet.Contenders;
 
-using Sn19.Actors.Kernel;
-
-public sealed record GetContenderSummary(ReplyTo<ContenderSummary> ReplyTo) : ContenderMessage;
+/// <summary>Asks for the <see cref="ContenderSummary"/>.</summary>
+public sealed record GetContenderSummary(ContenderKey Key) : ContenderMessage(Key);

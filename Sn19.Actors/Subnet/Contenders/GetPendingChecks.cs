@@ -1,6 +1,4 @@
 namespace Sn19.Actors.Subnet.Contenders;
 
-using Sn19.Actors.Kernel;
-
-/// <summary>Results recorded but not yet checked (to refill a check reservoir after a restart).</summary>
-public sealed record GetPendingChecks(ReplyTo<IReadOnlyList<PendingCheck>> ReplyTo) : ContenderMessage;
+/// <summary>Asks for the results still waiting for a quality check (a list of <see cref="PendingCheck"/>).</summary>
+public sealed record GetPendingChecks(ContenderKey Key) : ContenderMessage(Key);

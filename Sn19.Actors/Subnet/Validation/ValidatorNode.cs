@@ -1,6 +1,8 @@
 namespace Sn19.Actors.Subnet.Validation;
 
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Sn19.Actors.Hosting;
 using Sn19.Actors.Chain;
 using Sn19.Actors.Kernel;
 using Sn19.Actors.Persistence;
@@ -21,7 +23,7 @@ using Sn19.Actors.Wire.Queries;
 internal sealed class ValidatorNode : IAsyncDisposable
 {
     private readonly ValidatorSettings _settings;
-    private readonly PersistenceRuntime _persistence;
+    private readonly NodeActorSystem _akka;
     private readonly HttpClient _http;
     private readonly QueryDispatcher _dispatcher;
     private readonly CheckQueue _checks;
@@ -33,12 +35,12 @@ internal sealed class ValidatorNode : IAsyncDisposable
     private readonly ILogger _logger;
 
     private ValidatorNode(
-        ValidatorSettings settings, PersistenceRuntime persistence, ActorSystem system, IContenderGateway contenders, HttpClient http,
+        ValidatorSettings settings, NodeActorSystem akka, ActorSystem system, IContenderGateway contenders, HttpClient http,
         QueryDispatcher dispatcher, CheckQueue checks, MetagraphWatcher metagraph, CapacityClient capacity,
         IReadOnlyDictionary<string, ActorRef<TaskMessage>> tasks, ActorRef<WeightSetterMessage> weights, TimeProvider time, ILogger logger)
     {
         _settings = settings;
-        _persistence = persistence;
+        _akka = akka;
         System = system;
         Contenders = contenders;
         _http = http;
@@ -63,16 +65,16 @@ internal sealed class ValidatorNode : IAsyncDisposable
     public long ChecksRun => _checks.Checked;
 
     public static async Task<ValidatorNode> StartAsync(
-        ValidatorSettings settings, IChain chain, IHotkeySigner signer, PersistenceOptions persistence, MarkovTextModel corpus,
-        IEnumerable<IResultChecker> checkers, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
+        ValidatorSettings settings, IChain chain, IHotkeySigner signer, IConfigurationSection? akkaSettings, PersistenceOptions persistence,
+        MarkovTextModel corpus, IEnumerable<IResultChecker> checkers, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(persistence);
         var logger = loggers.CreateLogger("Sn19.Validator");
-        var events = new EventTypeRegistry();
-        ContenderActor.Register(events);
-        var runtime = await PersistenceRuntime.OpenAsync(persistence, events, time, loggers, cancellationToken);
+        await SqlPersistenceHocon.EnsureSchemaAsync(persistence, cancellationToken);
+        var akka = await NodeActorSystem.StartAsync("validator", NodeConfig.Build(akkaSettings, persistence), loggers, null, cancellationToken);
         var system = ActorSystem.Create("validator", time: time, loggers: loggers);
-        var contenders = new ActorContenders(system, runtime, settings.Mechanism);
+        var contenders = new ActorContenders(akka.System, settings.Mechanism, persistence.SnapshotEvery);
         var metagraph = new MetagraphWatcher(chain, time, logger);
         var http = MinerQueryClient.CreateHttpClient(settings.Timeouts);
         var checks = new CheckQueue(settings.Tasks, settings.Mechanism, new ModelShardedCheckerPool(checkers), contenders, time, logger);
@@ -86,7 +88,7 @@ internal sealed class ValidatorNode : IAsyncDisposable
             "weight-setter", () => new WeightSetterActor(chain, signer, contenders, new TaskRegistryHolder(settings.Tasks), settings.Mechanism));
         var capacity = new CapacityClient(http, signer, time, settings.CapacityTimeout);
         await metagraph.RefreshAsync(cancellationToken);
-        return new ValidatorNode(settings, runtime, system, contenders, http, dispatcher, checks, metagraph, capacity, tasks, weights, time, logger);
+        return new ValidatorNode(settings, akka, system, contenders, http, dispatcher, checks, metagraph, capacity, tasks, weights, time, logger);
     }
 
     /// <summary>Runs <paramref name="periods"/> scoring periods (forever when null), reporting each one closed.</summary>
@@ -114,7 +116,7 @@ internal sealed class ValidatorNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await System.DisposeAsync();
-        await _persistence.DisposeAsync();
+        await _akka.DisposeAsync();
         _http.Dispose();
     }
 }

@@ -2,7 +2,7 @@ namespace Sn19.Benchmarks.Actors.Mechanism;
 
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Sn19.Actors.Kernel;
+using Sn19.Actors.Hosting;
 using Sn19.Actors.Mechanism;
 using Sn19.Actors.Persistence;
 using Sn19.Actors.Subnet.Contenders;
@@ -20,8 +20,7 @@ public class IdleContenderBenchmarks
     private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"sn19-bench-{Guid.NewGuid():N}");
-    private ActorSystem? _system;
-    private PersistenceRuntime? _persistence;
+    private NodeActorSystem? _akka;
     private ActorContenders? _contenders;
     private ContenderKey _probe;
 
@@ -29,14 +28,9 @@ public class IdleContenderBenchmarks
     public async Task SetupAsync()
     {
         Directory.CreateDirectory(_dir);
-        var events = new EventTypeRegistry();
-        ContenderActor.Register(events);
-        _persistence = await PersistenceRuntime.OpenAsync(
-            new PersistenceOptions { Sqlite = new SqlitePersistenceOptions { Path = Path.Combine(_dir, "journal.db"), Synchronous = "normal" } },
-            events, null, null, default);
-        _system = ActorSystem.Create("bench");
-        var options = new MechanismOptions();
-        _contenders = new ActorContenders(_system, _persistence, options);
+        var persistence = new PersistenceOptions { Sqlite = new SqlitePersistenceOptions { Path = Path.Combine(_dir, "journal.db") } };
+        _akka = await NodeActorSystem.StartAsync("bench", NodeConfig.Build(null, persistence), null, null, default);
+        _contenders = new ActorContenders(_akka.System, new MechanismOptions(), persistence.SnapshotEvery);
 
         _probe = new ContenderKey("probe", "chat");
         await Warm(_probe);
@@ -56,8 +50,7 @@ public class IdleContenderBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        await _system!.DisposeAsync();
-        await _persistence!.DisposeAsync();
+        await _akka!.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, recursive: true);
     }

@@ -1,6 +1,6 @@
 namespace Sn19.Host.Cli.Simulate;
 
-using Sn19.Actors.Kernel;
+using Sn19.Actors.Hosting;
 using Sn19.Actors.Mechanism;
 using Sn19.Actors.Persistence;
 using Sn19.Actors.Subnet.Contenders;
@@ -64,17 +64,13 @@ internal static class SimulateRun
         }
 
         Directory.CreateDirectory(args.DataDir.FullName);
-        var events = new EventTypeRegistry();
-        ContenderActor.Register(events);
-
-        // "normal" survives a killed process (what --data-dir promises); "full" would add an fsync per query.
         var persistenceOptions = new PersistenceOptions
         {
-            Sqlite = new SqlitePersistenceOptions { Path = Path.Combine(args.DataDir.FullName, "journal.db"), Synchronous = "normal" },
+            Sqlite = new SqlitePersistenceOptions { Path = Path.Combine(args.DataDir.FullName, "journal.db") },
         };
-        await using var persistence = await PersistenceRuntime.OpenAsync(persistenceOptions, events, clock, null, ct);
-        await using var system = ActorSystem.Create("simulate", time: clock);
-        var contenders = new ActorContenders(system, persistence, options);
+        await SqlPersistenceHocon.EnsureSchemaAsync(persistenceOptions, ct);
+        await using var akka = await NodeActorSystem.StartAsync("simulate", NodeConfig.Build(null, persistenceOptions), null, null, ct);
+        var contenders = new ActorContenders(akka.System, options, persistenceOptions.SnapshotEvery);
         await SimulationCheckpoint.WriteAsync(error, "recovered", scenario, registry, contenders, ct);
         return await RunWithAsync(args, scenario, registry, options, clock, contenders, output, error, ct);
     }

@@ -17,7 +17,7 @@ public sealed class ModelTokenizeCommandTests : IDisposable
     public async Task Tokenize_StdinLines_PrintsLlamaCppIdsPerLine(string vocab)
     {
         // One text a line: the test texts that hold no line break of their own.
-        var cases = VocabTestFiles.Texts(vocab).Zip(VocabTestFiles.ExpectedIds(vocab))
+        var cases = VocabTestFiles.Texts(vocab).Zip(VocabTestFiles.ExpectedIds(vocab), (text, ids) => (First: text, Second: ids))
             .Where(c => !c.First.Contains('\n', StringComparison.Ordinal) && !c.First.Contains('\r', StringComparison.Ordinal))
             .ToArray();
         Assert.True(cases.Length > 30);
