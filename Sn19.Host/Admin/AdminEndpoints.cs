@@ -2,7 +2,7 @@ namespace Sn19.Host.Admin;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Sn19.Actors.Kernel;
+using Akka.Actor;
 
 /// <summary>
 /// Read-only introspection: <c>GET /admin/actors?path=PREFIX</c> lists actors (all when no prefix) and
@@ -12,6 +12,7 @@ internal static class AdminEndpoints
 {
     public static void Map(WebApplication app, ActorSystem system, AdminOptions options)
     {
+        var directory = new ActorDirectory(system, options.SummaryTimeout);
         // The token is checked on the endpoints themselves (a filter on the route group), not on a
         // path prefix: routing matches paths case-insensitively and decoded, so a prefix check can be
         // walked around by spelling the path another way (/ADMIN/actors, /%61dmin/actors).
@@ -28,8 +29,8 @@ internal static class AdminEndpoints
 
         admin.MapGet("/actors", async (string? path, CancellationToken ct) =>
         {
-            var actors = await system.DescribeAsync(string.IsNullOrWhiteSpace(path) ? null : path, options.SummaryTimeout, ct);
-            return Results.Json(new ActorListResponse(system.Name, system.Time.GetUtcNow(), actors), AdminJson.Options);
+            var actors = await directory.DescribeAsync(string.IsNullOrWhiteSpace(path) ? null : path, ct);
+            return Results.Json(new ActorListResponse(system.Name, system.Scheduler.Now, actors), AdminJson.Options);
         });
 
         admin.MapGet("/actor", async (string? path, CancellationToken ct) =>
@@ -39,7 +40,7 @@ internal static class AdminEndpoints
                 return Results.Json(new AdminError("query parameter 'path' is required"), AdminJson.Options, statusCode: 400);
             }
 
-            var actor = await system.DescribeOneAsync(path, options.SummaryTimeout, ct);
+            var actor = await directory.DescribeOneAsync(path, ct);
             return actor is null
                 ? Results.Json(new AdminError($"no live actor at {path}"), AdminJson.Options, statusCode: 404)
                 : Results.Json(actor, AdminJson.Options);

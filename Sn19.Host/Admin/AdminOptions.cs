@@ -23,7 +23,8 @@ internal sealed class AdminOptions
     [ConfigurationKeyName("token")]
     public string Token { get; set; } = string.Empty;
 
-    /// <summary>actors.ask-timeout: how long one actor's state summary may take.</summary>
+    /// <summary>admin.summary-timeout: how long one actor's state summary may take.</summary>
+    [ConfigurationKeyName("summary-timeout")]
     public TimeSpan SummaryTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     public void Validate()

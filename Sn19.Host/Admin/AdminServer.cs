@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sn19.Host.Configuration;
-using Sn19.Actors.Kernel;
+using Akka.Actor;
 
 /// <summary>Kestrel serving <see cref="AdminEndpoints"/> for one actor system on admin.host:admin.port.</summary>
 internal sealed class AdminServer : IAsyncDisposable

@@ -11,7 +11,6 @@ internal static class CtlCommand
         var command = new Command("ctl", "Inspect a running node: actors and their state");
         command.Subcommands.Add(CtlActorsCommand.Create());
         command.Subcommands.Add(CtlActorCommand.Create());
-        command.Subcommands.Add(CtlDemoNodeCommand.Create());
         return command;
     }
 }

@@ -1,6 +1,7 @@
 namespace Sn19.Actors.Subnet.Tasks;
 
-using Sn19.Actors.Kernel;
-
-/// <summary>Asks for the task's schedule and totals.</summary>
-public sealed record GetTaskSummary(ReplyTo<TaskSummary> ReplyTo) : TaskMessage;
+/// <summary>Asks for the task's schedule and totals (a <see cref="TaskSummary"/>).</summary>
+public sealed record GetTaskSummary : TaskMessage
+{
+    public static GetTaskSummary Instance { get; } = new();
+}

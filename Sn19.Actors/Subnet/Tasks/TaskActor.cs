@@ -1,19 +1,24 @@
 namespace Sn19.Actors.Subnet.Tasks;
 
-using Sn19.Actors.Kernel;
+using Akka.Actor;
+using Sn19.Actors.Hosting;
 using Sn19.Actors.Mechanism;
 using Sn19.Actors.Subnet.Contenders;
 
 /// <summary>
 /// One per task. At each period start it builds the synthetic schedule from its contenders'
-/// capacity-to-score, then, on its timer (the system's <see cref="TimeProvider"/>), hands each due synthetic
+/// capacity-to-score, then, on its timer (Akka's scheduler, virtual in tests), hands each due synthetic
 /// to the sink for the contender furthest below its budget. Organic requests cancel pending synthetics.
 /// Not persistent: after a restart the next period starts a fresh schedule (the period's queries already
 /// recorded live in the contenders' journals).
 /// </summary>
-internal sealed class TaskActor(TaskDefinition task, TimeSpan period, ISyntheticQuerySink sink) : Actor<TaskMessage>, IIntrospectable
+internal sealed class TaskActor : ReceiveActor, IWithTimers, IDescribedActor
 {
     private const string DueTimer = "synthetic-due";
+
+    private readonly TaskDefinition _task;
+    private readonly TimeSpan _periodLength;
+    private readonly ISyntheticQuerySink _sink;
 
     private readonly Dictionary<string, ContenderSummary> _contenders = new(StringComparer.Ordinal);
     private TaskSchedule? _schedule;
@@ -25,54 +30,50 @@ internal sealed class TaskActor(TaskDefinition task, TimeSpan period, ISynthetic
     private int _failed;
     private double _work;
 
-    protected override Task ReceiveAsync(TaskMessage message, CancellationToken cancellationToken)
+    public TaskActor(TaskDefinition task, TimeSpan period, ISyntheticQuerySink sink)
     {
-        switch (message)
+        _task = task;
+        _periodLength = period;
+        _sink = sink;
+        Receive<BeginTaskPeriod>(Begin);
+        Receive<SyntheticDue>(due => due.Period == _period, _ => FireDue());
+        Receive<SyntheticDue>(_ => { });
+        Receive<OrganicServed>(_ =>
         {
-            case BeginTaskPeriod begin:
-                Begin(begin);
-                break;
-            case SyntheticDue due when due.Period == _period:
-                FireDue();
-                break;
-            case OrganicServed organic:
-                _organic++;
-                _schedule?.OnOrganic();
-                break;
-            case QueryCompleted done:
-                Count(done);
-                break;
-            case GetTaskSummary get:
-                get.ReplyTo.Reply(Describe());
-                break;
-        }
-
-        return Task.CompletedTask;
+            _organic++;
+            _schedule?.OnOrganic();
+        });
+        Receive<QueryCompleted>(Count);
+        Receive<GetTaskSummary>(_ => Sender.Tell(Describe()));
+        Receive<DescribeActor>(_ => Sender.Tell(new ActorDescription(Describe())));
     }
 
-    public object Summary() => Describe();
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(TaskDefinition task, TimeSpan period, ISyntheticQuerySink sink) =>
+        Akka.Actor.Props.Create(() => new TaskActor(task, period, sink));
 
     private void Begin(BeginTaskPeriod begin)
     {
         _period = begin.Period;
         _contenders.Clear();
-        foreach (var c in begin.Contenders.Where(c => c.TaskId == task.Id))
+        foreach (var c in begin.Contenders.Where(c => c.TaskId == _task.Id))
         {
             _contenders[c.Hotkey] = c;
         }
 
-        _schedule = TaskSchedule.Build(task.Id, begin.Start, period, _contenders.Values.Sum(c => c.CapacityToScore),
-            task.VolumePerRequest, begin.FirstOffsetUniform);
+        _schedule = TaskSchedule.Build(_task.Id, begin.Start, _periodLength, _contenders.Values.Sum(c => c.CapacityToScore),
+            _task.VolumePerRequest, begin.FirstOffsetUniform);
         _nextQueryId = 0;
         _organic = _ok = _rateLimited = _failed = 0;
         _work = 0;
         ArmTimer();
-        begin.ReplyTo?.Reply(Describe());
+        Sender.Tell(Describe());
     }
 
     private void FireDue()
     {
-        var now = Context.Time.GetUtcNow();
+        var now = Context.System.Scheduler.Now;
         while (_schedule is not null && _schedule.IsDue(now))
         {
             if (!_schedule.TakeDue())
@@ -80,14 +81,14 @@ internal sealed class TaskActor(TaskDefinition task, TimeSpan period, ISynthetic
                 continue;
             }
 
-            if (TaskSchedule.Choose(_contenders.Values, task.VolumePerRequest) is { } chosen)
+            if (TaskSchedule.Choose(_contenders.Values, _task.VolumePerRequest) is { } chosen)
             {
                 // Count the query at once so the next choice sees the smaller deficit.
                 _contenders[chosen.Hotkey] = chosen with { Queries = chosen.Queries + 1 };
                 // Query ids only have to increase per contender; time in ticks does that across
                 // synthetic and organic sources alike.
                 _nextQueryId = Math.Max(_nextQueryId + 1, now.UtcTicks);
-                sink.Submit(new SyntheticQueryRequest(task.Id, chosen.Hotkey, _period!.Value, _nextQueryId, now));
+                _sink.Submit(new SyntheticQueryRequest(_task.Id, chosen.Hotkey, _period!.Value, _nextQueryId, now));
             }
         }
 
@@ -120,16 +121,16 @@ internal sealed class TaskActor(TaskDefinition task, TimeSpan period, ISynthetic
     {
         if (_schedule is { Remaining: > 0 } s && s.NextDue < s.End)
         {
-            var delay = s.NextDue - Context.Time.GetUtcNow();
-            Context.Timers.StartSingle(DueTimer, new SyntheticDue(_period!.Value), delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+            var delay = s.NextDue - Context.System.Scheduler.Now;
+            Timers.StartSingleTimer(DueTimer, new SyntheticDue(_period!.Value), delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
         }
         else
         {
-            Context.Timers.Cancel(DueTimer);
+            Timers.Cancel(DueTimer);
         }
     }
 
     private TaskSummary Describe() => new(
-        task.Id, _period, _schedule?.Requests ?? 0, _schedule?.Sent ?? 0, _schedule?.Cancelled ?? 0, _schedule?.Remaining ?? 0,
+        _task.Id, _period, _schedule?.Requests ?? 0, _schedule?.Sent ?? 0, _schedule?.Cancelled ?? 0, _schedule?.Remaining ?? 0,
         _schedule is { Remaining: > 0 } s ? s.NextDue : null, _organic, _ok, _rateLimited, _failed, _work, _contenders.Count);
 }

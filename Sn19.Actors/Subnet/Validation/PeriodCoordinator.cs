@@ -2,7 +2,7 @@ namespace Sn19.Actors.Subnet.Validation;
 
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Chain;
-using Sn19.Actors.Kernel;
+using Akka.Actor;
 using Sn19.Actors.Mechanism;
 using Sn19.Actors.Subnet.Contenders;
 using Sn19.Actors.Subnet.Metagraphs;
@@ -26,8 +26,8 @@ internal sealed class PeriodCoordinator(
     CapacityClient capacity,
     IContenderGateway contenders,
     CheckQueue checks,
-    IReadOnlyDictionary<string, ActorRef<TaskMessage>> tasks,
-    ActorRef<WeightSetterMessage> weights,
+    IReadOnlyDictionary<string, IActorRef> tasks,
+    IActorRef weights,
     TimeProvider time,
     ILogger logger)
 {
@@ -89,8 +89,8 @@ internal sealed class PeriodCoordinator(
             if (tasks.TryGetValue(task.Id, out var actor))
             {
                 var firstOffset = SeededRandom.Uniform(settings.Seed, period, SeededRandom.Key(task.Id));
-                var begun = await actor.AskAsync<TaskSummary>(r => new BeginTaskPeriod(period, start, summaries, firstOffset, r), AskTimeout, cancellationToken);
-                planned += begun.IsReplied ? begun.Value!.Planned : 0;
+                var begun = await actor.Ask<TaskSummary>(new BeginTaskPeriod(period, start, summaries, firstOffset), AskTimeout, cancellationToken);
+                planned += begun.Planned;
             }
         }
 
@@ -143,8 +143,18 @@ internal sealed class PeriodCoordinator(
         }
 
         ValidatorLog.PeriodClosed(logger, period);
-        var round = await weights.AskAsync<WeightHistoryEntry>(r => new SetWeightsNow(r), AskTimeout, cancellationToken);
-        return new PeriodReport(period, _clock.StartOf(period), end, rows, round.IsReplied ? round.Value : null);
+        // A round waits on the chain and the signer; a report without it still shows the period.
+        WeightHistoryEntry? round;
+        try
+        {
+            round = await weights.Ask<WeightHistoryEntry>(SetWeightsNow.Instance, AskTimeout, cancellationToken);
+        }
+        catch (AskTimeoutException)
+        {
+            round = null;
+        }
+
+        return new PeriodReport(period, _clock.StartOf(period), end, rows, round);
     }
 
     /// <summary>Closes, at their own end, the periods a previous run opened and never closed.</summary>

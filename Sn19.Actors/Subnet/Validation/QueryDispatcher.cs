@@ -3,7 +3,7 @@ namespace Sn19.Actors.Subnet.Validation;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Sn19.Actors.Kernel;
+using Akka.Actor;
 using Sn19.Actors.Mechanism;
 using Sn19.Actors.Subnet.Checks;
 using Sn19.Actors.Subnet.Contenders;
@@ -29,7 +29,7 @@ internal sealed class QueryDispatcher : ISyntheticQuerySink
     private readonly IContenderGateway _contenders;
     private readonly CheckQueue _checks;
     private readonly ILogger _logger;
-    private IReadOnlyDictionary<string, ActorRef<TaskMessage>> _taskActors = new Dictionary<string, ActorRef<TaskMessage>>();
+    private IReadOnlyDictionary<string, IActorRef> _taskActors = new Dictionary<string, IActorRef>();
 
     public QueryDispatcher(
         ValidatorSettings settings, SyntheticPayloadGenerator synthetics, MinerQueryClient client, MetagraphWatcher metagraph,
@@ -49,7 +49,7 @@ internal sealed class QueryDispatcher : ISyntheticQuerySink
     }
 
     /// <summary>The task actors, told of every finished query; set once they are spawned.</summary>
-    public void Attach(IReadOnlyDictionary<string, ActorRef<TaskMessage>> taskActors) => _taskActors = taskActors;
+    public void Attach(IReadOnlyDictionary<string, IActorRef> taskActors) => _taskActors = taskActors;
 
     public bool Submit(SyntheticQueryRequest request)
     {

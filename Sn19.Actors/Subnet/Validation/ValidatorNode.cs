@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Hosting;
 using Sn19.Actors.Chain;
-using Sn19.Actors.Kernel;
+using Akka.Actor;
 using Sn19.Actors.Persistence;
 using Sn19.Actors.Signing;
 using Sn19.Actors.Subnet.Checks;
@@ -29,19 +29,18 @@ internal sealed class ValidatorNode : IAsyncDisposable
     private readonly CheckQueue _checks;
     private readonly MetagraphWatcher _metagraph;
     private readonly CapacityClient _capacity;
-    private readonly IReadOnlyDictionary<string, ActorRef<TaskMessage>> _tasks;
-    private readonly ActorRef<WeightSetterMessage> _weights;
+    private readonly IReadOnlyDictionary<string, IActorRef> _tasks;
+    private readonly IActorRef _weights;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     private ValidatorNode(
-        ValidatorSettings settings, NodeActorSystem akka, ActorSystem system, IContenderGateway contenders, HttpClient http,
+        ValidatorSettings settings, NodeActorSystem akka, IContenderGateway contenders, HttpClient http,
         QueryDispatcher dispatcher, CheckQueue checks, MetagraphWatcher metagraph, CapacityClient capacity,
-        IReadOnlyDictionary<string, ActorRef<TaskMessage>> tasks, ActorRef<WeightSetterMessage> weights, TimeProvider time, ILogger logger)
+        IReadOnlyDictionary<string, IActorRef> tasks, IActorRef weights, TimeProvider time, ILogger logger)
     {
         _settings = settings;
         _akka = akka;
-        System = system;
         Contenders = contenders;
         _http = http;
         _dispatcher = dispatcher;
@@ -55,7 +54,7 @@ internal sealed class ValidatorNode : IAsyncDisposable
     }
 
     /// <summary>The node's actors, for the admin API.</summary>
-    public ActorSystem System { get; }
+    public ActorSystem System => _akka.System;
 
     public IContenderGateway Contenders { get; }
 
@@ -73,7 +72,6 @@ internal sealed class ValidatorNode : IAsyncDisposable
         var logger = loggers.CreateLogger("Sn19.Validator");
         await SqlPersistenceHocon.EnsureSchemaAsync(persistence, cancellationToken);
         var akka = await NodeActorSystem.StartAsync("validator", NodeConfig.Build(akkaSettings, persistence), loggers, null, cancellationToken);
-        var system = ActorSystem.Create("validator", time: time, loggers: loggers);
         var contenders = new ActorContenders(akka.System, settings.Mechanism, persistence.SnapshotEvery);
         var metagraph = new MetagraphWatcher(chain, time, logger);
         var http = MinerQueryClient.CreateHttpClient(settings.Timeouts);
@@ -82,13 +80,13 @@ internal sealed class ValidatorNode : IAsyncDisposable
             settings, new SyntheticPayloadGenerator(corpus, settings.Synthetics), new MinerQueryClient(http, signer, settings.Timeouts, time),
             metagraph, contenders, checks, logger);
         var tasks = settings.Tasks.Enabled.ToDictionary(
-            t => t.Id, t => system.Spawn($"task-{t.Id}", () => new TaskActor(t, settings.Mechanism.Period, dispatcher)), StringComparer.Ordinal);
+            t => t.Id, t => akka.System.ActorOf(TaskActor.Props(t, settings.Mechanism.Period, dispatcher), $"task-{t.Id}"), StringComparer.Ordinal);
         dispatcher.Attach(tasks);
-        var weights = system.Spawn(
-            "weight-setter", () => new WeightSetterActor(chain, signer, contenders, new TaskRegistryHolder(settings.Tasks), settings.Mechanism));
+        var weights = akka.System.ActorOf(
+            WeightSetterActor.Props(chain, signer, contenders, new TaskRegistryHolder(settings.Tasks), settings.Mechanism, logger), "weight-setter");
         var capacity = new CapacityClient(http, signer, time, settings.CapacityTimeout);
         await metagraph.RefreshAsync(cancellationToken);
-        return new ValidatorNode(settings, akka, system, contenders, http, dispatcher, checks, metagraph, capacity, tasks, weights, time, logger);
+        return new ValidatorNode(settings, akka, contenders, http, dispatcher, checks, metagraph, capacity, tasks, weights, time, logger);
     }
 
     /// <summary>Runs <paramref name="periods"/> scoring periods (forever when null), reporting each one closed.</summary>
@@ -115,7 +113,6 @@ internal sealed class ValidatorNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await System.DisposeAsync();
         await _akka.DisposeAsync();
         _http.Dispose();
     }

@@ -1,6 +1,4 @@
 namespace Sn19.Actors.Subnet.Weights;
 
-using Sn19.Actors.Kernel;
-
-/// <summary>Asks for the newest <see cref="Limit"/> rounds, newest first.</summary>
-public sealed record GetWeightsHistory(int Limit, ReplyTo<IReadOnlyList<WeightHistoryEntry>> ReplyTo) : WeightSetterMessage;
+/// <summary>Asks for the newest <see cref="Limit"/> rounds, newest first (a list of <see cref="WeightHistoryEntry"/>).</summary>
+public sealed record GetWeightsHistory(int Limit) : WeightSetterMessage;

@@ -1,7 +1,9 @@
 namespace Sn19.Actors.Subnet.Weights;
 
+using Akka.Actor;
+using Microsoft.Extensions.Logging;
 using Sn19.Actors.Chain;
-using Sn19.Actors.Kernel;
+using Sn19.Actors.Hosting;
 using Sn19.Actors.Mechanism;
 using Sn19.Actors.Signing;
 using Sn19.Actors.Subnet.Contenders;
@@ -16,41 +18,49 @@ using Sn19.Actors.Subnet.Tasks;
 ///      hotkey's last update, so the chain takes it once) and submit it with the version key;
 ///   5. keep the round and its outcome in a bounded history for operators.
 /// </summary>
-internal sealed class WeightSetterActor(
-    IChain chain,
-    IHotkeySigner signer,
-    IContenderGateway contenders,
-    TaskRegistryHolder tasks,
-    MechanismOptions options) : Actor<WeightSetterMessage>, IIntrospectable
+/// <remarks>A round awaits the chain and the signer inside the actor (<c>ReceiveAsync</c>): messages wait
+/// meanwhile, so two rounds never overlap and the history stays in order.</remarks>
+internal sealed class WeightSetterActor : ReceiveActor, IWithTimers, IDescribedActor
 {
     private const string EpochTimer = "epoch";
 
+    private readonly IChain _chain;
+    private readonly IHotkeySigner _signer;
+    private readonly IContenderGateway _contenders;
+    private readonly TaskRegistryHolder _tasks;
+    private readonly MechanismOptions _options;
+    private readonly ILogger _logger;
     private readonly LinkedList<WeightHistoryEntry> _history = new();
     private long _round;
 
-    protected override Task StartedAsync(CancellationToken cancellationToken)
+    public WeightSetterActor(
+        IChain chain, IHotkeySigner signer, IContenderGateway contenders, TaskRegistryHolder tasks, MechanismOptions options, ILogger logger)
     {
-        Context.Timers.StartPeriodic(EpochTimer, new WeightTick(), options.Weights.Interval);
-        return Task.CompletedTask;
-    }
-
-    protected override async Task ReceiveAsync(WeightSetterMessage message, CancellationToken cancellationToken)
-    {
-        switch (message)
+        _chain = chain;
+        _signer = signer;
+        _contenders = contenders;
+        _tasks = tasks;
+        _options = options;
+        _logger = logger;
+        ReceiveAsync<WeightTick>(_ => RunRoundAsync(CancellationToken.None));
+        ReceiveAsync<SetWeightsNow>(async _ =>
         {
-            case WeightTick:
-                await RunRoundAsync(cancellationToken);
-                break;
-            case SetWeightsNow now:
-                now.ReplyTo.Reply(await RunRoundAsync(cancellationToken));
-                break;
-            case GetWeightsHistory get:
-                get.ReplyTo.Reply([.. _history.Take(Math.Max(get.Limit, 0))]);
-                break;
-        }
+            var replyTo = Sender;
+            replyTo.Tell(await RunRoundAsync(CancellationToken.None));
+        });
+        Receive<GetWeightsHistory>(get => Sender.Tell((IReadOnlyList<WeightHistoryEntry>)[.. _history.Take(Math.Max(get.Limit, 0))]));
+        Receive<DescribeActor>(_ => Sender.Tell(new ActorDescription(Summary())));
     }
 
-    public object Summary() => new
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(
+        IChain chain, IHotkeySigner signer, IContenderGateway contenders, TaskRegistryHolder tasks, MechanismOptions options, ILogger logger) =>
+        Akka.Actor.Props.Create(() => new WeightSetterActor(chain, signer, contenders, tasks, options, logger));
+
+    protected override void PreStart() => Timers.StartPeriodicTimer(EpochTimer, new WeightTick(), _options.Weights.Interval);
+
+    private object Summary() => new
     {
         rounds = _round,
         last = _history.First?.Value is { } e ? new { e.Round.Round, e.Round.At, Status = e.Status.ToString(), e.Detail, e.Block, Miners = e.Round.Miners.Count } : null,
@@ -58,8 +68,8 @@ internal sealed class WeightSetterActor(
 
     private async Task<WeightHistoryEntry> RunRoundAsync(CancellationToken ct)
     {
-        var now = Context.Time.GetUtcNow();
-        var metagraphResult = await chain.GetMetagraphAsync(ct);
+        var now = Context.System.Scheduler.Now;
+        var metagraphResult = await _chain.GetMetagraphAsync(ct);
         if (!metagraphResult.IsOk)
         {
             var empty = new WeightRoundRecord(_round++, now, [], [], []);
@@ -68,17 +78,17 @@ internal sealed class WeightSetterActor(
 
         var metagraph = metagraphResult.Value!;
         var neurons = metagraph.Neurons.Select(n => new NeuronIdentity(n.Uid, n.Hotkey)).ToList();
-        var registry = tasks.Current;
+        var registry = _tasks.Current;
         var aggregates = new List<ContenderAggregate>();
-        foreach (var key in await contenders.KeysAsync(ct))
+        foreach (var key in await _contenders.KeysAsync(ct))
         {
             if (registry.FindEnabled(key.TaskId) is { } task)
             {
-                aggregates.Add(await contenders.AggregateAsync(key, now, task.QualitySquareExempt, ct));
+                aggregates.Add(await _contenders.AggregateAsync(key, now, task.QualitySquareExempt, ct));
             }
         }
 
-        var round = WeightRound.Compute(_round++, now, registry.Weights, aggregates, neurons, options);
+        var round = WeightRound.Compute(_round++, now, registry.Weights, aggregates, neurons, _options);
         return Remember(await SubmitAsync(round, metagraph, ct));
     }
 
@@ -89,7 +99,7 @@ internal sealed class WeightSetterActor(
             return new WeightHistoryEntry(round, WeightSubmissionStatus.NothingToSet, "every weight is zero", metagraph.Block);
         }
 
-        var hotkey = signer.HotkeyAddress;
+        var hotkey = _signer.HotkeyAddress;
         var self = metagraph.Neurons.FirstOrDefault(n => n.Hotkey == hotkey);
         if (self is null)
         {
@@ -104,14 +114,14 @@ internal sealed class WeightSetterActor(
         }
 
         var weights = new WeightsToSign(
-            metagraph.Netuid, [.. round.Weights.Select(w => w.Uid)], [.. round.Weights.Select(w => w.Value)], (ulong)options.Weights.VersionKey, self.LastUpdate);
-        var signed = await signer.SignWeightsAsync(weights, ct);
+            metagraph.Netuid, [.. round.Weights.Select(w => w.Uid)], [.. round.Weights.Select(w => w.Value)], (ulong)_options.Weights.VersionKey, self.LastUpdate);
+        var signed = await _signer.SignWeightsAsync(weights, ct);
         if (!signed.IsSigned)
         {
             return new WeightHistoryEntry(round, WeightSubmissionStatus.SignerRefused, $"{signed.Refusal}: {signed.Message}", metagraph.Block);
         }
 
-        var result = await chain.SetWeightsAsync(new SignedWeights(hotkey, weights, signed.Signature), ct);
+        var result = await _chain.SetWeightsAsync(new SignedWeights(hotkey, weights, signed.Signature), ct);
         return result.IsOk
             ? new WeightHistoryEntry(round, WeightSubmissionStatus.Submitted, null, metagraph.Block)
             : new WeightHistoryEntry(round, WeightSubmissionStatus.Refused, result.Error?.ToString(), metagraph.Block);
@@ -120,12 +130,12 @@ internal sealed class WeightSetterActor(
     private WeightHistoryEntry Remember(WeightHistoryEntry entry)
     {
         _history.AddFirst(entry);
-        while (_history.Count > options.Weights.History)
+        while (_history.Count > _options.Weights.History)
         {
             _history.RemoveLast();
         }
 
-        SubnetLog.WeightRound(Context.Logger, entry.Round.Round, entry.Status, entry.Round.Weights.Count, entry.Detail ?? "");
+        SubnetLog.WeightRound(_logger, entry.Round.Round, entry.Status, entry.Round.Weights.Count, entry.Detail ?? "");
         return entry;
     }
 }

@@ -3,7 +3,6 @@ namespace Sn19.Host.Cli.Ctl;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Sn19.Actors.Kernel;
 using Sn19.Host.Admin;
 
 /// <summary>The admin API's HTTP client used by `sn19 ctl`. Failures come back as <see cref="AdminCallResult{T}"/>.</summary>

@@ -39,7 +39,7 @@ internal static class CtlActorCommand
 
             var console = CtlCli.Console(r);
             console.Profile.Width = Math.Max(console.Profile.Width, 120);
-            console.Write(ActorTables.One(call.Value!, TimeProvider.System.GetUtcNow()));
+            console.Write(ActorTables.One(call.Value!));
             return ExitCodes.Ok;
         }));
         return command;

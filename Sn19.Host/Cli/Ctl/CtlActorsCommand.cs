@@ -40,7 +40,7 @@ internal static class CtlActorsCommand
 
             var console = CtlCli.Console(r);
             console.Profile.Width = Math.Max(console.Profile.Width, 200);
-            console.Write(ActorTables.List(list.Actors, list.At, list.System));
+            console.Write(ActorTables.List(list.Actors, list.System));
             return ExitCodes.Ok;
         }));
         return command;

@@ -34,7 +34,7 @@ internal static class CtlCli
             AdminOptions configured;
             try
             {
-                configured = AdminSettings.Load().Admin;
+                configured = AdminSettings.Load();
             }
             catch (ConfigurationException error)
             {

@@ -1,43 +1,34 @@
 namespace Sn19.Tests.Host.Admin;
 
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Sn19.Actors.Kernel;
+using System.Net.Sockets;
 using Sn19.Host.Admin;
-using Sn19.Tests.Actors.Kernel;
+using Sn19.Host.Configuration;
 
+/// <summary>The admin API over real HTTP against a live Akka.NET node (<see cref="AdminTestNode"/>).</summary>
 public sealed class AdminApiTests : IAsyncLifetime
 {
-    private const string Token = "test-token-0123456789";
-    private readonly ActorSystem _system = ActorSystem.Create("admin-test");
-    private AdminServer? _server;
+    private const string Token = AdminTestNode.Token;
+    private AdminTestNode? _node;
     private HttpClient? _http;
 
     private HttpClient Http => _http!;
 
     public async Task InitializeAsync()
     {
-        var log = new ConcurrentQueue<string>();
-        var subnet = _system.Spawn("subnet", () => new RecorderActor(log));
-        subnet.Tell(new RecorderMessage.Note("hello"));
-        await subnet.AskAsync<object?>(
-            r => new RecorderMessage.Run(c => c.Spawn("contenders", () => new RecorderActor(log)), r), TimeSpan.FromSeconds(30), default);
-        _system.Spawn("other", () => new RecorderActor(log));
-        _server = await AdminServer.StartAsync(_system, new AdminOptions { Port = 0, Token = Token }, default);
-        _http = new HttpClient { BaseAddress = new Uri(_server.Address) };
+        _node = await AdminTestNode.StartAsync();
+        _http = new HttpClient { BaseAddress = new Uri(_node.Server.Address) };
     }
 
     public async Task DisposeAsync()
     {
         _http?.Dispose();
-        if (_server is not null)
+        if (_node is not null)
         {
-            await _server.DisposeAsync();
+            await _node.DisposeAsync();
         }
-
-        await _system.DisposeAsync();
     }
 
     [Theory]
@@ -81,12 +72,36 @@ public sealed class AdminApiTests : IAsyncLifetime
         Assert.Equal("admin-test", list.System);
         Assert.Equal(["/user/subnet", "/user/subnet/contenders"], list.Actors.Select(a => a.Path));
         var subnet = list.Actors[0];
-        Assert.Equal(nameof(RecorderActor), subnet.Type);
-        Assert.Equal(ActorStatus.Running, subnet.Status);
-        Assert.Equal(1024, subnet.MailboxCapacity);
-        Assert.NotNull(subnet.LastMessageAt);
+        Assert.Equal(nameof(NoteActor), subnet.Type);
+        Assert.Equal("running", subnet.Status);
         Assert.Equal(1, subnet.Children);
         Assert.Equal("hello", subnet.Summary!.Value.GetProperty("lastNote").GetString());
+    }
+
+    [Fact]
+    public async Task Actors_PersistentContender_ShowsItsJournalPositionAndState()
+    {
+        var list = await GetAsync<ActorListResponse>("/admin/actors");
+
+        var contender = Assert.Single(list.Actors, a => a.PersistenceId == AdminTestNode.Contender.PersistenceId);
+        Assert.Equal("ContenderActor", contender.Type);
+        Assert.Equal(14, contender.SequenceNr);
+        Assert.Equal(12, contender.Summary!.Value.GetProperty("queries").GetInt32());
+        Assert.Contains(list.Actors, a => a.Path == "/user/other");
+    }
+
+    [Fact]
+    public async Task Start_PortInUse_ConfigurationErrorNamingTheKey()
+    {
+        // Regression (hardening issue, defect 6): a port in use was a stack trace and exit 1.
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => AdminTestNode.StartAsync(port));
+
+        Assert.Equal("admin.port", error.Key);
+        Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,22 +70,6 @@ public sealed class StartupErrorsTests : IDisposable
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task AdminApi_PortInUse_Exit2NamingTheKey()
-    {
-        using var taken = new TcpListener(IPAddress.Loopback, 0);
-        taken.Start();
-        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
-
-        var result = await Sn19Process.RunAsync(
-            Deadline, "ctl", "demo-node", "--token", "demo", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--data-dir", _directory.Path);
-
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("cannot listen on", result.Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
-    }
-
     private static void AssertClearError(Sn19ProcessResult result, string key)
     {
         Assert.True(result.ExitCode == 2, $"exit {result.ExitCode}: {result.Stdout}{result.Stderr}");

@@ -1,27 +1,28 @@
 namespace Sn19.Tests.Actors.Subnet.Tasks;
 
 using System.Collections.Concurrent;
-using Sn19.Actors.Kernel;
+using Akka.Actor;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
 using Sn19.Actors.Subnet.Tasks;
-using Sn19.Tests.TestSupport;
 
-/// <summary>The task actor on fake time: schedule, deficit-first choice, organic cancels.</summary>
-public sealed class TaskActorTests
+/// <summary>The task actor on Akka's virtual time (TestScheduler): schedule, deficit-first choice, organic cancels.</summary>
+public sealed class TaskActorTests() : TestKit(VirtualTime.Config)
 {
-    private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Period = TimeSpan.FromMinutes(30);
+
+    private TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
 
     [Fact]
     public async Task Period_SendsEveryPlannedSyntheticDeficitFirst()
     {
-        var time = new ManualTimeProvider(Start);
+        var start = Scheduler.Now;
         var sink = new CollectingSink();
-        await using var system = ActorSystem.Create("test", time: time);
-        var task = system.Spawn("task-chat", () => new TaskActor(Chat(), Period, sink));
+        var task = Sys.ActorOf(TaskActor.Props(Chat(), Period, sink), "task-chat");
 
-        var plan = await AskAsync(task, r => new BeginTaskPeriod(0, Start, Contenders(), 0.5, r));
-        await RunPeriodAsync(time, task);
-        var summary = await AskAsync(task, r => new GetTaskSummary(r));
+        var plan = await task.Ask<TaskSummary>(new BeginTaskPeriod(0, start, Contenders(), 0.5));
+        await RunPeriodAsync(task);
+        var summary = await task.Ask<TaskSummary>(GetTaskSummary.Instance);
 
         // 6 000 + 3 000 + 1 000 to score at 300 per request → 33 requests over the period.
         Assert.Equal(33, plan.Planned);
@@ -31,26 +32,24 @@ public sealed class TaskActorTests
         Assert.Equal(20, perMiner["big"]);
         Assert.Equal(10, perMiner["mid"]);
         Assert.Equal(3, perMiner["small"]);
-        Assert.All(sink.Requests, r => Assert.InRange(r.At, Start, Start + Period));
+        Assert.All(sink.Requests, r => Assert.InRange(r.At, start, start + Period));
         Assert.Equal(sink.Requests.Count, sink.Requests.Select(r => r.QueryId).Distinct().Count());
     }
 
     [Fact]
     public async Task Organic_CancelsPendingSynthetics()
     {
-        var time = new ManualTimeProvider(Start);
         var sink = new CollectingSink();
-        await using var system = ActorSystem.Create("test", time: time);
-        var task = system.Spawn("task-chat", () => new TaskActor(Chat(), Period, sink));
+        var task = Sys.ActorOf(TaskActor.Props(Chat(), Period, sink), "task-chat");
 
-        await AskAsync(task, r => new BeginTaskPeriod(0, Start, Contenders(), 0.5, r));
+        await task.Ask<TaskSummary>(new BeginTaskPeriod(0, Scheduler.Now, Contenders(), 0.5));
         for (var i = 0; i < 5; i++)
         {
             task.Tell(new OrganicServed("mid"));
         }
 
-        await RunPeriodAsync(time, task);
-        var summary = await AskAsync(task, r => new GetTaskSummary(r));
+        await RunPeriodAsync(task);
+        var summary = await task.Ask<TaskSummary>(GetTaskSummary.Instance);
 
         Assert.Equal(28, summary.Sent);
         Assert.Equal(5, summary.Cancelled);
@@ -58,19 +57,16 @@ public sealed class TaskActorTests
         Assert.Equal(28, sink.Requests.Count);
     }
 
-    private static async Task RunPeriodAsync(ManualTimeProvider time, ActorRef<TaskMessage> task)
+    private async Task RunPeriodAsync(IActorRef task)
     {
         for (var s = 0; s <= (int)Period.TotalSeconds; s += 5)
         {
-            time.Advance(TimeSpan.FromSeconds(5));
+            Scheduler.Advance(TimeSpan.FromSeconds(5));
 
             // The ask queues behind the timer's message, so its reply means the due synthetic was handled.
-            await AskAsync(task, r => new GetTaskSummary(r));
+            await task.Ask<TaskSummary>(GetTaskSummary.Instance);
         }
     }
-
-    private static async Task<TaskSummary> AskAsync(ActorRef<TaskMessage> task, Func<ReplyTo<TaskSummary>, TaskMessage> build) =>
-        (await task.AskAsync(build, TimeSpan.FromHours(1), CancellationToken.None)).GetValueOrThrow();
 
     private static TaskDefinition Chat() =>
         new("chat", TaskKind.Chat, "m", "/chat/completions", 60_000, 1, 1, 300, TimeSpan.FromSeconds(2), true, true);

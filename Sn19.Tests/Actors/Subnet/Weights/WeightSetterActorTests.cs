@@ -1,16 +1,19 @@
 namespace Sn19.Tests.Actors.Subnet.Weights;
 
+using Akka.Actor;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
+using Microsoft.Extensions.Logging.Abstractions;
 using Sn19.Actors.Chain;
 using Sn19.Actors.Chain.Local;
-using Sn19.Actors.Kernel;
 using Sn19.Actors.Mechanism;
 using Sn19.Actors.Subnet.Contenders;
 using Sn19.Actors.Subnet.Tasks;
 using Sn19.Actors.Subnet.Weights;
-using Sn19.Tests.TestSupport;
+using Sn19.Tests.Actors.Subnet.Tasks;
 
-/// <summary>The weight setter against the real local chain (in-memory SQLite).</summary>
-public sealed class WeightSetterActorTests
+/// <summary>The weight setter against the real local chain (in-memory SQLite), on Akka's virtual time.</summary>
+public sealed class WeightSetterActorTests() : TestKit(VirtualTime.Config)
 {
     private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
     // Well-known development addresses (Alice, Bob, Charlie, Dave): the local chain takes SS58 keys only.
@@ -25,12 +28,10 @@ public sealed class WeightSetterActorTests
     public async Task SetWeightsNow_SubmitsByHotkeyAndKeepsTheBreakdown()
     {
         using var chain = await ChainWithValidatorAsync(rateLimit: 0);
-        var contenders = await ContendersAsync();
-        var time = new ManualTimeProvider(Start + TimeSpan.FromHours(6));
-        await using var system = ActorSystem.Create("test", time: time);
-        var setter = system.Spawn("weights", () => new WeightSetterActor(chain, Sn19.Tests.Actors.Chain.TestKeys.SignerFor(Val, time), contenders, Registry(), _options));
+        var contenders = await ContendersAsync(Scheduler.Now - TimeSpan.FromHours(6));
+        var setter = Setter(chain, contenders);
 
-        var entry = (await setter.AskAsync<WeightHistoryEntry>(r => new SetWeightsNow(r), TimeSpan.FromHours(1), default)).GetValueOrThrow();
+        var entry = await setter.Ask<WeightHistoryEntry>(SetWeightsNow.Instance);
 
         Assert.Equal(WeightSubmissionStatus.Submitted, entry.Status);
         var metagraph = (await chain.GetMetagraphAsync(default)).GetValueOrThrow();
@@ -43,7 +44,7 @@ public sealed class WeightSetterActorTests
         Assert.True(fast.Share > 0.5);
         Assert.Equal(1.0, entry.Round.Miners.Sum(m => m.Weight), 9);
 
-        var history = (await setter.AskAsync<IReadOnlyList<WeightHistoryEntry>>(r => new GetWeightsHistory(10, r), TimeSpan.FromHours(1), default)).GetValueOrThrow();
+        var history = await setter.Ask<IReadOnlyList<WeightHistoryEntry>>(new GetWeightsHistory(10));
         Assert.Same(entry, Assert.Single(history));
     }
 
@@ -51,14 +52,12 @@ public sealed class WeightSetterActorTests
     public async Task SetWeightsNow_AgainWithinTheRateLimit_DoesNotSubmit()
     {
         using var chain = await ChainWithValidatorAsync(rateLimit: 1_000);
-        var contenders = await ContendersAsync();
-        var time = new ManualTimeProvider(Start + TimeSpan.FromHours(6));
-        await using var system = ActorSystem.Create("test", time: time);
-        var setter = system.Spawn("weights", () => new WeightSetterActor(chain, Sn19.Tests.Actors.Chain.TestKeys.SignerFor(Val, time), contenders, Registry(), _options));
+        var contenders = await ContendersAsync(Scheduler.Now - TimeSpan.FromHours(6));
+        var setter = Setter(chain, contenders);
 
-        var first = (await setter.AskAsync<WeightHistoryEntry>(r => new SetWeightsNow(r), TimeSpan.FromHours(1), default)).GetValueOrThrow();
+        var first = await setter.Ask<WeightHistoryEntry>(SetWeightsNow.Instance);
         await chain.ProduceBlockAsync(default);
-        var second = (await setter.AskAsync<WeightHistoryEntry>(r => new SetWeightsNow(r), TimeSpan.FromHours(1), default)).GetValueOrThrow();
+        var second = await setter.Ask<WeightHistoryEntry>(SetWeightsNow.Instance);
 
         Assert.Equal(WeightSubmissionStatus.Submitted, first.Status);
         Assert.Equal(WeightSubmissionStatus.RateLimited, second.Status);
@@ -86,7 +85,14 @@ public sealed class WeightSetterActorTests
     private static TaskRegistryHolder Registry() =>
         new(TaskRegistry.TryCreate(new Dictionary<string, TaskOptions> { ["chat"] = new() { Kind = "chat", Model = "m", Weight = 1 } }, out _)!);
 
-    private async Task<IContenderGateway> ContendersAsync()
+    private TestScheduler Scheduler => (TestScheduler)Sys.Scheduler;
+
+    private IActorRef Setter(LocalChain chain, IContenderGateway contenders) =>
+        Sys.ActorOf(WeightSetterActor.Props(
+            chain, Sn19.Tests.Actors.Chain.TestKeys.SignerFor(Val, TimeProvider.System), contenders, Registry(), _options, NullLogger.Instance));
+
+    /// <summary>Ten scored periods for each miner, the first at <paramref name="start"/>.</summary>
+    private async Task<IContenderGateway> ContendersAsync(DateTimeOffset start)
     {
         var contenders = new InMemoryContenders(_options);
         foreach (var (hotkey, quality, seconds) in new[] { (Fast, 0.97, 2.0), (Slow, 0.97, 6.0), (Bad, 0.0, 2.0) })
@@ -94,7 +100,7 @@ public sealed class WeightSetterActorTests
             var key = new ContenderKey(hotkey, "chat");
             for (var p = 0; p < 10; p++)
             {
-                var at = Start + TimeSpan.FromMinutes(30 * p);
+                var at = start + TimeSpan.FromMinutes(30 * p);
                 await contenders.OpenAsync(key, new PeriodOpening(p, at, 60_000, 60_000, 0.04, 1), default);
                 await contenders.RecordAsync(key, 1, at, false, QueryOutcome.Ok(300, TimeSpan.FromSeconds(seconds)), default);
                 await contenders.RecordQualityAsync(key, 1, quality, default);

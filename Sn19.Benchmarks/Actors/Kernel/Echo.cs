@@ -1,5 +1,0 @@
-namespace Sn19.Benchmarks.Actors.Kernel;
-
-using Sn19.Actors.Kernel;
-
-internal sealed record Echo(int Value, ReplyTo<int> ReplyTo);
