@@ -1,5 +1,8 @@
 namespace Sn19.Actors.Subnet.Validation;
 
+using Akka;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Mechanism;
 using Sn19.Actors.Subnet.Checks;
@@ -8,9 +11,13 @@ using Sn19.Actors.Subnet.Tasks;
 
 /// <summary>
 /// Successful results waiting for a quality check: one reservoir per task (at most floor(1000 × weight)
-/// results), drained by one worker that takes, task by task in turn, the result of the miner with the
-/// fewest checks in the look-back window, runs it through the checker pool and records the quality in
-/// the contender. One worker, because a check is a batched prefill that already uses every core.
+/// results), drained by an Akka.Streams pipeline that takes, task by task in turn, the result of the miner
+/// with the fewest checks in the look-back window, runs it through the checker pool and records the quality
+/// in the contender:
+/// <code>
+///   Offer ──▶ reservoirs ──pull──▶ ReservoirSource ──▶ kill switch ──▶ SelectAsync(1, check) ──▶ Sink.Ignore
+/// </code>
+/// One check at a time, because a check is a batched prefill that already uses every core.
 /// </summary>
 internal sealed class CheckQueue
 {
@@ -19,8 +26,9 @@ internal sealed class CheckQueue
     private readonly IContenderGateway _contenders;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _offered = new(0);
     private readonly Lock _gate = new();
+    private TaskCompletionSource _idle = Completed();
+    private Action? _wake;
     private int _next;
     private int _inFlight;
     private long _checked;
@@ -38,62 +46,69 @@ internal sealed class CheckQueue
     /// <summary>Checks run so far.</summary>
     public long Checked => Interlocked.Read(ref _checked);
 
-    /// <summary>Nothing waits in a reservoir and no check is running.</summary>
-    public bool IsIdle
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _inFlight == 0 && _reservoirs.Values.All(r => r.Count == 0);
-            }
-        }
-    }
-
     /// <summary>
     /// Waits until every offered result is checked, or <paramref name="limit"/> passes: weights computed
     /// straight after a period would otherwise miss the quality of its last results.
     /// </summary>
     public async Task DrainAsync(TimeSpan limit, CancellationToken cancellationToken)
     {
-        var deadline = _time.GetUtcNow() + limit;
-        while (!IsIdle && _time.GetUtcNow() < deadline)
+        Task idle;
+        lock (_gate)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken);
+            idle = _idle.Task;
+        }
+
+        try
+        {
+            await idle.WaitAsync(limit, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // The period closes with what was checked in time; the rest is checked later.
         }
     }
 
     public void Offer(CheckCandidate candidate)
     {
-        bool accepted;
+        Action? wake;
         lock (_gate)
         {
-            accepted = _reservoirs.TryGetValue(candidate.TaskId, out var reservoir) && reservoir.Offer(candidate);
+            if (!_reservoirs.TryGetValue(candidate.TaskId, out var reservoir) || !reservoir.Offer(candidate))
+            {
+                return;
+            }
+
+            if (_idle.Task.IsCompleted)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
+            wake = _wake;
         }
 
-        if (accepted)
+        wake?.Invoke();
+    }
+
+    /// <summary>Runs the checks on <paramref name="materializer"/> until cancelled; unchecked results are then
+    /// dropped (their queries still count for volume and score).</summary>
+    public async Task RunAsync(IMaterializer materializer, CancellationToken cancellationToken)
+    {
+        var (stop, done) = Source.FromGraph(new ReservoirSource(Take, wake => { lock (_gate) { _wake = wake; } }))
+            .ViaMaterialized(KillSwitches.Single<CheckCandidate>(), Keep.Right)
+            .SelectAsync(1, candidate => CheckAsync(candidate, cancellationToken))
+            .ToMaterialized(Sink.Ignore<NotUsed>(), Keep.Both)
+            .Run(materializer);
+        await using (cancellationToken.Register(stop.Shutdown))
         {
-            _offered.Release();
+            await done;
         }
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    private static TaskCompletionSource Completed()
     {
-        try
-        {
-            while (true)
-            {
-                await _offered.WaitAsync(cancellationToken);
-                if (Take() is { } candidate)
-                {
-                    await CheckAsync(candidate, cancellationToken);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopping: unchecked results are dropped; their queries still count for volume and score.
-        }
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.SetResult();
+        return done;
     }
 
     private CheckCandidate? Take()
@@ -116,19 +131,29 @@ internal sealed class CheckQueue
         }
     }
 
-    private async Task CheckAsync(CheckCandidate candidate, CancellationToken cancellationToken)
+    private async Task<NotUsed> CheckAsync(CheckCandidate candidate, CancellationToken cancellationToken)
     {
         try
         {
             await RunCheckAsync(candidate, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
         }
         finally
         {
             lock (_gate)
             {
                 _inFlight--;
+                if (_inFlight == 0 && _reservoirs.Values.All(r => r.Count == 0))
+                {
+                    _idle.TrySetResult();
+                }
             }
         }
+
+        return NotUsed.Instance;
     }
 
     private async Task RunCheckAsync(CheckCandidate candidate, CancellationToken cancellationToken)

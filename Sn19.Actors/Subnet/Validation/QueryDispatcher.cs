@@ -3,7 +3,10 @@ namespace Sn19.Actors.Subnet.Validation;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Akka;
 using Akka.Actor;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 using Sn19.Actors.Mechanism;
 using Sn19.Actors.Subnet.Checks;
 using Sn19.Actors.Subnet.Contenders;
@@ -16,8 +19,12 @@ using Sn19.Actors.Wire.Queries;
 /// <summary>
 /// Sends the synthetic queries the task actors hand it: writes the prompt (seeded by period and query id),
 /// queries the miner's axon, classifies the outcome, records it in the contender and the task, and offers
-/// a successful result for a quality check. A bounded number run at once; a full queue drops the query
-/// (the task's schedule counts it as lost) rather than letting work pile up without bound.
+/// a successful result for a quality check. An Akka.Streams pipeline runs it:
+/// <code>
+///   Submit ──▶ bounded channel ──▶ ChannelSource ──▶ kill switch ──▶ SelectAsyncUnordered(max-concurrent-queries) ──▶ Sink.Ignore
+/// </code>
+/// A full channel drops the query at <see cref="Submit"/> (the task's schedule counts it as lost) rather than
+/// letting work pile up without bound; the stream pulls from the channel only as fast as queries finish.
 /// </summary>
 internal sealed class QueryDispatcher : ISyntheticQuerySink
 {
@@ -63,23 +70,38 @@ internal sealed class QueryDispatcher : ISyntheticQuerySink
         return false;
     }
 
-    /// <summary>Runs the workers until cancelled.</summary>
-    public Task RunAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(Enumerable.Range(0, _settings.MaxConcurrentQueries).Select(_ => WorkAsync(cancellationToken)));
+    /// <summary>Runs the pipeline on <paramref name="materializer"/> until cancelled; queries in flight then end
+    /// cancelled, and those not yet sent are abandoned, as the reference abandons a period's leftovers.</summary>
+    public async Task RunAsync(IMaterializer materializer, CancellationToken cancellationToken)
+    {
+        var (stop, done) = ChannelSource.FromReader(_queue.Reader)
+            .ViaMaterialized(KillSwitches.Single<SyntheticQueryRequest>(), Keep.Right)
+            .SelectAsyncUnordered(_settings.MaxConcurrentQueries, request => ProcessSafelyAsync(request, cancellationToken))
+            .ToMaterialized(Sink.Ignore<NotUsed>(), Keep.Both)
+            .Run(materializer);
+        await using (cancellationToken.Register(stop.Shutdown))
+        {
+            await done;
+        }
+    }
 
-    private async Task WorkAsync(CancellationToken cancellationToken)
+    /// <summary>One query; a failure is logged and ends that query only, never the pipeline.</summary>
+    private async Task<NotUsed> ProcessSafelyAsync(SyntheticQueryRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var request in _queue.Reader.ReadAllAsync(cancellationToken))
-            {
-                await ProcessAsync(request, cancellationToken);
-            }
+            await ProcessAsync(request, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Shutting down: queries not yet sent are abandoned, as the reference abandons a period's leftovers.
+            // Stopping.
         }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            ValidatorLog.QueryCrashed(_logger, error, request.QueryId, request.TaskId, request.Hotkey);
+        }
+
+        return NotUsed.Instance;
     }
 
     private async Task ProcessAsync(SyntheticQueryRequest request, CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ internal static partial class ValidatorLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Check of query {QueryId} by {Hotkey} ({Task}): quality {Quality} {Reason}")]
     public static partial void Checked(ILogger logger, long queryId, string hotkey, string task, double quality, string reason);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Query {QueryId} of {Task} to {Hotkey} failed to run")]
+    public static partial void QueryCrashed(ILogger logger, Exception error, long queryId, string task, string hotkey);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "A check of {Hotkey} ({Task}) failed to run")]
     public static partial void CheckCrashed(ILogger logger, Exception error, string hotkey, string task);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Sn19.Actors.Hosting;
 using Sn19.Actors.Chain;
 using Akka.Actor;
+using Akka.Streams;
 using Sn19.Actors.Persistence;
 using Sn19.Actors.Signing;
 using Sn19.Actors.Subnet.Checks;
@@ -94,7 +95,7 @@ internal sealed class ValidatorNode : IAsyncDisposable
         int? periods, Func<PeriodReport, Task>? periodClosed, Action<long, DateTimeOffset>? waiting, CancellationToken cancellationToken)
     {
         using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var workers = Task.WhenAll(_dispatcher.RunAsync(background.Token), _checks.RunAsync(background.Token));
+        var workers = Task.WhenAll(_dispatcher.RunAsync(_akka.System.Materializer(), background.Token), _checks.RunAsync(_akka.System.Materializer(), background.Token));
         var coordinator = new PeriodCoordinator(_settings, _metagraph, _capacity, Contenders, _checks, _tasks, _weights, _time, _logger)
         {
             PeriodClosed = periodClosed,

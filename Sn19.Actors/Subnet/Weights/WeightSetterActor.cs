@@ -1,10 +1,12 @@
 namespace Sn19.Actors.Subnet.Weights;
 
 using Akka.Actor;
+using Akka.Persistence;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Chain;
 using Sn19.Actors.Hosting;
 using Sn19.Actors.Mechanism;
+using Sn19.Actors.Persistence;
 using Sn19.Actors.Signing;
 using Sn19.Actors.Subnet.Contenders;
 using Sn19.Actors.Subnet.Tasks;
@@ -16,11 +18,13 @@ using Sn19.Actors.Subnet.Tasks;
 ///   3. compute weights, map them to uids by hotkey, quantise to u16;
 ///   4. unless the chain's rate limit forbids it now, have the signer sign the submission (against the
 ///      hotkey's last update, so the chain takes it once) and submit it with the version key;
-///   5. keep the round and its outcome in a bounded history for operators.
+///   5. journal the round and its outcome, so the history and the round numbers carry on after a restart.
+///      Every <c>weights.history</c> rounds a snapshot holds the kept history and the journal before it is
+///      deleted: a round with its full breakdown is ~100 bytes per contender, so the journal stays bounded.
 /// </summary>
-/// <remarks>A round awaits the chain and the signer inside the actor (<c>ReceiveAsync</c>): messages wait
+/// <remarks>A round awaits the chain and the signer inside the actor (<c>CommandAsync</c>): messages wait
 /// meanwhile, so two rounds never overlap and the history stays in order.</remarks>
-internal sealed class WeightSetterActor : ReceiveActor, IWithTimers, IDescribedActor
+internal sealed class WeightSetterActor : ReceivePersistentActor, IWithTimers, IDescribedActor
 {
     private const string EpochTimer = "epoch";
 
@@ -42,21 +46,46 @@ internal sealed class WeightSetterActor : ReceiveActor, IWithTimers, IDescribedA
         _tasks = tasks;
         _options = options;
         _logger = logger;
-        ReceiveAsync<WeightTick>(_ => RunRoundAsync(CancellationToken.None));
-        ReceiveAsync<SetWeightsNow>(async _ =>
+        PersistenceId = $"weight-setter/{signer.HotkeyAddress}";
+
+        Recover<SnapshotOffer>(offer => Restore((WeightSetterSnapshot)offer.Snapshot));
+        Recover<WeightRoundRecorded>(recorded => Apply(recorded.Entry));
+
+        CommandAsync<WeightTick>(async _ => Record(await RunRoundAsync(CancellationToken.None), replyTo: null));
+        CommandAsync<SetWeightsNow>(async _ =>
         {
             var replyTo = Sender;
-            replyTo.Tell(await RunRoundAsync(CancellationToken.None));
+            Record(await RunRoundAsync(CancellationToken.None), replyTo);
         });
-        Receive<GetWeightsHistory>(get => Sender.Tell((IReadOnlyList<WeightHistoryEntry>)[.. _history.Take(Math.Max(get.Limit, 0))]));
-        Receive<DescribeActor>(_ => Sender.Tell(new ActorDescription(Summary())));
+        Command<GetWeightsHistory>(get => Sender.Tell((IReadOnlyList<WeightHistoryEntry>)[.. _history.Take(Math.Max(get.Limit, 0))]));
+        Command<DescribeActor>(_ => Sender.Tell(new ActorDescription(Summary(), PersistenceId, LastSequenceNr)));
+        Command<SaveSnapshotSuccess>(saved =>
+        {
+            DeleteMessages(saved.Metadata.SequenceNr);
+            DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1));
+        });
+        Command<SaveSnapshotFailure>(_ => { });
+        Command<DeleteMessagesSuccess>(_ => { });
+        Command<DeleteMessagesFailure>(_ => { });
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
     }
+
+    public override string PersistenceId { get; }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(
         IChain chain, IHotkeySigner signer, IContenderGateway contenders, TaskRegistryHolder tasks, MechanismOptions options, ILogger logger) =>
         Akka.Actor.Props.Create(() => new WeightSetterActor(chain, signer, contenders, tasks, options, logger));
+
+    /// <summary>Registers the weight setter's event and snapshot under stable manifest names.</summary>
+    public static void Register(EventTypeRegistry events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        events.Register<WeightRoundRecorded>("weights.round-recorded")
+            .Register<WeightSetterSnapshot>("weights.snapshot");
+    }
 
     protected override void PreStart() => Timers.StartPeriodicTimer(EpochTimer, new WeightTick(), _options.Weights.Interval);
 
@@ -72,8 +101,8 @@ internal sealed class WeightSetterActor : ReceiveActor, IWithTimers, IDescribedA
         var metagraphResult = await _chain.GetMetagraphAsync(ct);
         if (!metagraphResult.IsOk)
         {
-            var empty = new WeightRoundRecord(_round++, now, [], [], []);
-            return Remember(new WeightHistoryEntry(empty, WeightSubmissionStatus.ChainUnavailable, metagraphResult.Error?.ToString(), 0));
+            var empty = new WeightRoundRecord(_round, now, [], [], []);
+            return new WeightHistoryEntry(empty, WeightSubmissionStatus.ChainUnavailable, metagraphResult.Error?.ToString(), 0);
         }
 
         var metagraph = metagraphResult.Value!;
@@ -88,8 +117,8 @@ internal sealed class WeightSetterActor : ReceiveActor, IWithTimers, IDescribedA
             }
         }
 
-        var round = WeightRound.Compute(_round++, now, registry.Weights, aggregates, neurons, _options);
-        return Remember(await SubmitAsync(round, metagraph, ct));
+        var round = WeightRound.Compute(_round, now, registry.Weights, aggregates, neurons, _options);
+        return await SubmitAsync(round, metagraph, ct);
     }
 
     private async Task<WeightHistoryEntry> SubmitAsync(WeightRoundRecord round, Metagraph metagraph, CancellationToken ct)
@@ -127,15 +156,38 @@ internal sealed class WeightSetterActor : ReceiveActor, IWithTimers, IDescribedA
             : new WeightHistoryEntry(round, WeightSubmissionStatus.Refused, result.Error?.ToString(), metagraph.Block);
     }
 
-    private WeightHistoryEntry Remember(WeightHistoryEntry entry)
+    /// <summary>Journals the round, then keeps it and answers; the round number is taken once it is journaled.</summary>
+    private void Record(WeightHistoryEntry entry, IActorRef? replyTo)
     {
+        Persist(new WeightRoundRecorded(entry), recorded =>
+        {
+            Apply(recorded.Entry);
+            SubnetLog.WeightRound(_logger, entry.Round.Round, entry.Status, entry.Round.Weights.Count, entry.Detail ?? "");
+            replyTo?.Tell(entry);
+            if (LastSequenceNr % _options.Weights.History == 0)
+            {
+                SaveSnapshot(new WeightSetterSnapshot(_round, [.. _history]));
+            }
+        });
+    }
+
+    private void Apply(WeightHistoryEntry entry)
+    {
+        _round = Math.Max(_round, entry.Round.Round + 1);
         _history.AddFirst(entry);
         while (_history.Count > _options.Weights.History)
         {
             _history.RemoveLast();
         }
+    }
 
-        SubnetLog.WeightRound(_logger, entry.Round.Round, entry.Status, entry.Round.Weights.Count, entry.Detail ?? "");
-        return entry;
+    private void Restore(WeightSetterSnapshot snapshot)
+    {
+        _round = snapshot.NextRound;
+        _history.Clear();
+        foreach (var entry in snapshot.History)
+        {
+            _history.AddLast(entry);
+        }
     }
 }

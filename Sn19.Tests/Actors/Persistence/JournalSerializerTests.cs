@@ -5,6 +5,7 @@ using Sn19.Actors.Hosting;
 using Sn19.Actors.Mechanism;
 using Sn19.Actors.Persistence;
 using Sn19.Actors.Subnet.Contenders;
+using Sn19.Actors.Subnet.Weights;
 
 /// <summary>
 /// Every persisted type goes through <see cref="JournalSerializer"/> under its stable manifest name (never a
@@ -17,6 +18,7 @@ public sealed class JournalSerializerTests() : TestKit(NodeConfig.Build(null, ne
     public static TheoryData<string> Manifests => new()
     {
         "contender.period-opened", "contender.query-recorded", "contender.quality-recorded", "contender.period-closed", "contender.snapshot",
+        "weights.round-recorded", "weights.snapshot",
     };
 
     [Theory]
@@ -59,8 +61,13 @@ public sealed class JournalSerializerTests() : TestKit(NodeConfig.Build(null, ne
         state.Apply(quality, options);
         var closed = state.DecideClose(0, Start.AddMinutes(30))!;
         state.Apply(closed, options);
+        var aggregates = new[] { state.Aggregate(Start.AddHours(1), options, qualitySquareExempt: false) };
+        var round = WeightRound.Compute(7, Start.AddHours(1), [new TaskWeight("chat", 1)], aggregates, [new NeuronIdentity(3, state.Key.Hotkey)], options);
+        var entry = new WeightHistoryEntry(round, WeightSubmissionStatus.Submitted, null, 1_234);
         return new()
         {
+            ["weights.round-recorded"] = new WeightRoundRecorded(entry),
+            ["weights.snapshot"] = new WeightSetterSnapshot(8, [entry]),
             ["contender.period-opened"] = opened,
             ["contender.query-recorded"] = recorded,
             ["contender.quality-recorded"] = quality,

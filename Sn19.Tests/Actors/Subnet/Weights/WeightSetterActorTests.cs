@@ -66,6 +66,28 @@ public sealed class WeightSetterActorTests() : TestKit(VirtualTime.Config)
     }
 
     [Fact]
+    public async Task Restart_RoundNumbersAndHistoryCarryOnFromTheJournal()
+    {
+        // Regression (hardening issue): the "Weights round" counter restarted at 0 after a restart.
+        using var chain = await ChainWithValidatorAsync(rateLimit: 0);
+        var contenders = await ContendersAsync(Scheduler.Now - TimeSpan.FromHours(6));
+        var first = Setter(chain, contenders);
+        await first.Ask<WeightHistoryEntry>(SetWeightsNow.Instance);
+        await chain.ProduceBlockAsync(default);
+        await first.Ask<WeightHistoryEntry>(SetWeightsNow.Instance);
+        await first.GracefulStop(TimeSpan.FromSeconds(30));
+
+        var restarted = Setter(chain, contenders);
+        var history = await restarted.Ask<IReadOnlyList<WeightHistoryEntry>>(new GetWeightsHistory(10));
+        await chain.ProduceBlockAsync(default);
+        var third = await restarted.Ask<WeightHistoryEntry>(SetWeightsNow.Instance);
+
+        Assert.Equal([1L, 0L], history.Select(h => h.Round.Round));
+        Assert.Equal(2, third.Round.Round);
+        Assert.Equal(WeightSubmissionStatus.Submitted, third.Status);
+    }
+
+    [Fact]
     public void Round_UidsComeFromTheMetagraphAtThatMoment()
     {
         var aggregates = new[]
