@@ -1,22 +1,24 @@
 namespace Sn19.Actors.Persistence;
 
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 /// <summary>
 /// Akka.Persistence.Sql's journal and snapshot store for <see cref="PersistenceOptions"/>: a SQLite file
 /// (<c>SQLite.MS</c>) for one node, PostgreSQL (<c>PostgreSQL.15</c>) for a cluster. Tables are created on
 /// first use; on PostgreSQL they live in <c>persistence.postgres.schema</c>, which
-/// <see cref="EnsureSchemaAsync"/> creates.
+/// <see cref="EnsureSchemaAsync"/> creates, and a SQLite file is switched to write-ahead logging there.
 /// </summary>
 public static class SqlPersistenceHocon
 {
     public static string For(PersistenceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var (connection, provider, schema) = options.Provider == "postgres"
-            ? (PostgresConnectionString(options.Postgres), "PostgreSQL.15", Quote(options.Postgres.Schema))
-            : ($"Data Source={Path.GetFullPath(options.Sqlite.Path)}", "SQLite.MS", "null");
+        // SQLite takes one writer at a time: parallel batches would only wait on its lock.
+        var (connection, provider, schema, parallelism) = options.Provider == "postgres"
+            ? (PostgresConnectionString(options.Postgres), "PostgreSQL.15", Quote(options.Postgres.Schema), 3)
+            : ($"Data Source={Path.GetFullPath(options.Sqlite.Path)}", "SQLite.MS", "null", 1);
         var plugin = $$"""
             connection-string = {{Quote(connection)}}
             provider-name = "{{provider}}"
@@ -28,7 +30,10 @@ public static class SqlPersistenceHocon
             akka.persistence {
               journal {
                 plugin = "akka.persistence.journal.sql"
-                sql { {{plugin}} }
+                sql {
+                  {{plugin}}
+                  parallelism = {{parallelism}}
+                }
               }
               snapshot-store {
                 plugin = "akka.persistence.snapshot-store.sql"
@@ -44,12 +49,16 @@ public static class SqlPersistenceHocon
         ArgumentNullException.ThrowIfNull(options);
         if (options.Provider != "postgres")
         {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(options.Sqlite.Path));
-            if (!string.IsNullOrEmpty(folder))
-            {
-                Directory.CreateDirectory(folder);
-            }
+            var path = Path.GetFullPath(options.Sqlite.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
 
+            // Write-ahead logging (kept in the file once set): a commit is one append and one sync instead of
+            // a rollback journal's two, and readers never block the writer.
+            await using var sqlite = new SqliteConnection($"Data Source={path}");
+            await sqlite.OpenAsync(cancellationToken);
+            await using var wal = sqlite.CreateCommand();
+            wal.CommandText = "PRAGMA journal_mode=WAL";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
 
