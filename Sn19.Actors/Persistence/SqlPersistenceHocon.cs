@@ -39,6 +39,7 @@ public static class SqlPersistenceHocon
                 plugin = "akka.persistence.snapshot-store.sql"
                 sql { {{plugin}} }
               }
+              query.journal.sql { {{plugin}} }
             }
             """;
     }

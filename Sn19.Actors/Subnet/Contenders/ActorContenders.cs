@@ -2,6 +2,10 @@ namespace Sn19.Actors.Subnet.Contenders;
 
 using System.Collections.Concurrent;
 using Akka.Actor;
+using Akka.Persistence.Query;
+using Akka.Persistence.Sql.Query;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 using Sn19.Actors.Mechanism;
 
 /// <summary>
@@ -16,9 +20,17 @@ internal sealed class ActorContenders(ActorSystem system, MechanismOptions optio
     private readonly ConcurrentDictionary<ContenderKey, IActorRef> _actors = new();
     private readonly Lock _spawnGate = new();
 
-    public ValueTask<IReadOnlyList<ContenderKey>> KeysAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<ContenderKey>>(
-            [.. _actors.Keys.OrderBy(k => k.Hotkey, StringComparer.Ordinal).ThenBy(k => k.TaskId, StringComparer.Ordinal)]);
+    /// <summary>Every contender with a journal (read through Akka.Persistence.Query, so those a previous run
+    /// wrote count too) and every one started since.</summary>
+    public async ValueTask<IReadOnlyList<ContenderKey>> KeysAsync(CancellationToken cancellationToken)
+    {
+        var ids = await PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier)
+            .CurrentPersistenceIds()
+            .RunWith(Sink.Seq<string>(), system.Materializer())
+            .WaitAsync(cancellationToken);
+        return [.. ids.Select(ContenderKey.FromPersistenceId).OfType<ContenderKey>().Concat(_actors.Keys).Distinct()
+            .OrderBy(k => k.Hotkey, StringComparer.Ordinal).ThenBy(k => k.TaskId, StringComparer.Ordinal)];
+    }
 
     public async ValueTask<ContenderSummary> OpenAsync(ContenderKey key, PeriodOpening opening, CancellationToken cancellationToken) =>
         await AskAsync<ContenderSummary>(new OpenPeriod(key, opening), cancellationToken);

@@ -7,4 +7,11 @@ public readonly record struct ContenderKey(string Hotkey, string TaskId)
     public string PersistenceId => $"contender/{Hotkey}/{TaskId}";
 
     public override string ToString() => $"{Hotkey}/{TaskId}";
+
+    /// <summary>The contender a persistence id names, or null when it names something else.</summary>
+    public static ContenderKey? FromPersistenceId(string persistenceId)
+    {
+        var parts = persistenceId.Split('/');
+        return parts is ["contender", { Length: > 0 } hotkey, { Length: > 0 } task] ? new ContenderKey(hotkey, task) : null;
+    }
 }

@@ -48,6 +48,22 @@ public abstract class ContenderPersistenceSpec : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Keys_AfterRestart_IncludeEveryContenderWithAJournal()
+    {
+        var other = new ContenderKey("5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y", "completion");
+        await using (var node = await StartAsync(0))
+        {
+            await DriveAsync(Contenders(node, 0), Key);
+            await DriveAsync(Contenders(node, 0), other);
+        }
+
+        await using var restarted = await StartAsync(0);
+        var keys = await Contenders(restarted, 0).KeysAsync(default);
+
+        Assert.Equal([Key, other], keys);
+    }
+
+    [Fact]
     public async Task Snapshots_OnlyTheLatestIsKept()
     {
         await using (var node = await StartAsync(snapshotEvery: 5))
