@@ -17,6 +17,8 @@ public sealed class LoggingOptions : IValidatableOptions
 
     public FileLoggingOptions File { get; set; } = new();
 
+    public SeqLoggingOptions Seq { get; set; } = new();
+
     public void Validate(string section)
     {
         if (!LogLevels.TryParse(Level, out _))
@@ -46,6 +48,11 @@ public sealed class LoggingOptions : IValidatableOptions
         if (File.FlushInterval <= TimeSpan.Zero)
         {
             throw Bad($"{section}.file.flush-interval", $"must be positive, not {File.FlushInterval}");
+        }
+
+        if (Seq.Url.Length > 0 && !(Uri.TryCreate(Seq.Url, UriKind.Absolute, out var seq) && (seq.Scheme == Uri.UriSchemeHttp || seq.Scheme == Uri.UriSchemeHttps)))
+        {
+            throw Bad($"{section}.seq.url", $"'{Seq.Url}' is not an http(s) URL");
         }
 
         if (string.IsNullOrWhiteSpace(File.Directory))

@@ -10,9 +10,10 @@ using Serilog.Formatting.Json;
 using Sn19.Host.Configuration;
 
 /// <summary>
-/// Serilog behind Microsoft.Extensions.Logging: human-readable lines on standard error and a rolling JSON
-/// file (one event per line) under &lt;node.data-dir&gt;/logs, levels and per-category overrides from the
-/// `logging` section. Console applications call <see cref="CreateLoggerFactory"/>; web hosts call
+/// Serilog behind Microsoft.Extensions.Logging: human-readable lines on standard error, a rolling JSON
+/// file (one event per line) under &lt;node.data-dir&gt;/logs, and a Seq server when `logging.seq.url` is set;
+/// levels and per-category overrides from the `logging` section. Akka's own log events reach the same
+/// pipeline through Akka.Hosting's logger factory bridge (<c>NodeActorSystem</c>). Console applications call <see cref="CreateLoggerFactory"/>; web hosts call
 /// <see cref="AddSn19Logging"/> on <c>builder.Logging</c>.
 /// </summary>
 public static class Sn19Logging
@@ -53,6 +54,11 @@ public static class Sn19Logging
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: options.File.RetainedFiles,
                 flushToDiskInterval: options.File.FlushInterval);
+        }
+
+        if (options.Seq.Url.Length > 0)
+        {
+            config.WriteTo.Seq(options.Seq.Url, apiKey: options.Seq.ApiKey.Length > 0 ? options.Seq.ApiKey : null, formatProvider: CultureInfo.InvariantCulture);
         }
 
         return config.CreateLogger();

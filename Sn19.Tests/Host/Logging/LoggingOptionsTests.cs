@@ -30,4 +30,16 @@ public sealed class LoggingOptionsTests
         Assert.Equal("logging.file." + key, e.Key);
         Assert.Contains($"key 'logging.file.{key}'", e.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("127.0.0.1:5341")]
+    [InlineData("ftp://seq.example/")]
+    public void Validate_SeqUrlNotHttp_NamesKey(string url)
+    {
+        var options = new LoggingOptions { Seq = { Url = url } };
+
+        var e = Assert.Throws<ConfigurationException>(() => options.Validate("logging"));
+
+        Assert.Equal("logging.seq.url", e.Key);
+    }
 }

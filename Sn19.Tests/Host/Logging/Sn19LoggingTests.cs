@@ -35,6 +35,28 @@ public sealed partial class Sn19LoggingTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateSerilogLogger_SeqUrlSet_EventsReachTheSeqServerWithTheApiKey()
+    {
+        await using var seq = await SeqIngestionReceiver.StartAsync();
+        var options = new LoggingOptions
+        {
+            Console = { Enabled = false },
+            File = { Enabled = false },
+            Seq = { Url = seq.Url, ApiKey = "node-key" },
+        };
+
+        using (var factory = new SerilogLoggerFactory(Sn19Logging.CreateSerilogLogger(options, _dir.Path), dispose: true))
+        {
+            MinerJoined(factory.CreateLogger("Sn19.Validator"), 11);
+        }
+
+        var post = Assert.Single(seq.Posts);
+        Assert.Equal("node-key", post.ApiKey);
+        Assert.Contains("miner {Uid} joined", post.Body, StringComparison.Ordinal);
+        Assert.Contains("\"Uid\":11", post.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CreateSerilogLogger_WritesJsonLinesFilteredByLevelAndOverride()
     {
         var options = new LoggingOptions
