@@ -1,36 +1,22 @@
 namespace Sn19.Actors.Crypto.Sodium;
 
-/// <summary>BLAKE2b (libsodium <c>crypto_generichash</c>), 1 to 64 output bytes, optional key of up to 64 bytes.</summary>
+/// <summary>BLAKE2b, unkeyed, 32 to 64 output bytes (NSec's; SS58 checksums and junction chain codes use it).</summary>
 public static class Blake2b
 {
-    public static byte[] Hash(ReadOnlySpan<byte> input, int outputLength = 32, ReadOnlySpan<byte> key = default)
+    public static byte[] Hash(ReadOnlySpan<byte> input, int outputLength = 32)
     {
         var output = new byte[outputLength];
-        Hash(output, input, key);
+        Hash(output, input);
         return output;
     }
 
-    public static unsafe void Hash(Span<byte> output, ReadOnlySpan<byte> input, ReadOnlySpan<byte> key = default)
+    public static void Hash(Span<byte> output, ReadOnlySpan<byte> input)
     {
-        if (output.Length is < 16 or > 64)
+        if (output.Length is < 32 or > 64)
         {
-            throw new ArgumentException("BLAKE2b output must be 16..64 bytes", nameof(output));
+            throw new ArgumentException("BLAKE2b output must be 32..64 bytes", nameof(output));
         }
 
-        if (key.Length > 64)
-        {
-            throw new ArgumentException("BLAKE2b key must be at most 64 bytes", nameof(key));
-        }
-
-        SodiumLibrary.EnsureInitialized();
-        fixed (byte* o = output)
-        fixed (byte* i = input)
-        fixed (byte* k = key)
-        {
-            if (SodiumNative.GenericHash(o, (nuint)output.Length, i, (ulong)input.Length, k, (nuint)key.Length) != 0)
-            {
-                throw new InvalidOperationException("crypto_generichash failed");
-            }
-        }
+        new NSec.Cryptography.Blake2b(output.Length).Hash(input, output);
     }
 }

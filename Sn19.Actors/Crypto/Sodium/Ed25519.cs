@@ -1,82 +1,34 @@
 namespace Sn19.Actors.Crypto.Sodium;
 
-/// <summary>Ed25519 over libsodium: 32-byte seeds and public keys, 64-byte signatures.</summary>
+using NSec.Cryptography;
+
+/// <summary>Ed25519 through NSec: 32-byte seeds and public keys, 64-byte signatures.</summary>
 public static class Ed25519
 {
     public const int SeedLength = 32;
     public const int PublicKeyLength = 32;
     public const int SignatureLength = 64;
 
-    // libsodium's secret key is seed ‖ public key.
-    private const int ExpandedSecretLength = 64;
+    private static readonly SignatureAlgorithm Algorithm = SignatureAlgorithm.Ed25519;
 
-    public static unsafe byte[] PublicKeyFromSeed(ReadOnlySpan<byte> seed)
+    public static byte[] PublicKeyFromSeed(ReadOnlySpan<byte> seed)
     {
-        var publicKey = new byte[PublicKeyLength];
-        Span<byte> secret = stackalloc byte[ExpandedSecretLength];
-        Expand(seed, publicKey, secret);
-        secret.Clear();
-        return publicKey;
+        using var key = Import(seed);
+        return key.PublicKey.Export(KeyBlobFormat.RawPublicKey);
     }
 
-    public static unsafe byte[] Sign(ReadOnlySpan<byte> seed, ReadOnlySpan<byte> message)
+    public static byte[] Sign(ReadOnlySpan<byte> seed, ReadOnlySpan<byte> message)
     {
-        Span<byte> publicKey = stackalloc byte[PublicKeyLength];
-        Span<byte> secret = stackalloc byte[ExpandedSecretLength];
-        Expand(seed, publicKey, secret);
-        var signature = new byte[SignatureLength];
-        try
-        {
-            fixed (byte* sig = signature)
-            fixed (byte* m = message)
-            fixed (byte* sk = secret)
-            {
-                if (SodiumNative.SignDetached(sig, null, m, (ulong)message.Length, sk) != 0)
-                {
-                    throw new InvalidOperationException("crypto_sign_detached failed");
-                }
-            }
-        }
-        finally
-        {
-            secret.Clear();
-        }
-
-        return signature;
+        using var key = Import(seed);
+        return Algorithm.Sign(key, message);
     }
 
-    public static unsafe bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
-    {
-        if (publicKey.Length != PublicKeyLength || signature.Length != SignatureLength)
-        {
-            return false;
-        }
+    public static bool Verify(ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature) =>
+        publicKey.Length == PublicKeyLength && signature.Length == SignatureLength
+        && PublicKey.TryImport(Algorithm, publicKey, KeyBlobFormat.RawPublicKey, out var key)
+        && Algorithm.Verify(key!, message, signature);
 
-        SodiumLibrary.EnsureInitialized();
-        fixed (byte* sig = signature)
-        fixed (byte* m = message)
-        fixed (byte* pk = publicKey)
-        {
-            return SodiumNative.SignVerifyDetached(sig, m, (ulong)message.Length, pk) == 0;
-        }
-    }
-
-    private static unsafe void Expand(ReadOnlySpan<byte> seed, Span<byte> publicKey, Span<byte> secret)
-    {
-        if (seed.Length != SeedLength)
-        {
-            throw new ArgumentException($"an Ed25519 seed is {SeedLength} bytes", nameof(seed));
-        }
-
-        SodiumLibrary.EnsureInitialized();
-        fixed (byte* pk = publicKey)
-        fixed (byte* sk = secret)
-        fixed (byte* s = seed)
-        {
-            if (SodiumNative.SignSeedKeypair(pk, sk, s) != 0)
-            {
-                throw new InvalidOperationException("crypto_sign_seed_keypair failed");
-            }
-        }
-    }
+    private static Key Import(ReadOnlySpan<byte> seed) => seed.Length == SeedLength
+        ? Key.Import(Algorithm, seed, KeyBlobFormat.RawPrivateKey)
+        : throw new ArgumentException($"an Ed25519 seed is {SeedLength} bytes", nameof(seed));
 }

@@ -4,16 +4,19 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 
 /// <summary>
-/// Raw libsodium entry points (Debian <c>libsodium23</c>, 1.0.18: the first release with ristretto255).
-/// Every call returns libsodium's status: 0 for success, -1 for failure. Callers go through
+/// Raw libsodium entry points for what NSec does not expose (ristretto255, secretbox, argon2i, random bytes).
+/// The library is the one NSec brings (the <c>libsodium</c> package, 1.0.22, in the app's native assets), so
+/// no system package is needed; a system <c>libsodium.so.23</c> (1.0.18, the first with ristretto255) is the
+/// fallback. Every call returns libsodium's status: 0 for success, -1 for failure. Callers go through
 /// <see cref="SodiumLibrary"/>, which guarantees <c>sodium_init</c> ran first.
 /// </summary>
 internal static partial class SodiumNative
 {
     private const string Library = "libsodium";
 
-    // Debian ships only the versioned soname (no dev symlink), so "libsodium" alone would not load.
-    private static readonly string[] Candidates = ["libsodium.so.23", "libsodium.so", "libsodium"];
+    // "libsodium" finds NSec's bundled copy through the app's native asset paths first; Debian ships only
+    // the versioned soname (no dev symlink), hence the fallback.
+    private static readonly string[] Candidates = ["libsodium", "libsodium.so.23"];
 
     static SodiumNative() => NativeLibrary.SetDllImportResolver(typeof(SodiumNative).Assembly, Resolve);
 
@@ -72,21 +75,6 @@ internal static partial class SodiumNative
 
     [LibraryImport(Library, EntryPoint = "crypto_core_ristretto255_scalar_negate")]
     internal static unsafe partial void ScalarNegate(byte* result, byte* x);
-
-    [LibraryImport(Library, EntryPoint = "crypto_sign_seed_keypair")]
-    internal static unsafe partial int SignSeedKeypair(byte* publicKey, byte* secretKey, byte* seed);
-
-    [LibraryImport(Library, EntryPoint = "crypto_sign_detached")]
-    internal static unsafe partial int SignDetached(
-        byte* signature, ulong* signatureLength, byte* message, ulong messageLength, byte* secretKey);
-
-    [LibraryImport(Library, EntryPoint = "crypto_sign_verify_detached")]
-    internal static unsafe partial int SignVerifyDetached(
-        byte* signature, byte* message, ulong messageLength, byte* publicKey);
-
-    [LibraryImport(Library, EntryPoint = "crypto_generichash")]
-    internal static unsafe partial int GenericHash(
-        byte* output, nuint outputLength, byte* input, ulong inputLength, byte* key, nuint keyLength);
 
     [LibraryImport(Library, EntryPoint = "crypto_pwhash")]
     internal static unsafe partial int PwHash(

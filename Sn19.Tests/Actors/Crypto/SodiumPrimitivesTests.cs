@@ -5,6 +5,23 @@ using Sn19.Actors.Crypto.Sodium;
 public sealed class SodiumPrimitivesTests
 {
     [Fact]
+    public void Library_IsTheOneNSecBrings_NotASystemPackage()
+    {
+        // ristretto255 goes through libsodium directly; the copy loaded must be the app's own (NuGet's
+        // libsodium package under runtimes/), so a machine without Debian's libsodium23 runs the same.
+        var point = new byte[32];
+        var scalar = new byte[32];
+        scalar[0] = 7;
+        Assert.True(Ristretto255.MultiplyBase(point, scalar));
+        Assert.True(Ristretto255.IsValidPoint(point));
+        var loaded = File.ReadLines("/proc/self/maps").Where(l => l.Contains("libsodium", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf('/', StringComparison.Ordinal))..]).Distinct().ToList();
+
+        Assert.NotEmpty(loaded);
+        Assert.All(loaded, path => Assert.StartsWith(Path.Combine(AppContext.BaseDirectory, "runtimes"), path, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Blake2b_KnownVectors_Match()
     {
         // RFC 7693 appendix A (BLAKE2b-512 of "abc") and the empty-input BLAKE2b-256.
