@@ -14,12 +14,12 @@ using Sn19.Actors.Persistence;
 /// </summary>
 public static class NodeConfig
 {
-    public static Config Build(IConfigurationSection? akka, PersistenceOptions persistence)
+    /// <param name="persistence">The journal and snapshot store; null for a node that persists nothing (a miner).</param>
+    public static Config Build(IConfigurationSection? akka, PersistenceOptions? persistence)
     {
-        ArgumentNullException.ThrowIfNull(persistence);
         var settings = akka is null ? string.Empty : AkkaHocon.Render(akka);
         return ConfigurationFactory.ParseString(settings)
-            .WithFallback(ConfigurationFactory.ParseString(SqlPersistenceHocon.For(persistence)))
+            .WithFallback(ConfigurationFactory.ParseString(persistence is null ? string.Empty : SqlPersistenceHocon.For(persistence)))
             .WithFallback(ConfigurationFactory.ParseString(SerializerBindings()))
             .WithFallback(ConfigurationFactory.ParseString(Quiet))
             .WithFallback(SqlPersistence.DefaultConfiguration);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Wire;
 using Sn19.Actors.Wire.OpenAi;
+using Sn19.Host.Miner.Actors;
 using Sn19.Inference.Generation;
 
 /// <summary>
@@ -16,7 +17,7 @@ using Sn19.Inference.Generation;
 internal sealed class MinerCompletionHandler(
     IReadOnlyDictionary<string, ServedTask> tasks,
     IStakeView stakes,
-    ValidatorQuotaBook quotas,
+    MinerActors actors,
     TimeProvider time,
     ILogger logger)
 {
@@ -46,7 +47,7 @@ internal sealed class MinerCompletionHandler(
         }
 
         var share = task.Capacity * stakes.ValidatorShare(validator);
-        if (!quotas.TryReserve(validator, task.Id, share, request.MaxTokens, out var reservation))
+        if (await actors.TryReserveAsync(validator, task.Id, share, request.MaxTokens, context.RequestAborted) is not { } reservation)
         {
             MinerLog.Refused(logger, task.Id, validator, "share spent");
             await Problem(context, StatusCodes.Status429TooManyRequests, "share_spent", "this validator's share of the capacity is used up for this period");
@@ -56,7 +57,7 @@ internal sealed class MinerCompletionHandler(
         var used = 0;
         try
         {
-            using var slot = await task.Gate.TryEnterAsync(context.RequestAborted);
+            using var slot = await actors.TryEnterAsync(task.Id, context.RequestAborted);
             if (slot is null)
             {
                 MinerLog.Refused(logger, task.Id, validator, "queue full");
@@ -70,7 +71,7 @@ internal sealed class MinerCompletionHandler(
         }
         finally
         {
-            quotas.Settle(reservation, used);
+            actors.Settle(reservation, used);
         }
     }
 

@@ -6,24 +6,32 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Sn19.Host.Configuration;
+using Sn19.Host.Miner.Actors;
+using Akka.Actor;
+using Sn19.Actors.Hosting;
 using Sn19.Actors.Wire;
 using Sn19.Actors.Wire.OpenAi;
 
 /// <summary>
 /// A miner's HTTP host (Kestrel). Open: <c>GET /health</c>, <c>GET /v1/identity</c>. Behind the signed
-/// envelope: <c>POST /v1/capacity</c>, <c>/v1/chat/completions</c>, <c>/v1/completions</c>.
+/// envelope: <c>POST /v1/capacity</c>, <c>/v1/chat/completions</c>, <c>/v1/completions</c>. Admission and
+/// quotas run in a light single-node actor system (no remoting, no journal): an actor per task backend
+/// (<c>/user/gate-TASK</c>) and one per validator quota (<c>/user/quotas/HOTKEY</c>).
 /// </summary>
 internal sealed class MinerNode : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly IReadOnlyDictionary<string, ServedTask> _tasks;
+    private readonly NodeActorSystem _actors;
 
-    private MinerNode(WebApplication app, IReadOnlyDictionary<string, ServedTask> tasks, string hotkey)
+    private MinerNode(WebApplication app, NodeActorSystem actors, string hotkey)
     {
         _app = app;
-        _tasks = tasks;
+        _actors = actors;
         Hotkey = hotkey;
     }
+
+    /// <summary>The miner's actors, for the admin API and tests.</summary>
+    public ActorSystem System => _actors.System;
 
     public string Hotkey { get; }
 
@@ -50,8 +58,11 @@ internal sealed class MinerNode : IAsyncDisposable
         var app = builder.Build();
 
         var logger = loggers.CreateLogger("Sn19.Miner." + Short(settings.Hotkey));
-        var quotas = new ValidatorQuotaBook(settings.Time, settings.Period);
-        var handler = new MinerCompletionHandler(settings.Tasks, stakes, quotas, settings.Time, logger);
+        var actors = await NodeActorSystem.StartAsync("miner", NodeConfig.Build(null, persistence: null), loggers, null, cancellationToken);
+        var gates = settings.Tasks.Values.ToDictionary(
+            t => t.Id, t => actors.System.ActorOf(TaskGateActor.Props(t.Concurrency, t.MaxQueue), $"gate-{t.Id}"), StringComparer.Ordinal);
+        var quotas = actors.System.ActorOf(ValidatorQuotasActor.Props(settings.Time, settings.Period), "quotas");
+        var handler = new MinerCompletionHandler(settings.Tasks, stakes, new MinerActors(gates, quotas), settings.Time, logger);
 
         app.UseWhen(
             context => context.Request.Method == HttpMethods.Post,
@@ -70,10 +81,11 @@ internal sealed class MinerNode : IAsyncDisposable
         catch (IOException inUse)
         {
             await app.DisposeAsync();
+            await actors.DisposeAsync();
             throw new ConfigurationException($"cannot listen on {settings.Listen}: {inUse.Message}", null, null, "miner.listen", inUse);
         }
 
-        var node = new MinerNode(app, settings.Tasks, settings.Hotkey);
+        var node = new MinerNode(app, actors, settings.Hotkey);
         MinerLog.Started(logger, settings.Hotkey, string.Join(", ", settings.Tasks.Keys), node.Address.ToString());
         return node;
     }
@@ -82,10 +94,7 @@ internal sealed class MinerNode : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        foreach (var task in _tasks.Values)
-        {
-            task.Gate.Dispose();
-        }
+        await _actors.DisposeAsync();
     }
 
     /// <summary>Each task's capacity scaled to the asking validator's share of validator stake.</summary>

@@ -37,7 +37,7 @@ public sealed class MinerNodeTests(StoriesModelPairFixture models) : IClassFixtu
         _metagraph = new MetagraphWatcher(_chain, TimeProvider.System, NullLogger.Instance);
         Assert.True(await _metagraph.RefreshAsync(default));
 
-        var task = new ServedTask("completion", TextRequestKind.Completion, new InferenceMinerBackend(models.Task), new BoundedRequestGate(1, 2), Capacity, Capacity);
+        var task = new ServedTask("completion", TextRequestKind.Completion, new InferenceMinerBackend(models.Task), 1, 2, Capacity, Capacity);
         var settings = new MinerNodeSettings(
             DevKeys.Address("Bob"), new HostPort("127.0.0.1", 0), TimeSpan.FromHours(1), new EnvelopeOptions(),
             new Dictionary<string, ServedTask> { [task.Id] = task }, TimeProvider.System);
