@@ -2,7 +2,7 @@ namespace Sn19.Host.Admin;
 
 using Microsoft.Extensions.Configuration;
 
-/// <summary>The admin API, bound from the HOCON section <c>admin</c> (hocon/defaults/actors.conf).</summary>
+/// <summary>The admin API, bound from the HOCON section <c>admin</c> (hocon/defaults/admin.conf).</summary>
 internal sealed class AdminOptions
 {
     public const int DefaultPort = 9619;

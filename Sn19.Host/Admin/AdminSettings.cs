@@ -4,7 +4,7 @@ using Sn19.Host.Configuration;
 
 /// <summary>
 /// Binds the admin API's options from the layered configuration: section <c>admin</c>
-/// (hocon/defaults/actors.conf, environment SN19__admin__…).
+/// (hocon/defaults/admin.conf, environment SN19__admin__…).
 /// </summary>
 internal static class AdminSettings
 {

@@ -6,7 +6,7 @@ using Sn19.Host.Admin;
 using Sn19.Host.Configuration;
 
 /// <summary>
-/// hocon/defaults/akka.conf, actors.conf and persistence.conf: they bind to the options classes and agree with
+/// hocon/defaults/akka.conf, admin.conf and persistence.conf: they bind to the options classes and agree with
 /// their defaults, and the resolved <c>akka</c> section (every layer, environment included) is what Akka gets.
 /// </summary>
 public sealed class ActorConfigurationTests
