@@ -28,12 +28,13 @@ public sealed partial class LocalCrashTests : IDisposable
     {
         Dictionary<string, long> acknowledged;
         long crashedPeriod;
+        List<string> openInCrashedPeriod;
         await using (var first = Start(periods: 5))
         {
             var live = await first.WaitForLineAsync(l => l.StartsWith("Live actors:", StringComparison.Ordinal), Patience);
             using var admin = AdminClient(live);
             await first.WaitForLineAsync(l => l.Contains("Weights round 0", StringComparison.Ordinal), Patience);
-            (acknowledged, crashedPeriod) = await WaitForQueriesInOpenPeriodAsync(admin);
+            (acknowledged, crashedPeriod, openInCrashedPeriod) = await WaitForQueriesInOpenPeriodAsync(admin);
             await first.KillAsync();
         }
 
@@ -50,7 +51,8 @@ public sealed partial class LocalCrashTests : IDisposable
         var rounds = second.Lines.Select(l => WeightsRound().Match(l)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.NotEmpty(rounds);
         Assert.True(rounds.Min() >= 1, "the weights rounds started again at 0 after the restart");
-        foreach (var (persistenceId, _) in acknowledged.Where(a => a.Key.StartsWith("contender/", StringComparison.Ordinal)))
+        Assert.NotEmpty(openInCrashedPeriod);
+        foreach (var persistenceId in openInCrashedPeriod)
         {
             Assert.Contains(crashedPeriod, ClosedPeriods(persistenceId));
         }
@@ -69,8 +71,8 @@ public sealed partial class LocalCrashTests : IDisposable
     }
 
     /// <summary>Polls the admin API until a contender has recorded queries in an open period; then every
-    /// persistent actor's sequence number, and that period.</summary>
-    private static async Task<(Dictionary<string, long> Acknowledged, long Period)> WaitForQueriesInOpenPeriodAsync(HttpClient admin)
+    /// persistent actor's sequence number, that period, and the contenders that had it open.</summary>
+    private static async Task<(Dictionary<string, long> Acknowledged, long Period, List<string> OpenInPeriod)> WaitForQueriesInOpenPeriodAsync(HttpClient admin)
     {
         using var deadline = new CancellationTokenSource(Patience);
         while (true)
@@ -79,17 +81,25 @@ public sealed partial class LocalCrashTests : IDisposable
             var persistent = json.GetProperty("actors").EnumerateArray()
                 .Where(a => a.GetProperty("persistenceId").ValueKind == JsonValueKind.String).ToList();
             var busy = persistent.FirstOrDefault(a =>
-                a.GetProperty("summary").TryGetProperty("openPeriod", out var open) && open.ValueKind == JsonValueKind.Number
-                && a.GetProperty("summary").GetProperty("queries").GetInt32() >= 2);
+                OpenPeriodOf(a.GetProperty("summary")) is not null && a.GetProperty("summary").GetProperty("queries").GetInt32() >= 2);
             if (busy.ValueKind != JsonValueKind.Undefined)
             {
+                var period = busy.GetProperty("summary").GetProperty("openPeriod").GetInt64();
                 return (persistent.ToDictionary(a => a.GetProperty("persistenceId").GetString()!, a => a.GetProperty("sequenceNr").GetInt64()),
-                    busy.GetProperty("summary").GetProperty("openPeriod").GetInt64());
+                    period,
+                    [.. persistent.Where(a => OpenPeriodOf(a.GetProperty("summary")) == period).Select(a => a.GetProperty("persistenceId").GetString()!)]);
             }
 
             await Task.Delay(200, deadline.Token);
         }
     }
+
+    /// <summary>The period a contender summary has open (opened and not yet closed), or null.</summary>
+    private static long? OpenPeriodOf(JsonElement summary) =>
+        summary.TryGetProperty("openPeriod", out var open) && open.ValueKind == JsonValueKind.Number
+        && !(summary.GetProperty("lastClosedPeriod") is { ValueKind: JsonValueKind.Number } closed && closed.GetInt64() == open.GetInt64())
+            ? open.GetInt64()
+            : null;
 
     private Dictionary<string, (long Max, long Count)> ReadJournal()
     {
