@@ -44,7 +44,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
         // One reading of the configuration serves the validator and every miner (same tasks, same period).
         var settings = ValidatorSettingsFactory.Create(configuration, configuration.GetOptions<ValidatorOptions>("validator"), validatorKey.Ss58Address);
         await RegisterValidatorAsync(chain, validatorKey, cancellationToken);
-        var metagraph = new MetagraphWatcher(chain, TimeProvider.System, logger);
+        var metagraph = new MetagraphWatcher(chain, logger);
         using var backends = new BackendCache(new LocalEngineOptions { MaxContext = 0, MaxConcurrentSequences = 2 });
         var miners = new List<LocalMiner>();
         try
@@ -55,7 +55,8 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
             }
 
             await metagraph.RefreshAsync(cancellationToken);
-            var minerRefresh = metagraph.RunAsync(TimeSpan.FromSeconds(5), stop.Token);
+            // The local miners share one view of the validators' stake, kept fresh by one actor on the first miner's node.
+            miners[0].Node.System.ActorOf(MetagraphRefreshActor.Props(metagraph, TimeSpan.FromSeconds(5)), "metagraph");
             var checkerBackend = (LocalInferenceBackend)backends.For(new MinerTaskOptions { ModelFile = taskModel }, options.ModelName, "local.models");
             var checker = new LlmResultChecker(new EngineSequenceScorer(checkerBackend, options.ModelName), settings.Checks, settings.Seed);
             var signer = InProcessHotkeySigner.Create(
@@ -79,7 +80,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
 
             tables.Finished(node.ChecksRun);
             await stop.CancelAsync();
-            await Task.WhenAll(minerRefresh, blocks);
+            await blocks;
             return Cli.ExitCodes.Ok;
         }
         finally

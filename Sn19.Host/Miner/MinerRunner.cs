@@ -35,7 +35,7 @@ internal static class MinerRunner
 
         using var http = new HttpClient { BaseAddress = ChainUrl(configuration.Root), Timeout = TimeSpan.FromSeconds(30) };
         var chain = new HttpChainClient(http);
-        var metagraph = new MetagraphWatcher(chain, TimeProvider.System, logger);
+        var metagraph = new MetagraphWatcher(chain, logger);
         using var backends = new BackendCache(configuration.Root.GetSection("inference:engine").Get<LocalEngineOptions>() ?? new LocalEngineOptions());
         var tasks = new Dictionary<string, ServedTask>(StringComparer.Ordinal);
         foreach (var (id, task) in options.Tasks)
@@ -56,7 +56,16 @@ internal static class MinerRunner
         await metagraph.RefreshAsync(cancellationToken);
         await output.WriteLineAsync($"sn19 miner: {hotkey} serving {string.Join(", ", tasks.Keys)} on {node.Address}");
         await output.FlushAsync(cancellationToken);
-        await metagraph.RunAsync(options.MetagraphRefresh, cancellationToken);
+        node.System.ActorOf(MetagraphRefreshActor.Props(metagraph, options.MetagraphRefresh), "metagraph");
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the node stops below.
+        }
+
         return Cli.ExitCodes.Ok;
     }
 

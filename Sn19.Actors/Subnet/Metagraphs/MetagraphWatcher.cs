@@ -5,22 +5,21 @@ using Sn19.Actors.Chain;
 using Sn19.Actors.Wire;
 
 /// <summary>
-/// Keeps the latest metagraph in memory, refreshed from the chain every interval. Readers get an
-/// immutable <see cref="MetagraphView"/> without waiting; a failed refresh keeps the last good view and
-/// is logged, so a chain hiccup never stops a miner from admitting requests.
+/// Keeps the latest metagraph in memory, refreshed from the chain when asked (a
+/// <see cref="MetagraphRefreshActor"/> asks on its timer). Readers get an immutable <see cref="MetagraphView"/>
+/// without waiting; a failed refresh keeps the last good view and is logged, so a chain hiccup never stops
+/// a miner from admitting requests.
 /// </summary>
 public sealed class MetagraphWatcher : IStakeView
 {
     private readonly IChain _chain;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private MetagraphView _current = MetagraphView.Empty;
 
-    public MetagraphWatcher(IChain chain, TimeProvider time, ILogger logger)
+    public MetagraphWatcher(IChain chain, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(chain);
         _chain = chain;
-        _time = time;
         _logger = logger;
     }
 
@@ -44,22 +43,5 @@ public sealed class MetagraphWatcher : IStakeView
 
         Volatile.Write(ref _current, new MetagraphView(result.Value!));
         return true;
-    }
-
-    /// <summary>Refreshes every <paramref name="interval"/> until cancelled.</summary>
-    public async Task RunAsync(TimeSpan interval, CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            await RefreshAsync(cancellationToken);
-            try
-            {
-                await Task.Delay(interval, _time, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 }

@@ -3,6 +3,8 @@ namespace Sn19.Actors.Subnet.Validation;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Chain;
 using Akka.Actor;
+using Akka.Streams;
+using Akka.Streams.Dsl;
 using Sn19.Actors.Mechanism;
 using Sn19.Actors.Subnet.Contenders;
 using Sn19.Actors.Subnet.Metagraphs;
@@ -28,6 +30,7 @@ internal sealed class PeriodCoordinator(
     CheckQueue checks,
     IReadOnlyDictionary<string, IActorRef> tasks,
     IActorRef weights,
+    IMaterializer materializer,
     TimeProvider time,
     ILogger logger)
 {
@@ -100,23 +103,31 @@ internal sealed class PeriodCoordinator(
     private async Task<Dictionary<string, IReadOnlyDictionary<string, double>>> FetchCapacitiesAsync(
         MetagraphView view, string[] miners, CancellationToken cancellationToken)
     {
-        var offers = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal);
-        var lockObject = new Lock();
-        await Parallel.ForEachAsync(miners, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (hotkey, ct) =>
-        {
-            var (capacities, error) = await capacity.FetchAsync(view.Axon(hotkey)!, hotkey, ct);
-            if (capacities is null)
+        // Every miner asked at once, at most 16 in flight; each answer (or its absence) is kept as it arrives.
+        return await Source.From(miners)
+            .SelectAsyncUnordered(16, async hotkey =>
             {
-                ValidatorLog.NoCapacity(logger, hotkey, error ?? "no answer");
-                return;
-            }
+                var (capacities, error) = await capacity.FetchAsync(view.Axon(hotkey)!, hotkey, cancellationToken);
+                if (capacities is null)
+                {
+                    ValidatorLog.NoCapacity(logger, hotkey, error ?? "no answer");
+                }
 
-            lock (lockObject)
-            {
-                offers[hotkey] = capacities;
-            }
-        });
-        return offers;
+                return (Hotkey: hotkey, Capacities: capacities);
+            })
+            .RunAggregate(
+                new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal),
+                (offers, answer) =>
+                {
+                    if (answer.Capacities is not null)
+                    {
+                        offers[answer.Hotkey] = answer.Capacities;
+                    }
+
+                    return offers;
+                },
+                materializer)
+            .WaitAsync(cancellationToken);
     }
 
     private async Task<PeriodReport> CloseAsync(long period, CancellationToken cancellationToken)

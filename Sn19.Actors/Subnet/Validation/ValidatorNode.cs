@@ -74,7 +74,7 @@ internal sealed class ValidatorNode : IAsyncDisposable
         await SqlPersistenceHocon.EnsureSchemaAsync(persistence, cancellationToken);
         var akka = await NodeActorSystem.StartAsync("validator", NodeConfig.Build(akkaSettings, persistence), loggers, null, cancellationToken);
         var contenders = new ActorContenders(akka.System, settings.Mechanism, persistence.SnapshotEvery);
-        var metagraph = new MetagraphWatcher(chain, time, logger);
+        var metagraph = new MetagraphWatcher(chain, logger);
         var http = MinerQueryClient.CreateHttpClient(settings.Timeouts);
         var checks = new CheckQueue(settings.Tasks, settings.Mechanism, new ModelShardedCheckerPool(checkers), contenders, time, logger);
         var dispatcher = new QueryDispatcher(
@@ -95,8 +95,9 @@ internal sealed class ValidatorNode : IAsyncDisposable
         int? periods, Func<PeriodReport, Task>? periodClosed, Action<long, DateTimeOffset>? waiting, CancellationToken cancellationToken)
     {
         using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var workers = Task.WhenAll(_dispatcher.RunAsync(_akka.System.Materializer(), background.Token), _checks.RunAsync(_akka.System.Materializer(), background.Token));
-        var coordinator = new PeriodCoordinator(_settings, _metagraph, _capacity, Contenders, _checks, _tasks, _weights, _time, _logger)
+        var materializer = _akka.System.Materializer();
+        var workers = Task.WhenAll(_dispatcher.RunAsync(materializer, background.Token), _checks.RunAsync(materializer, background.Token));
+        var coordinator = new PeriodCoordinator(_settings, _metagraph, _capacity, Contenders, _checks, _tasks, _weights, materializer, _time, _logger)
         {
             PeriodClosed = periodClosed,
             WaitingForPeriod = waiting,

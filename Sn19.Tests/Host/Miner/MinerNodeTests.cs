@@ -34,7 +34,7 @@ public sealed class MinerNodeTests(StoriesModelPairFixture models) : IClassFixtu
         await _chain.RegisterAsync(DevKeys.Address("Alice"), DevKeys.Address("Alice//cold"), default);
         await _chain.AddStakeAsync(DevKeys.Address("Alice//cold"), DevKeys.Address("Alice"), 2_000_000_000_000, default);
         await _chain.RegisterAsync(DevKeys.Address("Bob"), DevKeys.Address("Bob//cold"), default);
-        _metagraph = new MetagraphWatcher(_chain, TimeProvider.System, NullLogger.Instance);
+        _metagraph = new MetagraphWatcher(_chain, NullLogger.Instance);
         Assert.True(await _metagraph.RefreshAsync(default));
 
         var task = new ServedTask("completion", TextRequestKind.Completion, new InferenceMinerBackend(models.Task), 1, 2, Capacity, Capacity);
