@@ -2,13 +2,10 @@ namespace Sn19.Actors.Mechanism;
 
 using Microsoft.Extensions.Configuration;
 
-/// <summary>How and when the weight setter submits (the <c>mechanism.weights</c> section).</summary>
+/// <summary>What the weight setter submits and keeps (the <c>mechanism.weights</c> section); it runs a round
+/// after every period.</summary>
 public sealed class WeightsOptions
 {
-    /// <summary>How often the weight setter wakes up to compute and try to submit.</summary>
-    [ConfigurationKeyName("interval")]
-    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
-
     /// <summary>Sent with every weights extrinsic; the chain rejects keys below its minimum.</summary>
     [ConfigurationKeyName("version-key")]
     public long VersionKey { get; set; } = 63_100;
@@ -20,11 +17,6 @@ public sealed class WeightsOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (Interval <= TimeSpan.Zero)
-        {
-            errors.Add("mechanism.weights.interval must be positive");
-        }
-
         if (VersionKey is < 0 or > uint.MaxValue)
         {
             errors.Add("mechanism.weights.version-key must be in [0, 4294967295]");

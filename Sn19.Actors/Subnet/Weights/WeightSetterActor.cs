@@ -12,7 +12,8 @@ using Sn19.Actors.Subnet.Contenders;
 using Sn19.Actors.Subnet.Tasks;
 
 /// <summary>
-/// The singleton that sets weights. On its epoch timer:
+/// The one place weights are set: a round runs when a period has closed (the coordinator's
+/// <see cref="SetWeightsNow"/>, so the round sees that period's scores and checks), never on a timer of its own:
 ///   1. read the metagraph (hotkey → uid at this moment, own last update, rate limit);
 ///   2. gather every contender's aggregate for the enabled tasks;
 ///   3. compute weights, map them to uids by hotkey, quantise to u16;
@@ -24,10 +25,8 @@ using Sn19.Actors.Subnet.Tasks;
 /// </summary>
 /// <remarks>A round awaits the chain and the signer inside the actor (<c>CommandAsync</c>): messages wait
 /// meanwhile, so two rounds never overlap and the history stays in order.</remarks>
-internal sealed class WeightSetterActor : ReceivePersistentActor, IWithTimers, IDescribedActor
+internal sealed class WeightSetterActor : ReceivePersistentActor, IDescribedActor
 {
-    private const string EpochTimer = "epoch";
-
     private readonly IChain _chain;
     private readonly IHotkeySigner _signer;
     private readonly IContenderGateway _contenders;
@@ -51,7 +50,6 @@ internal sealed class WeightSetterActor : ReceivePersistentActor, IWithTimers, I
         Recover<SnapshotOffer>(offer => Restore((WeightSetterSnapshot)offer.Snapshot));
         Recover<WeightRoundRecorded>(recorded => Apply(recorded.Entry));
 
-        CommandAsync<WeightTick>(async _ => Record(await RunRoundAsync(CancellationToken.None), replyTo: null));
         CommandAsync<SetWeightsNow>(async _ =>
         {
             var replyTo = Sender;
@@ -73,8 +71,6 @@ internal sealed class WeightSetterActor : ReceivePersistentActor, IWithTimers, I
 
     public override string PersistenceId { get; }
 
-    public ITimerScheduler Timers { get; set; } = null!;
-
     public static Props Props(
         IChain chain, IHotkeySigner signer, IContenderGateway contenders, TaskRegistryHolder tasks, MechanismOptions options, ILogger logger) =>
         Akka.Actor.Props.Create(() => new WeightSetterActor(chain, signer, contenders, tasks, options, logger));
@@ -86,8 +82,6 @@ internal sealed class WeightSetterActor : ReceivePersistentActor, IWithTimers, I
         events.Register<WeightRoundRecorded>("weights.round-recorded")
             .Register<WeightSetterSnapshot>("weights.snapshot");
     }
-
-    protected override void PreStart() => Timers.StartPeriodicTimer(EpochTimer, new WeightTick(), _options.Weights.Interval);
 
     private object Summary() => new
     {

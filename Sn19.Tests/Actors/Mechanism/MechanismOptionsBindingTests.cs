@@ -33,7 +33,6 @@ public sealed class MechanismOptionsBindingTests
         Assert.Equal(defaults.NormalisationExponent, bound.NormalisationExponent);
         Assert.Equal(defaults.ReservoirPerWeight, bound.ReservoirPerWeight);
         Assert.Equal(defaults.CharactersPerToken, bound.CharactersPerToken);
-        Assert.Equal(defaults.Weights.Interval, bound.Weights.Interval);
         Assert.Equal(defaults.Weights.VersionKey, bound.Weights.VersionKey);
         Assert.Equal(defaults.Weights.History, bound.Weights.History);
     }

@@ -167,7 +167,7 @@ public sealed class Sn19ConfigurationLoaderTests : IDisposable
         foreach (var (role, level, source) in new[]
         {
             // The local subnet's tables are its output, so its role file quiets the logs.
-            ("local", "warning", "hocon/local.conf:41"),
+            ("local", "warning", "hocon/local.conf:39"),
             ("validator", "information", "hocon/defaults/logging.conf:4"),
             ("miner", "information", "hocon/defaults/logging.conf:4"),
         })

@@ -96,7 +96,7 @@ public sealed partial class SubnetProcessesTests
     /// <summary>A one-task subnet with 20-second periods on the tiny test model, quiet logs.</summary>
     private static string Configuration(string dataDir, string model) => $$"""
         node.data-dir = "{{dataDir}}"
-        mechanism { period = 20s, capacity-to-score-multiplier = 4, weights.interval = 1 hour }
+        mechanism { period = 20s, capacity-to-score-multiplier = 4 }
         tasks = null
         tasks {
           completion { kind = completion, model = sn19-test, endpoint = "/v1/completions", max-capacity = 8000, weight = 1, volume-per-request = 20, timeout = 10s, stream = true, enabled = true }
