@@ -88,7 +88,7 @@ internal sealed class TaskActor : ReceiveActor, IWithTimers, IDescribedActor
                 // Query ids only have to increase per contender; time in ticks does that across
                 // synthetic and organic sources alike.
                 _nextQueryId = Math.Max(_nextQueryId + 1, now.UtcTicks);
-                _sink.Submit(new SyntheticQueryRequest(_task.Id, chosen.Hotkey, _period!.Value, _nextQueryId, now));
+                _sink.Submit(new SyntheticQueryRequest(_task.Id, chosen.Hotkey, _period!.Value, _nextQueryId, now, Self));
             }
         }
 

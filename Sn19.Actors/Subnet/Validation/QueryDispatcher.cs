@@ -36,7 +36,6 @@ internal sealed class QueryDispatcher : ISyntheticQuerySink
     private readonly IContenderGateway _contenders;
     private readonly CheckQueue _checks;
     private readonly ILogger _logger;
-    private IReadOnlyDictionary<string, IActorRef> _taskActors = new Dictionary<string, IActorRef>();
 
     public QueryDispatcher(
         ValidatorSettings settings, SyntheticPayloadGenerator synthetics, MinerQueryClient client, MetagraphWatcher metagraph,
@@ -54,9 +53,6 @@ internal sealed class QueryDispatcher : ISyntheticQuerySink
             FullMode = BoundedChannelFullMode.Wait,
         });
     }
-
-    /// <summary>The task actors, told of every finished query; set once they are spawned.</summary>
-    public void Attach(IReadOnlyDictionary<string, IActorRef> taskActors) => _taskActors = taskActors;
 
     public bool Submit(SyntheticQueryRequest request)
     {
@@ -121,10 +117,7 @@ internal sealed class QueryDispatcher : ISyntheticQuerySink
 
         var key = new ContenderKey(request.Hotkey, request.TaskId);
         await _contenders.RecordAsync(key, request.QueryId, request.At, false, outcome, cancellationToken);
-        if (_taskActors.TryGetValue(request.TaskId, out var taskActor))
-        {
-            taskActor.Tell(new QueryCompleted(request.Hotkey, false, outcome.Kind, outcome.Work));
-        }
+        request.ReplyTo.Tell(new QueryCompleted(request.Hotkey, false, outcome.Kind, outcome.Work));
 
         if (outcome.Kind == QueryOutcomeKind.Ok)
         {

@@ -82,7 +82,6 @@ internal sealed class ValidatorNode : IAsyncDisposable
             metagraph, contenders, checks, logger);
         var tasks = settings.Tasks.Enabled.ToDictionary(
             t => t.Id, t => akka.System.ActorOf(TaskActor.Props(t, settings.Mechanism.Period, dispatcher), $"task-{t.Id}"), StringComparer.Ordinal);
-        dispatcher.Attach(tasks);
         var weights = akka.System.ActorOf(
             WeightSetterActor.Props(chain, signer, contenders, new TaskRegistryHolder(settings.Tasks), settings.Mechanism, logger), "weight-setter");
         var capacity = new CapacityClient(http, signer, time, settings.CapacityTimeout);
