@@ -40,27 +40,30 @@ public sealed class EventTypeRegistry
     public bool IsRegistered(Type type) => _byType.ContainsKey(type);
 
     /// <summary>The manifest <paramref name="type"/> is stored under; throws for an unregistered type.</summary>
-    public string ManifestOf(Type type) => _byType.TryGetValue(type, out var manifest)
-        ? manifest
-        : throw new InvalidOperationException(
-            $"{type.FullName} has no manifest; register it with EventTypeRegistry.Register<{type.Name}>(\"name\").");
+    public string ManifestOf(Type type) => _byType.TryGetValue(type, out var manifest) ? manifest : throw Unregistered(type);
 
-    public EventPayload Serialize(object value)
+    /// <summary>The value's UTF-8 JSON, stored under <see cref="ManifestOf"/> its type; an unregistered type is refused
+    /// here rather than written under a name no reader knows.</summary>
+    public byte[] Serialize(object value)
     {
         ArgumentNullException.ThrowIfNull(value);
         var type = value.GetType();
-        return new EventPayload(ManifestOf(type), JsonSerializer.SerializeToUtf8Bytes(value, type, Json));
+        return IsRegistered(type) ? JsonSerializer.SerializeToUtf8Bytes(value, type, Json) : throw Unregistered(type);
     }
 
-    public object Deserialize(string manifest, byte[] payload, string persistenceId, long sequenceNr)
+    /// <summary>The value stored under <paramref name="manifest"/>. Akka adds the persistence id and sequence
+    /// number to a recovery failure, so they are not repeated here.</summary>
+    public object Deserialize(string manifest, byte[] payload)
     {
         if (!_byManifest.TryGetValue(manifest, out var type))
         {
-            throw UnknownManifestException.For(manifest, persistenceId, sequenceNr);
+            throw UnknownManifestException.For(manifest);
         }
 
         return JsonSerializer.Deserialize(payload, type, Json)
-            ?? throw new InvalidOperationException(
-                $"Manifest '{manifest}' (persistence id '{persistenceId}', sequence {sequenceNr}) holds null.");
+            ?? throw new InvalidOperationException($"Manifest '{manifest}' holds null.");
     }
+
+    private static InvalidOperationException Unregistered(Type type) =>
+        new($"{type.FullName} has no manifest; register it with EventTypeRegistry.Register<{type.Name}>(\"name\").");
 }

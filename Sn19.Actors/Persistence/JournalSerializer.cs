@@ -15,10 +15,10 @@ internal sealed class JournalSerializer(ExtendedActorSystem system) : Serializer
 
     public override int Identifier => Id;
 
-    public override byte[] ToBinary(object obj) => PersistedTypes.Registry.Serialize(obj).Payload;
+    public override byte[] ToBinary(object obj) => PersistedTypes.Registry.Serialize(obj);
 
     public override string Manifest(object o) => PersistedTypes.Registry.ManifestOf(o.GetType());
 
     public override object FromBinary(byte[] bytes, string manifest) =>
-        PersistedTypes.Registry.Deserialize(manifest, bytes, persistenceId: "?", sequenceNr: -1);
+        PersistedTypes.Registry.Deserialize(manifest, bytes);
 }

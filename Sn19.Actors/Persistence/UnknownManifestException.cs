@@ -17,7 +17,7 @@ public sealed class UnknownManifestException : Exception
     {
     }
 
-    public static UnknownManifestException For(string manifest, string persistenceId, long sequenceNr) =>
-        new($"Manifest '{manifest}' (persistence id '{persistenceId}', sequence {sequenceNr}) is not registered. " +
+    public static UnknownManifestException For(string manifest) =>
+        new($"Manifest '{manifest}' is not registered. " +
             $"Register the type it was written from with EventTypeRegistry.Register<T>(\"{manifest}\").");
 }

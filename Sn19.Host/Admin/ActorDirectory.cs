@@ -16,20 +16,21 @@ internal sealed class ActorDirectory(ActorSystem system, TimeSpan summaryTimeout
     /// <summary>Every actor whose path starts with <paramref name="prefix"/> (all when null), in path order.</summary>
     public async Task<IReadOnlyList<ActorInfo>> DescribeAsync(string? prefix, CancellationToken cancellationToken)
     {
-        var found = new List<ActorRefWithCell>();
-        Walk(((ExtendedActorSystem)system).Guardian, found);
-        var matching = found
+        var matching = Live()
             .Where(a => prefix is null || PathOf(a).StartsWith(prefix.TrimEnd('/'), StringComparison.Ordinal))
-            .OrderBy(PathOf, StringComparer.Ordinal)
-            .ToList();
+            .OrderBy(PathOf, StringComparer.Ordinal);
         return await Task.WhenAll(matching.Select(a => InfoAsync(a, cancellationToken)));
     }
 
-    /// <summary>The actor at exactly <paramref name="path"/>, or null when none is alive there.</summary>
-    public async Task<ActorInfo?> DescribeOneAsync(string path, CancellationToken cancellationToken)
+    /// <summary>The actor at exactly <paramref name="path"/>, or null when none is alive there; only it is asked.</summary>
+    public async Task<ActorInfo?> DescribeOneAsync(string path, CancellationToken cancellationToken) =>
+        Live().FirstOrDefault(a => PathOf(a) == path.TrimEnd('/')) is { } actor ? await InfoAsync(actor, cancellationToken) : null;
+
+    private List<ActorRefWithCell> Live()
     {
-        var all = await DescribeAsync(path, cancellationToken);
-        return all.FirstOrDefault(a => a.Path == path.TrimEnd('/'));
+        var found = new List<ActorRefWithCell>();
+        Walk(((ExtendedActorSystem)system).Guardian, found);
+        return found;
     }
 
     private static void Walk(IActorRef parent, List<ActorRefWithCell> found)

@@ -91,8 +91,9 @@ internal static class ChainServeCommand
             return ExitCodes.UsageOrInput;
         }
 
-        var host = options.Listen[..options.Listen.LastIndexOf(':')].Trim('[', ']');
-        if (host != "localhost" && !(System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip)))
+        // Validate() accepted it, so it parses; its host is an IP literal or localhost.
+        Sn19.Actors.Wire.HostPort.TryParse(options.Listen, out var listen, out _);
+        if (!string.Equals(listen.Host, "localhost", StringComparison.OrdinalIgnoreCase) && !System.Net.IPAddress.IsLoopback(System.Net.IPAddress.Parse(listen.Host)))
         {
             r.InvocationConfiguration.Error.WriteLine(
                 $"sn19 chain serve: warning: listening on {options.Listen}, which is not loopback. The local chain checks signatures only on set-weights: anyone who can connect can register, serve axons and stake for any hotkey.");

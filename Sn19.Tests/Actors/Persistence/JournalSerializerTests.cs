@@ -45,7 +45,7 @@ public sealed class JournalSerializerTests() : TestKit(NodeConfig.Build(null, ne
 
         Assert.Throws<ArgumentException>(() => registry.Register<PeriodClosed>("contender.period-opened"));
         Assert.Throws<ArgumentException>(() => registry.Register<PeriodOpened>("renamed"));
-        Assert.Throws<UnknownManifestException>(() => registry.Deserialize("contender.unknown", [], "contender/x/chat", 3));
+        Assert.Throws<UnknownManifestException>(() => registry.Deserialize("contender.unknown", []));
     }
 
     /// <summary>One value of each persisted type, made by the contender's own decisions.</summary>
