@@ -13,7 +13,7 @@ using Sn19.Actors.Mechanism;
 /// from the journal). Asks time out after <see cref="AskTimeout"/>; an ask without a reply is a bug here
 /// (the actor is local), so it throws.
 /// </summary>
-internal sealed class ActorContenders(ActorSystem system, MechanismOptions options, int snapshotEvery) : IContenderGateway
+internal sealed class ActorContenders(ActorSystem system, MechanismOptions options, int snapshotEvery, bool journalOutlivesProcess = true) : IContenderGateway
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
 
@@ -21,13 +21,16 @@ internal sealed class ActorContenders(ActorSystem system, MechanismOptions optio
     private readonly Lock _spawnGate = new();
 
     /// <summary>Every contender with a journal (read through Akka.Persistence.Query, so those a previous run
-    /// wrote count too) and every one started since.</summary>
+    /// wrote count too) and every one started since. An in-memory journal (<c>journalOutlivesProcess</c>
+    /// false: <c>sn19 simulate</c>) holds nothing from before this process, so only the started ones count.</summary>
     public async ValueTask<IReadOnlyList<ContenderKey>> KeysAsync(CancellationToken cancellationToken)
     {
-        var ids = await PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier)
-            .CurrentPersistenceIds()
-            .RunWith(Sink.Seq<string>(), system.Materializer())
-            .WaitAsync(cancellationToken);
+        var ids = journalOutlivesProcess
+            ? await PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier)
+                .CurrentPersistenceIds()
+                .RunWith(Sink.Seq<string>(), system.Materializer())
+                .WaitAsync(cancellationToken)
+            : [];
         return [.. ids.Select(ContenderKey.FromPersistenceId).OfType<ContenderKey>().Concat(_actors.Keys).Distinct()
             .OrderBy(k => k.Hotkey, StringComparer.Ordinal).ThenBy(k => k.TaskId, StringComparer.Ordinal)];
     }

@@ -15,7 +15,8 @@ public sealed class Scenario
     /// <summary>Organic demand per task and period, as a fraction of the miners' total declared capacity.</summary>
     public double OrganicLoad { get; init; }
 
-    /// <summary>Tokens of one request (synthetic or organic), drawn uniformly in [min, max].</summary>
+    /// <summary>Length of a miner's answer in tokens, drawn uniformly in [min, max] and capped at the request's max_tokens;
+    /// organic requests ask for the max.</summary>
     public ScenarioRange TokensPerRequest { get; init; } = new() { Min = 100, Max = 500 };
 
     /// <summary>Organic retries on other miners after a failure before the first byte (reference §8.4: 3 tries).</summary>

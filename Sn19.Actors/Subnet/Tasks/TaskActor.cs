@@ -8,7 +8,8 @@ using Sn19.Actors.Subnet.Contenders;
 /// <summary>
 /// One per task. At each period start it builds the synthetic schedule from its contenders'
 /// capacity-to-score, then, on its timer (Akka's scheduler, virtual in tests), hands each due synthetic
-/// to the sink for the contender furthest below its budget. Organic requests cancel pending synthetics.
+/// to the sink for the contender furthest below its budget. It also routes organic requests
+/// (<see cref="OrganicRouting"/>, on the same view of its contenders); each one cancels a pending synthetic.
 /// Not persistent: after a restart the next period starts a fresh schedule (the period's queries already
 /// recorded live in the contenders' journals).
 /// </summary>
@@ -21,6 +22,8 @@ internal sealed class TaskActor : ReceiveActor, IWithTimers, IDescribedActor
     private readonly ISyntheticQuerySink _sink;
 
     private readonly Dictionary<string, ContenderSummary> _contenders = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _lastFailure = new(StringComparer.Ordinal);
+    private Random _routing = new(0);
     private TaskSchedule? _schedule;
     private long? _period;
     private long _nextQueryId;
@@ -38,11 +41,7 @@ internal sealed class TaskActor : ReceiveActor, IWithTimers, IDescribedActor
         Receive<BeginTaskPeriod>(Begin);
         Receive<SyntheticDue>(due => due.Period == _period, _ => FireDue());
         Receive<SyntheticDue>(_ => { });
-        Receive<OrganicServed>(_ =>
-        {
-            _organic++;
-            _schedule?.OnOrganic();
-        });
+        Receive<RouteOrganic>(Route);
         Receive<QueryCompleted>(Count);
         Receive<GetTaskSummary>(_ => Sender.Tell(Describe()));
         Receive<DescribeActor>(_ => Sender.Tell(new ActorDescription(Describe())));
@@ -65,6 +64,8 @@ internal sealed class TaskActor : ReceiveActor, IWithTimers, IDescribedActor
         _schedule = TaskSchedule.Build(_task.Id, begin.Start, _periodLength, _contenders.Values.Sum(c => c.CapacityToScore),
             _task.VolumePerRequest, begin.FirstOffsetUniform);
         _nextQueryId = 0;
+        _lastFailure.Clear();
+        _routing = new Random(unchecked((int)(begin.RoutingSeed ^ (begin.RoutingSeed >> 32))));
         _organic = _ok = _rateLimited = _failed = 0;
         _work = 0;
         ArmTimer();
@@ -85,14 +86,44 @@ internal sealed class TaskActor : ReceiveActor, IWithTimers, IDescribedActor
             {
                 // Count the query at once so the next choice sees the smaller deficit.
                 _contenders[chosen.Hotkey] = chosen with { Queries = chosen.Queries + 1 };
-                // Query ids only have to increase per contender; time in ticks does that across
-                // synthetic and organic sources alike.
-                _nextQueryId = Math.Max(_nextQueryId + 1, now.UtcTicks);
-                _sink.Submit(new SyntheticQueryRequest(_task.Id, chosen.Hotkey, _period!.Value, _nextQueryId, now, Self));
+                _sink.Submit(new SyntheticQueryRequest(_task.Id, chosen.Hotkey, _period!.Value, NextQueryId(now), now, Self));
             }
         }
 
         ArmTimer();
+    }
+
+    private void Route(RouteOrganic route)
+    {
+        var now = Context.System.Scheduler.Now;
+        if (_period is not { } period || _schedule is null || now >= _schedule.End)
+        {
+            Sender.Tell(new OrganicRoute(null, _period ?? -1, 0, now));
+            return;
+        }
+
+        if (route.Tried.Count == 0)
+        {
+            _organic++;
+            _schedule.OnOrganic();
+        }
+
+        if (OrganicRouting.Choose(_contenders.Values, route.Tried, _lastFailure, now, _routing.NextDouble()) is not { } chosen)
+        {
+            Sender.Tell(new OrganicRoute(null, period, 0, now));
+            return;
+        }
+
+        _contenders[chosen.Hotkey] = chosen with { Queries = chosen.Queries + 1 };
+        Sender.Tell(new OrganicRoute(chosen.Hotkey, period, NextQueryId(now), now));
+    }
+
+    /// <summary>Query ids only have to increase per contender; time in ticks does that across synthetic and
+    /// organic queries alike, and across restarts.</summary>
+    private long NextQueryId(DateTimeOffset now)
+    {
+        _nextQueryId = Math.Max(_nextQueryId + 1, now.UtcTicks);
+        return _nextQueryId;
     }
 
     private void Count(QueryCompleted done)
@@ -110,9 +141,11 @@ internal sealed class TaskActor : ReceiveActor, IWithTimers, IDescribedActor
                 break;
             case QueryOutcomeKind.RateLimited:
                 _rateLimited++;
+                _lastFailure[done.Hotkey] = Context.System.Scheduler.Now;
                 break;
             default:
                 _failed++;
+                _lastFailure[done.Hotkey] = Context.System.Scheduler.Now;
                 break;
         }
     }

@@ -1,6 +1,7 @@
 namespace Sn19.Actors.Subnet.Validation;
 
 using Akka;
+using Akka.Actor;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Microsoft.Extensions.Logging;
@@ -24,7 +25,7 @@ internal sealed class CheckQueue
     private readonly Dictionary<string, CheckReservoir> _reservoirs;
     private readonly ICheckerPool _checkers;
     private readonly IContenderGateway _contenders;
-    private readonly TimeProvider _time;
+    private readonly ITimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private TaskCompletionSource _idle = Completed();
@@ -33,7 +34,7 @@ internal sealed class CheckQueue
     private int _inFlight;
     private long _checked;
 
-    public CheckQueue(TaskRegistry tasks, MechanismOptions options, ICheckerPool checkers, IContenderGateway contenders, TimeProvider time, ILogger logger)
+    public CheckQueue(TaskRegistry tasks, MechanismOptions options, ICheckerPool checkers, IContenderGateway contenders, ITimeProvider time, ILogger logger)
     {
         _reservoirs = tasks.Enabled.ToDictionary(
             t => t.Id, t => new CheckReservoir(t.Id, t.Weight, options.ReservoirPerWeight, options.QualityLookBack), StringComparer.Ordinal);
@@ -46,27 +47,20 @@ internal sealed class CheckQueue
     /// <summary>Checks run so far.</summary>
     public long Checked => Interlocked.Read(ref _checked);
 
-    /// <summary>
-    /// Waits until every offered result is checked, or <paramref name="limit"/> passes: weights computed
-    /// straight after a period would otherwise miss the quality of its last results.
-    /// </summary>
-    public async Task DrainAsync(TimeSpan limit, CancellationToken cancellationToken)
+    /// <summary>Completes when every offered result has been checked (or dropped): the period close waits on it
+    /// (bounded) so weights see the quality of the period's last results.</summary>
+    public Task Idle
     {
-        Task idle;
-        lock (_gate)
+        get
         {
-            idle = _idle.Task;
-        }
-
-        try
-        {
-            await idle.WaitAsync(limit, _time, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // The period closes with what was checked in time; the rest is checked later.
+            lock (_gate)
+            {
+                return _idle.Task;
+            }
         }
     }
+
+    public bool IsIdle => Idle.IsCompleted;
 
     public void Offer(CheckCandidate candidate)
     {
@@ -119,7 +113,7 @@ internal sealed class CheckQueue
             for (var i = 0; i < reservoirs.Length; i++)
             {
                 var reservoir = reservoirs[(_next + i) % reservoirs.Length];
-                if (reservoir.Take(_time.GetUtcNow()) is { } candidate)
+                if (reservoir.Take(_time.Now) is { } candidate)
                 {
                     _inFlight++;
                     _next = (_next + i + 1) % reservoirs.Length;
@@ -177,7 +171,7 @@ internal sealed class CheckQueue
 
         lock (_gate)
         {
-            _reservoirs[candidate.TaskId].CountCheck(candidate.Hotkey, _time.GetUtcNow());
+            _reservoirs[candidate.TaskId].CountCheck(candidate.Hotkey, _time.Now);
         }
 
         Interlocked.Increment(ref _checked);

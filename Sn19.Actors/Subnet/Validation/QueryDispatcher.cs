@@ -1,25 +1,19 @@
 namespace Sn19.Actors.Subnet.Validation;
 
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Akka;
-using Akka.Actor;
 using Akka.Streams;
 using Akka.Streams.Dsl;
 using Sn19.Actors.Mechanism;
-using Sn19.Actors.Subnet.Checks;
-using Sn19.Actors.Subnet.Contenders;
-using Sn19.Actors.Subnet.Metagraphs;
 using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Subnet.Tasks;
 using Sn19.Actors.Wire.OpenAi;
-using Sn19.Actors.Wire.Queries;
 
 /// <summary>
-/// Sends the synthetic queries the task actors hand it: writes the prompt (seeded by period and query id),
-/// queries the miner's axon, classifies the outcome, records it in the contender and the task, and offers
-/// a successful result for a quality check. An Akka.Streams pipeline runs it:
+/// Sends the synthetic queries the task actors hand it: writes the prompt (seeded by period and query id) and
+/// hands it to the <see cref="QuerySender"/>, which queries the miner and books the outcome. An Akka.Streams
+/// pipeline runs it:
 /// <code>
 ///   Submit ──▶ bounded channel ──▶ ChannelSource ──▶ kill switch ──▶ SelectAsyncUnordered(max-concurrent-queries) ──▶ Sink.Ignore
 /// </code>
@@ -31,22 +25,15 @@ internal sealed class QueryDispatcher : ISyntheticQuerySink
     private readonly Channel<SyntheticQueryRequest> _queue;
     private readonly ValidatorSettings _settings;
     private readonly SyntheticPayloadGenerator _synthetics;
-    private readonly MinerQueryClient _client;
-    private readonly MetagraphWatcher _metagraph;
-    private readonly IContenderGateway _contenders;
-    private readonly CheckQueue _checks;
+    private readonly QuerySender _sender;
+    private readonly WorkInFlight _inFlight = new();
     private readonly ILogger _logger;
 
-    public QueryDispatcher(
-        ValidatorSettings settings, SyntheticPayloadGenerator synthetics, MinerQueryClient client, MetagraphWatcher metagraph,
-        IContenderGateway contenders, CheckQueue checks, ILogger logger)
+    public QueryDispatcher(ValidatorSettings settings, SyntheticPayloadGenerator synthetics, QuerySender sender, ILogger logger)
     {
         _settings = settings;
         _synthetics = synthetics;
-        _client = client;
-        _metagraph = metagraph;
-        _contenders = contenders;
-        _checks = checks;
+        _sender = sender;
         _logger = logger;
         _queue = Channel.CreateBounded<SyntheticQueryRequest>(new BoundedChannelOptions(Math.Max(64, settings.MaxConcurrentQueries * 8))
         {
@@ -54,14 +41,19 @@ internal sealed class QueryDispatcher : ISyntheticQuerySink
         });
     }
 
+    /// <summary>Completes when every accepted query has been sent and booked.</summary>
+    public Task Idle => _inFlight.Idle;
+
     public bool Submit(SyntheticQueryRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        _inFlight.Start();
         if (_queue.Writer.TryWrite(request))
         {
             return true;
         }
 
+        _inFlight.End();
         ValidatorLog.Dropped(_logger, request.QueryId, request.TaskId, request.Hotkey);
         return false;
     }
@@ -86,7 +78,11 @@ internal sealed class QueryDispatcher : ISyntheticQuerySink
     {
         try
         {
-            await ProcessAsync(request, cancellationToken);
+            if (_settings.Tasks.FindEnabled(request.TaskId) is { } task)
+            {
+                var ticket = new QueryTicket(request.TaskId, request.Hotkey, request.Period, request.QueryId, request.At, Organic: false);
+                await _sender.SendAsync(task, ticket, Payload(task, request), request.ReplyTo, cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -96,35 +92,12 @@ internal sealed class QueryDispatcher : ISyntheticQuerySink
         {
             ValidatorLog.QueryCrashed(_logger, error, request.QueryId, request.TaskId, request.Hotkey);
         }
+        finally
+        {
+            _inFlight.End();
+        }
 
         return NotUsed.Instance;
-    }
-
-    private async Task ProcessAsync(SyntheticQueryRequest request, CancellationToken cancellationToken)
-    {
-        if (_settings.Tasks.FindEnabled(request.TaskId) is not { } task)
-        {
-            return;
-        }
-
-        var payload = Payload(task, request);
-        var axon = _metagraph.Current.Axon(request.Hotkey);
-        var result = axon is null
-            ? QueryResult.Failed("the miner has no axon", null, TimeSpan.Zero)
-            : await _client.QueryAsync(axon, request.Hotkey, payload, cancellationToken);
-        var outcome = OutcomeClassifier.Classify(QueryObservations.From(result, payload.MaxTokens), _settings.Mechanism.CharactersPerToken);
-        ValidatorLog.Queried(_logger, request.QueryId, request.TaskId, request.Hotkey, outcome.Kind.ToString(), result.Failure ?? "");
-
-        var key = new ContenderKey(request.Hotkey, request.TaskId);
-        await _contenders.RecordAsync(key, request.QueryId, request.At, false, outcome, cancellationToken);
-        request.ReplyTo.Tell(new QueryCompleted(request.Hotkey, false, outcome.Kind, outcome.Work));
-
-        if (outcome.Kind == QueryOutcomeKind.Ok)
-        {
-            _checks.Offer(new CheckCandidate(
-                request.Hotkey, request.TaskId, task.Model, request.QueryId, request.At,
-                JsonSerializer.Serialize(payload), JsonSerializer.Serialize(result.Chunks)));
-        }
     }
 
     /// <summary>The synthetic prompt of one query: a pure function of the seed, period, task and query id.</summary>

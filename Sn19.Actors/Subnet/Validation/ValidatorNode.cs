@@ -1,11 +1,11 @@
 namespace Sn19.Actors.Subnet.Validation;
 
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-using Sn19.Actors.Hosting;
-using Sn19.Actors.Chain;
 using Akka.Actor;
 using Akka.Streams;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Sn19.Actors.Chain;
+using Sn19.Actors.Hosting;
 using Sn19.Actors.Persistence;
 using Sn19.Actors.Signing;
 using Sn19.Actors.Subnet.Checks;
@@ -17,28 +17,28 @@ using Sn19.Actors.Subnet.Weights;
 using Sn19.Actors.Wire.Queries;
 
 /// <summary>
-/// A validator node: the journal and the actor system, one persistent contender actor per (miner, task),
-/// one task actor per enabled task, the weight setter, the query dispatcher, the check queue and the
-/// period coordinator that drives them.
+/// A validator node: the actor system with one persistent contender actor per (miner, task), one task actor
+/// per enabled task, the weight setter and the period coordinator; the query dispatcher and the check queue
+/// as streams; the organic router. The same node runs a real validator and <c>sn19 simulate</c>; only the
+/// scheduler, the journal and the line to the miners differ.
 /// </summary>
 internal sealed class ValidatorNode : IAsyncDisposable
 {
     private readonly ValidatorSettings _settings;
     private readonly NodeActorSystem _akka;
-    private readonly HttpClient _http;
+    private readonly HttpClient? _http;
     private readonly QueryDispatcher _dispatcher;
     private readonly CheckQueue _checks;
     private readonly MetagraphWatcher _metagraph;
-    private readonly CapacityClient _capacity;
+    private readonly IMinerLine _miners;
     private readonly IReadOnlyDictionary<string, IActorRef> _tasks;
     private readonly IActorRef _weights;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     private ValidatorNode(
-        ValidatorSettings settings, NodeActorSystem akka, IContenderGateway contenders, HttpClient http,
-        QueryDispatcher dispatcher, CheckQueue checks, MetagraphWatcher metagraph, CapacityClient capacity,
-        IReadOnlyDictionary<string, IActorRef> tasks, IActorRef weights, TimeProvider time, ILogger logger)
+        ValidatorSettings settings, NodeActorSystem akka, IContenderGateway contenders, HttpClient? http, QueryDispatcher dispatcher,
+        CheckQueue checks, MetagraphWatcher metagraph, IMinerLine miners, IReadOnlyDictionary<string, IActorRef> tasks, IActorRef weights,
+        OrganicRouter organic, ILogger logger)
     {
         _settings = settings;
         _akka = akka;
@@ -47,10 +47,10 @@ internal sealed class ValidatorNode : IAsyncDisposable
         _dispatcher = dispatcher;
         _checks = checks;
         _metagraph = metagraph;
-        _capacity = capacity;
+        _miners = miners;
         _tasks = tasks;
         _weights = weights;
-        _time = time;
+        Organic = organic;
         _logger = logger;
     }
 
@@ -61,60 +61,102 @@ internal sealed class ValidatorNode : IAsyncDisposable
 
     public MetagraphView Metagraph => _metagraph.Current;
 
+    /// <summary>Serves organic requests through the task actors' routing.</summary>
+    public OrganicRouter Organic { get; }
+
     /// <summary>Quality checks run since start.</summary>
     public long ChecksRun => _checks.Checked;
 
+    /// <summary>Starts a node on the journal <paramref name="persistence"/> describes, with the miners over HTTP.</summary>
     public static async Task<ValidatorNode> StartAsync(
         ValidatorSettings settings, IChain chain, IHotkeySigner signer, IConfigurationSection? akkaSettings, PersistenceOptions persistence,
         MarkovTextModel corpus, IEnumerable<IResultChecker> checkers, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(persistence);
-        var logger = loggers.CreateLogger("Sn19.Validator");
         await SqlPersistenceHocon.EnsureSchemaAsync(persistence, cancellationToken);
-        var akka = await NodeActorSystem.StartAsync("validator", NodeConfig.Build(akkaSettings, persistence), loggers, null, cancellationToken);
-        var contenders = new ActorContenders(akka.System, settings.Mechanism, persistence.SnapshotEvery);
+        var hosting = new ValidatorHosting(NodeConfig.Build(akkaSettings, persistence), JournalOutlivesProcess: true, persistence.SnapshotEvery, Miners: null);
+        return await StartAsync(settings, chain, signer, hosting, corpus, checkers, loggers, time, cancellationToken);
+    }
+
+    public static async Task<ValidatorNode> StartAsync(
+        ValidatorSettings settings, IChain chain, IHotkeySigner signer, ValidatorHosting hosting, MarkovTextModel corpus,
+        IEnumerable<IResultChecker> checkers, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(hosting);
+        var logger = loggers.CreateLogger("Sn19.Validator");
+        var akka = await NodeActorSystem.StartAsync("validator", hosting.Akka, loggers, null, cancellationToken);
+        var contenders = new ActorContenders(akka.System, settings.Mechanism, hosting.SnapshotEvery, hosting.JournalOutlivesProcess);
         var metagraph = new MetagraphWatcher(chain, logger);
-        var http = MinerQueryClient.CreateHttpClient(settings.Timeouts);
-        var checks = new CheckQueue(settings.Tasks, settings.Mechanism, new ModelShardedCheckerPool(checkers), contenders, time, logger);
-        var dispatcher = new QueryDispatcher(
-            settings, new SyntheticPayloadGenerator(corpus, settings.Synthetics), new MinerQueryClient(http, signer, settings.Timeouts, time),
-            metagraph, contenders, checks, logger);
+        HttpClient? http = null;
+        var miners = hosting.Miners;
+        if (miners is null)
+        {
+            http = MinerQueryClient.CreateHttpClient(settings.Timeouts);
+            miners = new AxonMinerLine(
+                metagraph, new CapacityClient(http, signer, time, settings.CapacityTimeout), new MinerQueryClient(http, signer, settings.Timeouts, time));
+        }
+
+        var checks = new CheckQueue(settings.Tasks, settings.Mechanism, new ModelShardedCheckerPool(checkers), contenders, akka.System.Scheduler, logger);
+        var sender = new QuerySender(miners, contenders, checks, settings.Mechanism, logger);
+        var dispatcher = new QueryDispatcher(settings, new SyntheticPayloadGenerator(corpus, settings.Synthetics), sender, logger);
         var tasks = settings.Tasks.Enabled.ToDictionary(
             t => t.Id, t => akka.System.ActorOf(TaskActor.Props(t, settings.Mechanism.Period, dispatcher), $"task-{t.Id}"), StringComparer.Ordinal);
         var weights = akka.System.ActorOf(
             WeightSetterActor.Props(chain, signer, contenders, new TaskRegistryHolder(settings.Tasks), settings.Mechanism, logger), "weight-setter");
-        var capacity = new CapacityClient(http, signer, time, settings.CapacityTimeout);
         await metagraph.RefreshAsync(cancellationToken);
-        return new ValidatorNode(settings, akka, contenders, http, dispatcher, checks, metagraph, capacity, tasks, weights, time, logger);
+        return new ValidatorNode(
+            settings, akka, contenders, http, dispatcher, checks, metagraph, miners, tasks, weights, new OrganicRouter(settings, tasks, sender), logger);
+    }
+
+    /// <summary>Completes once every query and check handed out so far has finished.</summary>
+    public async Task SettledAsync()
+    {
+        await _dispatcher.Idle;
+        await _checks.Idle;
     }
 
     /// <summary>Runs <paramref name="periods"/> scoring periods (forever when null), reporting each one closed.</summary>
     public async Task RunAsync(
         int? periods, Func<PeriodReport, Task>? periodClosed, Action<long, DateTimeOffset>? waiting, CancellationToken cancellationToken)
     {
-        using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await using var run = StartPeriods(periods, periodClosed, waiting);
+        await run.Finished.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the query and check streams and the period coordinator; the run ends when <paramref name="periods"/>
+    /// have closed (never when null) or when it is disposed.
+    /// </summary>
+    public PeriodRun StartPeriods(int? periods, Func<PeriodReport, Task>? periodClosed, Action<long, DateTimeOffset>? waiting)
+    {
+        var background = new CancellationTokenSource();
         var materializer = _akka.System.Materializer();
         var workers = Task.WhenAll(_dispatcher.RunAsync(materializer, background.Token), _checks.RunAsync(materializer, background.Token));
-        var coordinator = new PeriodCoordinator(_settings, _metagraph, _capacity, Contenders, _checks, _tasks, _weights, materializer, _time, _logger)
-        {
-            PeriodClosed = periodClosed,
-            WaitingForPeriod = waiting,
-        };
-        try
-        {
-            await coordinator.RunAsync(periods, cancellationToken);
-        }
-        finally
-        {
-            await background.CancelAsync();
-            await workers;
-        }
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closed = 0;
+        var parts = new PeriodCoordinatorParts(
+            _settings, _metagraph, _miners, Contenders, _checks, _tasks, _weights, materializer, _logger, periods,
+            async report =>
+            {
+                if (periodClosed is not null)
+                {
+                    await periodClosed(report);
+                }
+
+                if (++closed == periods)
+                {
+                    finished.TrySetResult();
+                }
+            },
+            waiting);
+        var coordinator = _akka.System.ActorOf(PeriodCoordinatorActor.Props(parts), "period-coordinator");
+        return new PeriodRun(coordinator, finished.Task, background, workers);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _akka.DisposeAsync();
-        _http.Dispose();
+        _http?.Dispose();
     }
 }

@@ -1,17 +1,12 @@
 namespace Sn19.Host.Cli.Simulate;
 
-using Sn19.Actors.Hosting;
 using Sn19.Actors.Mechanism;
-using Sn19.Actors.Persistence;
-using Sn19.Actors.Subnet.Contenders;
 using Sn19.Actors.Subnet.Simulation;
+using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Subnet.Tasks;
+using Sn19.Host.Validator;
 
-/// <summary>
-/// Loads the scenario, runs the simulation and renders it (tables or JSON). Without --data-dir contenders
-/// are plain in-process state; with it they are persistent actors journaled to SQLite, and a run killed
-/// at any point resumes from the journal when started again with the same arguments.
-/// </summary>
+/// <summary>Loads the scenario, runs it through the validator on virtual time and renders it (tables or JSON).</summary>
 internal static class SimulateRun
 {
     public static async Task<int> RunAsync(SimulateArguments args, MechanismOptions options, TextWriter output, TextWriter error, CancellationToken ct)
@@ -57,51 +52,17 @@ internal static class SimulateRun
             return ExitCodes.UsageOrInput;
         }
 
-        var clock = new SimulationClock(SimulationRunner.Epoch);
-        if (args.DataDir is null)
-        {
-            return await RunWithAsync(args, scenario, registry, options, clock, new InMemoryContenders(options), output, error, ct);
-        }
-
-        Directory.CreateDirectory(args.DataDir.FullName);
-        var persistenceOptions = new PersistenceOptions
-        {
-            Sqlite = new SqlitePersistenceOptions { Path = Path.Combine(args.DataDir.FullName, "journal.db") },
-        };
-        await SqlPersistenceHocon.EnsureSchemaAsync(persistenceOptions, ct);
-        await using var akka = await NodeActorSystem.StartAsync("simulate", NodeConfig.Build(null, persistenceOptions), null, null, ct);
-        var contenders = new ActorContenders(akka.System, options, persistenceOptions.SnapshotEvery);
-        await SimulationCheckpoint.WriteAsync(error, "recovered", scenario, registry, contenders, ct);
-        return await RunWithAsync(args, scenario, registry, options, clock, contenders, output, error, ct);
-    }
-
-    private static async Task<int> RunWithAsync(
-        SimulateArguments args, Scenario scenario, TaskRegistry registry, MechanismOptions options, SimulationClock clock,
-        IContenderGateway contenders, TextWriter output, TextWriter error, CancellationToken ct)
-    {
-        var runner = new SimulationRunner(scenario, registry, options, args.Seed, contenders, clock)
-        {
-            BeforeEvent = args.HaltAt is { } halt
-                ? async (period, index, token) =>
-                {
-                    if (period == halt.Period && index == halt.Event)
-                    {
-                        await SimulationCheckpoint.WriteAsync(error, "halted", scenario, registry, contenders, token);
-                        await Task.Delay(Timeout.Infinite, token);
-                    }
-                }
-                : null,
-        };
         var renderer = args.Json ? null : new SimulationTables(output);
-        var reports = await runner.RunAsync(args.Periods, renderer is null ? null : renderer.Period, ct);
-        var final = await runner.WeightsAsync(args.Periods - 1, ct);
+        var reports = await ScenarioSimulation.RunAsync(
+            scenario, registry, options, args.Seed, args.Periods, ValidatorSettingsFactory.LoadCorpus(new SyntheticOptions()),
+            renderer is null ? null : renderer.Period, ct);
         if (renderer is not null)
         {
-            renderer.Final(final);
+            renderer.Final(reports[^1]);
         }
         else
         {
-            await output.WriteLineAsync(SimulationJson.Render(args.Seed, args.Periods, reports, final));
+            await output.WriteLineAsync(SimulationJson.Render(args.Seed, args.Periods, reports));
         }
 
         return ExitCodes.Ok;

@@ -20,7 +20,7 @@ public sealed class TaskActorTests() : TestKit(VirtualTime.Config)
         var sink = new CollectingSink();
         var task = Sys.ActorOf(TaskActor.Props(Chat(), Period, sink), "task-chat");
 
-        var plan = await task.Ask<TaskSummary>(new BeginTaskPeriod(0, start, Contenders(), 0.5));
+        var plan = await task.Ask<TaskSummary>(new BeginTaskPeriod(0, start, Contenders(), 0.5, 7));
         await RunPeriodAsync(task);
         var summary = await task.Ask<TaskSummary>(GetTaskSummary.Instance);
 
@@ -42,10 +42,11 @@ public sealed class TaskActorTests() : TestKit(VirtualTime.Config)
         var sink = new CollectingSink();
         var task = Sys.ActorOf(TaskActor.Props(Chat(), Period, sink), "task-chat");
 
-        await task.Ask<TaskSummary>(new BeginTaskPeriod(0, Scheduler.Now, Contenders(), 0.5));
+        await task.Ask<TaskSummary>(new BeginTaskPeriod(0, Scheduler.Now, Contenders(), 0.5, 7));
+        var routes = new List<OrganicRoute>();
         for (var i = 0; i < 5; i++)
         {
-            task.Tell(new OrganicServed("mid"));
+            routes.Add(await task.Ask<OrganicRoute>(new RouteOrganic(new HashSet<string>())));
         }
 
         await RunPeriodAsync(task);
@@ -55,6 +56,31 @@ public sealed class TaskActorTests() : TestKit(VirtualTime.Config)
         Assert.Equal(5, summary.Cancelled);
         Assert.Equal(5, summary.OrganicRequests);
         Assert.Equal(28, sink.Requests.Count);
+        // No contender has a score yet: the least-queried one each time, so the five go round the three.
+        Assert.Equal(["big", "mid", "small", "big", "mid"], routes.Select(r => r.Hotkey));
+        Assert.Equal(routes.Count, routes.Select(r => r.QueryId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Organic_RetrySkipsTheMinersTried_AndNoneLeftIsNoRoute()
+    {
+        var task = Sys.ActorOf(TaskActor.Props(Chat(), Period, new CollectingSink()), "task-chat");
+        await task.Ask<TaskSummary>(new BeginTaskPeriod(0, Scheduler.Now, Contenders(), 0.5, 7));
+
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 3; i++)
+        {
+            var route = await task.Ask<OrganicRoute>(new RouteOrganic(new HashSet<string>(tried)));
+            Assert.NotNull(route.Hotkey);
+            Assert.DoesNotContain(route.Hotkey, tried);
+            tried.Add(route.Hotkey!);
+        }
+
+        var none = await task.Ask<OrganicRoute>(new RouteOrganic(tried));
+        var summary = await task.Ask<TaskSummary>(GetTaskSummary.Instance);
+
+        Assert.Null(none.Hotkey);
+        Assert.Equal(1, summary.OrganicRequests);
     }
 
     private async Task RunPeriodAsync(IActorRef task)

@@ -1,0 +1,64 @@
+namespace Sn19.Actors.Subnet.Simulation;
+
+using Akka.Actor;
+using Sn19.Actors.Subnet.Tasks;
+using Sn19.Actors.Subnet.Validation;
+using Sn19.Actors.Wire.OpenAi;
+using Sn19.Actors.Wire.Queries;
+
+/// <summary>
+/// The validator's line to a scenario's scripted miners (the stand-in for their axons in <c>sn19 simulate</c>):
+/// capacities and answers come from the script, for the scenario period the virtual clock is in.
+/// </summary>
+internal sealed class ScriptedMinerLine : IMinerLine
+{
+    private readonly TaskRegistry _tasks;
+    private readonly ITimeProvider _clock;
+    private readonly PeriodClock _periods;
+    private readonly long _firstPeriod;
+
+    public ScriptedMinerLine(Scenario scenario, TaskRegistry tasks, long seed, ITimeProvider clock, PeriodClock periods, long firstPeriod)
+    {
+        _tasks = tasks;
+        _clock = clock;
+        _periods = periods;
+        _firstPeriod = firstPeriod;
+        Miners = scenario.Miners.ToDictionary(m => m.Name, m => new ScriptedMiner(m, scenario.TokensPerRequest, seed), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyDictionary<string, ScriptedMiner> Miners { get; }
+
+    /// <summary>The scenario period (0 = the first simulated one) the clock is in.</summary>
+    public long ScenarioPeriod => _periods.IndexAt(_clock.Now) - _firstPeriod;
+
+    public Task<(IReadOnlyDictionary<string, double>? Capacities, string? Error)> FetchCapacityAsync(string hotkey, CancellationToken cancellationToken)
+    {
+        if (!Miners.TryGetValue(hotkey, out var miner))
+        {
+            return Task.FromResult<(IReadOnlyDictionary<string, double>?, string?)>((null, "not a scenario miner"));
+        }
+
+        var period = ScenarioPeriod;
+        IReadOnlyDictionary<string, double> offers = _tasks.Enabled
+            .Select(t => (t.Id, Capacity: miner.Declared(t.Id, period)))
+            .Where(o => o.Capacity > 0)
+            .ToDictionary(o => o.Id, o => o.Capacity, StringComparer.Ordinal);
+        return Task.FromResult<(IReadOnlyDictionary<string, double>?, string?)>((offers, null));
+    }
+
+    public Task<QueryResult> QueryAsync(string hotkey, TextRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Miners.TryGetValue(hotkey, out var miner))
+        {
+            return Task.FromResult(QueryResult.Failed("not a scenario miner", null, TimeSpan.Zero));
+        }
+
+        if (_tasks.FindEnabled(request.Model) is not { } task)
+        {
+            return Task.FromResult(QueryResult.Failed($"HTTP 400: no task serves model {request.Model}", 400, TimeSpan.Zero));
+        }
+
+        return Task.FromResult(miner.Answer(task.Id, ScenarioPeriod, request.MaxTokens, task.Timeout));
+    }
+}

@@ -1,0 +1,5 @@
+namespace Sn19.Actors.Subnet.Tasks;
+
+/// <summary>Where an organic request goes: the miner and the query id to record it under; a null
+/// <see cref="Hotkey"/> means no miner can take it now (no open period, or no capacity left).</summary>
+public sealed record OrganicRoute(string? Hotkey, long Period, long QueryId, DateTimeOffset At);
