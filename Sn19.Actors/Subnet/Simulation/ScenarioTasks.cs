@@ -1,6 +1,5 @@
-namespace Sn19.Host.Cli.Simulate;
+namespace Sn19.Actors.Subnet.Simulation;
 
-using Sn19.Actors.Subnet.Simulation;
 using Sn19.Actors.Subnet.Tasks;
 
 /// <summary>A scenario's tasks in the shape of the <c>tasks</c> configuration section.</summary>
