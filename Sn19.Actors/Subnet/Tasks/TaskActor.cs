@@ -141,11 +141,11 @@ internal sealed class TaskActor : ReceiveActor, IWithTimers, IDescribedActor
                 break;
             case QueryOutcomeKind.RateLimited:
                 _rateLimited++;
-                _lastFailure[done.Hotkey] = Context.System.Scheduler.Now;
+                _lastFailure[done.Hotkey] = done.SentAt;
                 break;
             default:
                 _failed++;
-                _lastFailure[done.Hotkey] = Context.System.Scheduler.Now;
+                _lastFailure[done.Hotkey] = done.SentAt;
                 break;
         }
     }

@@ -25,7 +25,7 @@ internal sealed class QuerySender(IMinerLine miners, IContenderGateway contender
         ValidatorLog.Queried(logger, ticket.QueryId, ticket.TaskId, ticket.Hotkey, outcome.Kind.ToString(), result.Failure ?? "");
 
         await contenders.RecordAsync(new ContenderKey(ticket.Hotkey, ticket.TaskId), ticket.QueryId, ticket.At, ticket.Organic, outcome, cancellationToken);
-        taskActor.Tell(new QueryCompleted(ticket.Hotkey, ticket.Organic, outcome.Kind, outcome.Work));
+        taskActor.Tell(new QueryCompleted(ticket.Hotkey, ticket.Organic, outcome.Kind, outcome.Work, ticket.At));
         if (outcome.Kind == QueryOutcomeKind.Ok)
         {
             checks.Offer(new CheckCandidate(
