@@ -22,4 +22,9 @@ public sealed record ContenderSnapshot(
     QueryOutcomeKind? LastOutcome,
     IReadOnlyList<PeriodRecord> History,
     IReadOnlyList<QualitySample> Samples,
-    IReadOnlyList<PendingCheck> Pending);
+    IReadOnlyList<PendingCheck> Pending)
+{
+    /// <summary>The query ids recorded in the open period, so a repeat after recovery is still known. Snapshots
+    /// written before it existed have none; a repeat of a query from before such a snapshot is then counted again.</summary>
+    public IReadOnlyList<long> RecordedQueryIds { get; init; } = [];
+}

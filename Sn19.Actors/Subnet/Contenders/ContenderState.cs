@@ -16,6 +16,10 @@ internal sealed class ContenderState(ContenderKey key)
     private readonly List<QualitySample> _samples = [];
     private readonly List<PendingCheck> _pending = [];
 
+    /// <summary>The ids recorded in the open period. Queries run concurrently and end in any order, so an id below
+    /// the last one may still be new; only an id seen before is a repeat (a record retried after a timeout).</summary>
+    private readonly HashSet<long> _recorded = [];
+
     public ContenderKey Key { get; } = key;
 
     public long? OpenPeriod { get; private set; }
@@ -70,7 +74,7 @@ internal sealed class ContenderState(ContenderKey key)
     /// <summary>Records a query of the open period; a query id already applied is ignored.</summary>
     public QueryRecorded? DecideRecord(long queryId, DateTimeOffset at, bool organic, QueryOutcome outcome)
     {
-        if (OpenPeriod is not { } period || queryId <= LastQueryId)
+        if (OpenPeriod is not { } period || _recorded.Contains(queryId))
         {
             return null;
         }
@@ -115,12 +119,14 @@ internal sealed class ContenderState(ContenderKey key)
                 Consumed = 0;
                 LastQueryId = -1;
                 LastOutcome = null;
+                _recorded.Clear();
                 break;
             case QueryRecorded q:
                 Queries++;
                 SyntheticQueries += q.Organic ? 0 : 1;
-                LastQueryId = q.QueryId;
+                LastQueryId = Math.Max(LastQueryId, q.QueryId);
                 LastOutcome = q.Kind;
+                _recorded.Add(q.QueryId);
                 switch (q.Kind)
                 {
                     case QueryOutcomeKind.Ok:
@@ -199,7 +205,10 @@ internal sealed class ContenderState(ContenderKey key)
     public ContenderSnapshot ToSnapshot() => new(
         Key.Hotkey, Key.TaskId, OpenPeriod, LastClosedPeriod, PeriodStart, DeclaredCapacity, Capacity, Share,
         CapacityToScore, Queries, SyntheticQueries, Consumed, RateLimited, Failed, LastQueryId, LastOutcome,
-        [.. _history], [.. _samples], [.. _pending]);
+        [.. _history], [.. _samples], [.. _pending])
+    {
+        RecordedQueryIds = [.. _recorded.Order()],
+    };
 
     public static ContenderState FromSnapshot(ContenderSnapshot s)
     {
@@ -223,6 +232,7 @@ internal sealed class ContenderState(ContenderKey key)
         state._history.AddRange(s.History);
         state._samples.AddRange(s.Samples);
         state._pending.AddRange(s.Pending);
+        state._recorded.UnionWith(s.RecordedQueryIds);
         return state;
     }
 }

@@ -45,7 +45,6 @@ public sealed class ContenderStateTests
 
         Assert.Null(state.DecideOpen(opening));
         Assert.Null(state.DecideRecord(5, Start, false, QueryOutcome.Ok(100, TimeSpan.FromSeconds(1))));
-        Assert.Null(state.DecideRecord(4, Start, false, QueryOutcome.Failed));
         Apply(state, state.DecideQuality(5, 0.9));
         Assert.Null(state.DecideQuality(5, 0.9));
         Apply(state, state.DecideClose(3, Start));
@@ -53,6 +52,24 @@ public sealed class ContenderStateTests
         Assert.Null(state.DecideOpen(opening));
         Assert.Single(state.Samples);
         Assert.Single(state.History);
+    }
+
+    [Fact]
+    public void Queries_EndingOutOfOrder_AreAllRecorded_AndARepeatStaysANoOpAfterASnapshot()
+    {
+        var state = new ContenderState(new ContenderKey("hk", "t"));
+        Apply(state, state.DecideOpen(new PeriodOpening(0, Start, 60_000, 60_000, 0.08, 1)));
+
+        // Query 7 was sent after 6 but answered first: both count.
+        Apply(state, state.DecideRecord(7, Start, false, QueryOutcome.Ok(100, TimeSpan.FromSeconds(1))));
+        Apply(state, state.DecideRecord(6, Start, false, QueryOutcome.Failed));
+        var restored = ContenderState.FromSnapshot(JsonSerializer.Deserialize<ContenderSnapshot>(JsonSerializer.Serialize(state.ToSnapshot()))!);
+
+        Assert.Equal(2, state.Queries);
+        Assert.Equal(7, state.LastQueryId);
+        Assert.Null(restored.DecideRecord(6, Start, false, QueryOutcome.Failed));
+        Assert.Null(restored.DecideRecord(7, Start, false, QueryOutcome.Failed));
+        Assert.NotNull(restored.DecideRecord(8, Start, false, QueryOutcome.Failed));
     }
 
     [Fact]
