@@ -29,9 +29,20 @@ public sealed class MetagraphRefreshActorTests() : TestKit(VirtualTime.Config)
         Assert.Empty(watcher.Current.Metagraph.Neurons);
         ((TestScheduler)Sys.Scheduler).Advance(Interval);
         AwaitCondition(() => watcher.Current.Metagraph.Neurons.Count == 1, TimeSpan.FromSeconds(30));
+        // The view changes before the actor hears its read ended; until it does, a tick would be skipped as
+        // "a read is still running". Each ask is a round trip, so this waits without sleeping.
+        for (var asked = 0; asked < 10_000 && await RefreshedAsync(refresher) < 1; asked++)
+        {
+        }
 
         (await chain.RegisterAsync(DevKeys.Address("Bob"), DevKeys.Address("Bob//cold"), default)).GetValueOrThrow();
         ((TestScheduler)Sys.Scheduler).Advance(Interval);
         AwaitCondition(() => watcher.Current.Metagraph.Neurons.Count == 2, TimeSpan.FromSeconds(30));
+    }
+
+    private static async Task<long> RefreshedAsync(IActorRef refresher)
+    {
+        var summary = (await refresher.Ask<ActorDescription>(DescribeActor.Instance)).Summary;
+        return System.Text.Json.JsonSerializer.SerializeToElement(summary).GetProperty("refreshed").GetInt64();
     }
 }
