@@ -1,6 +1,7 @@
 namespace Sn19.Actors.Subnet.Simulation;
 
 using Akka.Actor;
+using Sn19.Actors.Hosting;
 using Sn19.Actors.Mechanism;
 using Sn19.Actors.Subnet.Tasks;
 using Sn19.Actors.Subnet.Validation;
@@ -38,7 +39,7 @@ internal sealed class ScriptedUsersActor : ReceiveActor, IWithTimers
     private void ArmPeriod(long period)
     {
         var at = _users.Periods.StartOf(_users.FirstPeriod + period);
-        Timers.StartSingleTimer(PeriodTimer, new PeriodBegins(period), Delay(at));
+        Timers.StartSingleTimer(PeriodTimer, new PeriodBegins(period), Context.System.Scheduler.Until(at));
     }
 
     private void Begin(long period)
@@ -81,14 +82,8 @@ internal sealed class ScriptedUsersActor : ReceiveActor, IWithTimers
     {
         if (_next < _arrivals.Count)
         {
-            Timers.StartSingleTimer(ArrivalTimer, new Arrive(), Delay(_arrivals[_next].At));
+            Timers.StartSingleTimer(ArrivalTimer, new Arrive(), Context.System.Scheduler.Until(_arrivals[_next].At));
         }
-    }
-
-    private TimeSpan Delay(DateTimeOffset at)
-    {
-        var delay = at - Context.System.Scheduler.Now;
-        return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
     }
 
     private sealed record PeriodBegins(long Period);

@@ -154,8 +154,7 @@ internal sealed class TaskActor : ReceiveActor, IWithTimers, IDescribedActor
     {
         if (_schedule is { Remaining: > 0 } s && s.NextDue < s.End)
         {
-            var delay = s.NextDue - Context.System.Scheduler.Now;
-            Timers.StartSingleTimer(DueTimer, new SyntheticDue(_period!.Value), delay > TimeSpan.Zero ? delay : TimeSpan.Zero);
+            Timers.StartSingleTimer(DueTimer, new SyntheticDue(_period!.Value), Context.System.Scheduler.Until(s.NextDue));
         }
         else
         {

@@ -28,10 +28,9 @@ internal sealed class CheckQueue
     private readonly ITimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
-    private TaskCompletionSource _idle = Completed();
+    private readonly WorkInFlight _waiting = new();
     private Action? _wake;
     private int _next;
-    private int _inFlight;
     private long _checked;
 
     public CheckQueue(TaskRegistry tasks, MechanismOptions options, ICheckerPool checkers, IContenderGateway contenders, ITimeProvider time, ILogger logger)
@@ -47,20 +46,11 @@ internal sealed class CheckQueue
     /// <summary>Checks run so far.</summary>
     public long Checked => Interlocked.Read(ref _checked);
 
-    /// <summary>Completes when every offered result has been checked (or dropped): the period close waits on it
-    /// (bounded) so weights see the quality of the period's last results.</summary>
-    public Task Idle
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _idle.Task;
-            }
-        }
-    }
+    /// <summary>Completes when every accepted result has been checked: the period close waits on it (bounded) so
+    /// weights see the quality of the period's last results.</summary>
+    public Task Idle => _waiting.Idle;
 
-    public bool IsIdle => Idle.IsCompleted;
+    public bool IsIdle => _waiting.IsIdle;
 
     public void Offer(CheckCandidate candidate)
     {
@@ -72,11 +62,7 @@ internal sealed class CheckQueue
                 return;
             }
 
-            if (_idle.Task.IsCompleted)
-            {
-                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-
+            _waiting.Start();
             wake = _wake;
         }
 
@@ -98,13 +84,6 @@ internal sealed class CheckQueue
         }
     }
 
-    private static TaskCompletionSource Completed()
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        done.SetResult();
-        return done;
-    }
-
     private CheckCandidate? Take()
     {
         lock (_gate)
@@ -115,7 +94,6 @@ internal sealed class CheckQueue
                 var reservoir = reservoirs[(_next + i) % reservoirs.Length];
                 if (reservoir.Take(_time.Now) is { } candidate)
                 {
-                    _inFlight++;
                     _next = (_next + i + 1) % reservoirs.Length;
                     return candidate;
                 }
@@ -137,14 +115,7 @@ internal sealed class CheckQueue
         }
         finally
         {
-            lock (_gate)
-            {
-                _inFlight--;
-                if (_inFlight == 0 && _reservoirs.Values.All(r => r.Count == 0))
-                {
-                    _idle.TrySetResult();
-                }
-            }
+            _waiting.End();
         }
 
         return NotUsed.Instance;

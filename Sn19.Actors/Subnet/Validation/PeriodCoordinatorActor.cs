@@ -78,7 +78,7 @@ internal sealed class PeriodCoordinatorActor : ReceiveActor, IWithTimers, IDescr
         var start = _clock.StartOf(period);
         _parts.Waiting?.Invoke(period, start);
         ValidatorLog.WaitingForPeriod(_logger, start - Now, period);
-        Timers.StartSingleTimer(StepTimer, new OpenDue(period), Delay(start));
+        Timers.StartSingleTimer(StepTimer, new OpenDue(period), Context.System.Scheduler.Until(start));
     }
 
     private async Task OpenAsync(long period)
@@ -119,7 +119,7 @@ internal sealed class PeriodCoordinatorActor : ReceiveActor, IWithTimers, IDescr
 
         _open = period;
         ValidatorLog.PeriodOpened(_logger, period, miners.Length, opened, planned);
-        Timers.StartSingleTimer(StepTimer, new CloseDue(period), Delay(_clock.EndOf(period)));
+        Timers.StartSingleTimer(StepTimer, new CloseDue(period), Context.System.Scheduler.Until(_clock.EndOf(period)));
     }
 
     /// <summary>Every miner asked at once, at most 16 in flight; each answer (or its absence) kept as it arrives.</summary>
@@ -210,12 +210,10 @@ internal sealed class PeriodCoordinatorActor : ReceiveActor, IWithTimers, IDescr
         {
             WaitFor(period + 1);
         }
-    }
-
-    private TimeSpan Delay(DateTimeOffset at)
-    {
-        var delay = at - Now;
-        return delay > TimeSpan.Zero ? delay : TimeSpan.Zero;
+        else
+        {
+            _parts.Finished();
+        }
     }
 
     private sealed record OpenDue(long Period);

@@ -10,6 +10,7 @@ using Sn19.Actors.Subnet.Metagraphs;
 /// <param name="Periods">Periods to run before stopping; null runs until the node stops.</param>
 /// <param name="Closed">Called with each closed period's report, inside the coordinator (the next period waits).</param>
 /// <param name="Waiting">Called before waiting for a period to start.</param>
+/// <param name="Finished">Called once <paramref name="Periods"/> have closed.</param>
 internal sealed record PeriodCoordinatorParts(
     ValidatorSettings Settings,
     MetagraphWatcher Metagraph,
@@ -22,4 +23,5 @@ internal sealed record PeriodCoordinatorParts(
     ILogger Logger,
     int? Periods,
     Func<PeriodReport, Task> Closed,
-    Action<long, DateTimeOffset>? Waiting);
+    Action<long, DateTimeOffset>? Waiting,
+    Action Finished);

@@ -134,22 +134,9 @@ internal sealed class ValidatorNode : IAsyncDisposable
         var materializer = _akka.System.Materializer();
         var workers = Task.WhenAll(_dispatcher.RunAsync(materializer, background.Token), _checks.RunAsync(materializer, background.Token));
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var closed = 0;
         var parts = new PeriodCoordinatorParts(
             _settings, _metagraph, _miners, Contenders, _checks, _tasks, _weights, materializer, _logger, periods,
-            async report =>
-            {
-                if (periodClosed is not null)
-                {
-                    await periodClosed(report);
-                }
-
-                if (++closed == periods)
-                {
-                    finished.TrySetResult();
-                }
-            },
-            waiting);
+            periodClosed ?? (_ => Task.CompletedTask), waiting, () => finished.TrySetResult());
         var coordinator = _akka.System.ActorOf(PeriodCoordinatorActor.Props(parts), "period-coordinator");
         return new PeriodRun(coordinator, finished.Task, background, workers);
     }
