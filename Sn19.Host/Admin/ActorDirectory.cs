@@ -5,7 +5,8 @@ using Akka.Actor;
 using Sn19.Actors.Hosting;
 
 /// <summary>
-/// Reads a node's live actors under <c>/user</c> from Akka's own tree: each local actor's cell gives its type
+/// Reads a node's live actors under <c>/user</c> and <c>/system/sharding</c> (the shard regions and the entities
+/// this node hosts) from Akka's own tree: each local actor's cell gives its type
 /// (from its props), mailbox depth and children; actors that implement <see cref="IDescribedActor"/> are asked
 /// for their <see cref="ActorDescription"/>, all at once, each within the summary deadline.
 /// </summary>
@@ -29,7 +30,14 @@ internal sealed class ActorDirectory(ActorSystem system, TimeSpan summaryTimeout
     private List<ActorRefWithCell> Live()
     {
         var found = new List<ActorRefWithCell>();
-        Walk(((ExtendedActorSystem)system).Guardian, found);
+        var extended = (ExtendedActorSystem)system;
+        Walk(extended.Guardian, found);
+        if (extended.SystemGuardian is ActorRefWithCell systemGuardian && systemGuardian.GetSingleChild("sharding") is ActorRefWithCell sharding)
+        {
+            found.Add(sharding);
+            Walk(sharding, found);
+        }
+
         return found;
     }
 

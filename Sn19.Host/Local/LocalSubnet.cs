@@ -63,7 +63,8 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
                 new Sr25519MessageSigner(validatorKey), "validator", TimeProvider.System, TimeSpan.FromSeconds(120), logger);
             var persistence = new PersistenceOptions { Sqlite = new SqlitePersistenceOptions { Path = Path.Combine(dataDir, "validator-journal.db") } };
             await using var node = await ValidatorNode.StartAsync(
-                settings, chain, signer, configuration.Root.GetSection("akka"), persistence, ValidatorSettingsFactory.LoadCorpus(settings.Synthetics), [checker], loggers, TimeProvider.System, cancellationToken);
+                settings, chain, signer, configuration.Root.GetSection("akka"), persistence,
+                ValidatorSettingsFactory.Cluster(configuration, persistence), ValidatorSettingsFactory.LoadCorpus(settings.Synthetics), [checker], loggers, TimeProvider.System, cancellationToken);
 
             await using var admin = await StartAdminAsync(node, cancellationToken);
             var tables = new PeriodTables(output, miners.ToDictionary(m => m.Hotkey, m => m.Name), settings.Tasks.Enabled.Select(t => t.Id).ToArray());

@@ -58,7 +58,8 @@ internal static class ValidatorRunner
             }
 
             await using var node = await ValidatorNode.StartAsync(
-                settings, chain, signer, configuration.Root.GetSection("akka"), persistence, ValidatorSettingsFactory.LoadCorpus(settings.Synthetics),
+                settings, chain, signer, configuration.Root.GetSection("akka"), persistence,
+                ValidatorSettingsFactory.Cluster(configuration, persistence), ValidatorSettingsFactory.LoadCorpus(settings.Synthetics),
                 checkers, loggers, TimeProvider.System, cancellationToken);
             var admin = configuration.Root.GetSection("admin").Get<AdminOptions>() ?? new AdminOptions();
             if (admin.Enabled && string.IsNullOrWhiteSpace(admin.Token))

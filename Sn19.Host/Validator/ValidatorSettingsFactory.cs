@@ -1,7 +1,9 @@
 namespace Sn19.Host.Validator;
 
 using Microsoft.Extensions.Configuration;
+using Sn19.Actors.Cluster;
 using Sn19.Actors.Mechanism;
+using Sn19.Actors.Persistence;
 using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Subnet.Validation;
@@ -32,6 +34,32 @@ internal static class ValidatorSettingsFactory
             options.Seed,
             options.MaxConcurrentQueries,
             options.CapacityTimeout);
+    }
+
+    /// <summary>
+    /// How this node joins its cluster (<c>validator.cluster</c>). More than one node on SQLite is refused here,
+    /// before anything starts: a SQLite journal has one writer.
+    /// </summary>
+    public static ClusterOptions Cluster(Sn19Configuration configuration, PersistenceOptions persistence)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(persistence);
+        var cluster = configuration.Root.GetSection("validator:cluster").Get<ClusterOptions>() ?? new ClusterOptions();
+        if (cluster.Validate("validator.cluster") is { Count: > 0 } problems)
+        {
+            throw new ConfigurationException(string.Join("; ", problems), null, null, "validator.cluster");
+        }
+
+        if (cluster.HasOtherNodes && persistence.Provider != "postgres")
+        {
+            throw new ConfigurationException(
+                $"validator.cluster.seed-nodes names other nodes ({string.Join(", ", cluster.SeedNodes)}) but persistence.provider is " +
+                $"{persistence.Provider}: a SQLite journal has one writer, so only a cluster of one can use it. Set persistence.provider = postgres " +
+                "(and persistence.postgres.connection-string) on every node of a cluster of several.",
+                null, null, "validator.cluster.seed-nodes");
+        }
+
+        return cluster;
     }
 
     /// <summary>The validator's synthetic corpus: the configured file, or the bundled public-domain one.</summary>

@@ -13,7 +13,8 @@ using Sn19.Actors.Mechanism;
 /// from the journal). Asks time out after <see cref="AskTimeout"/>; an ask without a reply is a bug here
 /// (the actor is local), so it throws.
 /// </summary>
-internal sealed class ActorContenders(ActorSystem system, MechanismOptions options, int snapshotEvery, bool journalOutlivesProcess = true) : IContenderGateway
+internal sealed class ActorContenders(
+    ActorSystem system, MechanismOptions options, int snapshotEvery, bool journalOutlivesProcess = true, IActorRef? region = null) : IContenderGateway
 {
     private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
 
@@ -21,7 +22,7 @@ internal sealed class ActorContenders(ActorSystem system, MechanismOptions optio
     private readonly Lock _spawnGate = new();
 
     /// <summary>Every contender with a journal (read through Akka.Persistence.Query, so those a previous run
-    /// wrote count too) and every one started since. An in-memory journal (<c>journalOutlivesProcess</c>
+    /// wrote count too) and every one started on this node since. An in-memory journal (<c>journalOutlivesProcess</c>
     /// false: <c>sn19 simulate</c>) holds nothing from before this process, so only the started ones count.</summary>
     public async ValueTask<IReadOnlyList<ContenderKey>> KeysAsync(CancellationToken cancellationToken)
     {
@@ -65,8 +66,9 @@ internal sealed class ActorContenders(ActorSystem system, MechanismOptions optio
 
     private static string Safe(string text) => new([.. text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]);
 
+    /// <summary>Through the shard region when there is one (a cluster), else to this node's own actor.</summary>
     private Task<T> AskAsync<T>(ContenderMessage message, CancellationToken cancellationToken) =>
-        Get(message.Key).Ask<T>(message, AskTimeout, cancellationToken);
+        (region ?? Get(message.Key)).Ask<T>(message, AskTimeout, cancellationToken);
 
     private IActorRef Get(ContenderKey key)
     {

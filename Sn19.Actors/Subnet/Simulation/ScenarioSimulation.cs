@@ -70,7 +70,7 @@ internal static class ScenarioSimulation
             return Task.CompletedTask;
         }, null);
         var driver = new VirtualTimeDriver(scheduler, node.SettledAsync);
-        await run.Coordinator.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(60), cancellationToken);
+        await run.Coordinator!.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(60), cancellationToken);
         var users = node.System.ActorOf(ScriptedUsersActor.Props(new ScriptedUsers(scenario, node.Organic, miners, clockOfPeriods, first, seed)), "users");
         await users.Ask<ActorIdentity>(new Identify(null), TimeSpan.FromSeconds(60), cancellationToken);
         await driver.RunUntilAsync(run.Finished, cancellationToken);

@@ -1,6 +1,8 @@
 namespace Sn19.Actors.Subnet.Validation;
 
 using Akka.Actor;
+using Akka.Configuration;
+using Sn19.Actors.Cluster;
 using Akka.Streams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -34,12 +36,14 @@ internal sealed class ValidatorNode : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, IActorRef> _tasks;
     private readonly IActorRef _weights;
     private readonly ILogger _logger;
+    private readonly ClusterOptions? _cluster;
 
     private ValidatorNode(
         ValidatorSettings settings, NodeActorSystem akka, IContenderGateway contenders, HttpClient? http, QueryDispatcher dispatcher,
         CheckQueue checks, MetagraphWatcher metagraph, IMinerLine miners, IReadOnlyDictionary<string, IActorRef> tasks, IActorRef weights,
-        OrganicRouter organic, ILogger logger)
+        OrganicRouter organic, ILogger logger, ClusterOptions? cluster)
     {
+        _cluster = cluster;
         _settings = settings;
         _akka = akka;
         Contenders = contenders;
@@ -54,6 +58,9 @@ internal sealed class ValidatorNode : IAsyncDisposable
         _logger = logger;
     }
 
+    /// <summary>The actor system's name, the same on every node of a validator's cluster.</summary>
+    public const string SystemName = "validator";
+
     /// <summary>The node's actors, for the admin API.</summary>
     public ActorSystem System => _akka.System;
 
@@ -67,14 +74,25 @@ internal sealed class ValidatorNode : IAsyncDisposable
     /// <summary>Quality checks run since start.</summary>
     public long ChecksRun => _checks.Checked;
 
-    /// <summary>Starts a node on the journal <paramref name="persistence"/> describes, with the miners over HTTP.</summary>
+    /// <summary>Starts a cluster node on the journal <paramref name="persistence"/> describes, with the miners over HTTP.</summary>
+    /// <exception cref="ArgumentException">the cluster has more than one node on SQLite, which has one writer.</exception>
     public static async Task<ValidatorNode> StartAsync(
         ValidatorSettings settings, IChain chain, IHotkeySigner signer, IConfigurationSection? akkaSettings, PersistenceOptions persistence,
-        MarkovTextModel corpus, IEnumerable<IResultChecker> checkers, ILoggerFactory loggers, TimeProvider time, CancellationToken cancellationToken)
+        ClusterOptions cluster, MarkovTextModel corpus, IEnumerable<IResultChecker> checkers, ILoggerFactory loggers, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(persistence);
+        ArgumentNullException.ThrowIfNull(cluster);
+        if (cluster.HasOtherNodes && persistence.Provider != "postgres")
+        {
+            throw new ArgumentException(
+                "validator.cluster.seed-nodes names other nodes, but persistence.provider is sqlite: a SQLite journal has one writer, " +
+                "so only a cluster of one may use it; set persistence.provider = postgres for a cluster of several nodes", nameof(cluster));
+        }
+
         await SqlPersistenceHocon.EnsureSchemaAsync(persistence, cancellationToken);
-        var hosting = new ValidatorHosting(NodeConfig.Build(akkaSettings, persistence), JournalOutlivesProcess: true, persistence.SnapshotEvery, Miners: null);
+        var config = ConfigurationFactory.ParseString(ClusterHocon.For(cluster, SystemName)).WithFallback(NodeConfig.Build(akkaSettings, persistence));
+        var hosting = new ValidatorHosting(config, JournalOutlivesProcess: true, persistence.SnapshotEvery, Miners: null, cluster);
         return await StartAsync(settings, chain, signer, hosting, corpus, checkers, loggers, time, cancellationToken);
     }
 
@@ -85,8 +103,15 @@ internal sealed class ValidatorNode : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(hosting);
         var logger = loggers.CreateLogger("Sn19.Validator");
-        var akka = await NodeActorSystem.StartAsync("validator", hosting.Akka, loggers, null, cancellationToken);
-        var contenders = new ActorContenders(akka.System, settings.Mechanism, hosting.SnapshotEvery, hosting.JournalOutlivesProcess);
+        var akka = await NodeActorSystem.StartAsync(SystemName, hosting.Akka, loggers, null, cancellationToken);
+        IActorRef? region = null;
+        if (hosting.Cluster is { } cluster)
+        {
+            await ValidatorCluster.JoinAsync(akka.System, cluster, cancellationToken);
+            region = await ValidatorCluster.StartContendersAsync(akka.System, cluster, settings.Mechanism, hosting.SnapshotEvery);
+        }
+
+        var contenders = new ActorContenders(akka.System, settings.Mechanism, hosting.SnapshotEvery, hosting.JournalOutlivesProcess, region);
         var metagraph = new MetagraphWatcher(chain, logger);
         HttpClient? http = null;
         var miners = hosting.Miners;
@@ -102,11 +127,21 @@ internal sealed class ValidatorNode : IAsyncDisposable
         var dispatcher = new QueryDispatcher(settings, new SyntheticPayloadGenerator(corpus, settings.Synthetics), sender, logger);
         var tasks = settings.Tasks.Enabled.ToDictionary(
             t => t.Id, t => akka.System.ActorOf(TaskActor.Props(t, settings.Mechanism.Period, dispatcher), $"task-{t.Id}"), StringComparer.Ordinal);
-        var weights = akka.System.ActorOf(
-            WeightSetterActor.Props(chain, signer, contenders, new TaskRegistryHolder(settings.Tasks), settings.Mechanism, logger), "weight-setter");
+        var weightsProps = WeightSetterActor.Props(chain, signer, contenders, new TaskRegistryHolder(settings.Tasks), settings.Mechanism, logger);
+        var weights = hosting.Cluster is { } inCluster
+            ? ValidatorCluster.Singleton(akka.System, inCluster, "weight-setter", weightsProps).Proxy
+            : akka.System.ActorOf(weightsProps, "weight-setter");
+        if (hosting.Cluster?.Roles.Contains(ClusterRoles.Scoring) ?? true)
+        {
+            // Started means recovered: the weight setter replays its journal now, not while the first period runs
+            // (on virtual time a recovery still running when the clock jumps ahead would time out).
+            await weights.Ask<IReadOnlyList<WeightHistoryEntry>>(new GetWeightsHistory(0), TimeSpan.FromSeconds(30), cancellationToken);
+        }
+
         await metagraph.RefreshAsync(cancellationToken);
         return new ValidatorNode(
-            settings, akka, contenders, http, dispatcher, checks, metagraph, miners, tasks, weights, new OrganicRouter(settings, tasks, sender), logger);
+            settings, akka, contenders, http, dispatcher, checks, metagraph, miners, tasks, weights, new OrganicRouter(settings, tasks, sender), logger,
+            hosting.Cluster);
     }
 
     /// <summary>Completes once every query and check handed out so far has finished.</summary>
@@ -137,7 +172,10 @@ internal sealed class ValidatorNode : IAsyncDisposable
         var parts = new PeriodCoordinatorParts(
             _settings, _metagraph, _miners, Contenders, _checks, _tasks, _weights, materializer, _logger, periods,
             periodClosed ?? (_ => Task.CompletedTask), waiting, () => finished.TrySetResult());
-        var coordinator = _akka.System.ActorOf(PeriodCoordinatorActor.Props(parts), "period-coordinator");
+        // In a cluster one node drives the periods (the oldest scoring node); the others' coordinators wait to take over.
+        var coordinator = _cluster is { } cluster
+            ? ValidatorCluster.Singleton(_akka.System, cluster, "period-coordinator", PeriodCoordinatorActor.Props(parts)).Manager
+            : _akka.System.ActorOf(PeriodCoordinatorActor.Props(parts), "period-coordinator");
         return new PeriodRun(coordinator, finished.Task, background, workers);
     }
 

@@ -1,0 +1,14 @@
+namespace Sn19.Actors.Cluster;
+
+/// <summary>The roles of a validator node: what it hosts.</summary>
+public static class ClusterRoles
+{
+    /// <summary>Contender entities, task actors and the period coordinator; the weight-setter singleton.</summary>
+    public const string Scoring = "scoring";
+
+    /// <summary>Checker entities, one per model this node has configured.</summary>
+    public const string Checker = "checker";
+
+    /// <summary>The organic API.</summary>
+    public const string Organic = "organic";
+}

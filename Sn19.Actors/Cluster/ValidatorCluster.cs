@@ -1,0 +1,78 @@
+namespace Sn19.Actors.Cluster;
+
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.Singleton;
+using Sn19.Actors.Mechanism;
+using Sn19.Actors.Subnet.Contenders;
+
+/// <summary>
+/// The cluster side of a validator node: joining (alone, or through the seed nodes), the contender shard
+/// region (hosted on <c>scoring</c> nodes, a proxy elsewhere) and the singletons (run by the oldest
+/// <c>scoring</c> node, reached everywhere through a proxy).
+/// </summary>
+internal static class ValidatorCluster
+{
+    /// <summary>How long a node waits to become a member before it gives up with an error.</summary>
+    private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task JoinAsync(ActorSystem system, ClusterOptions options, CancellationToken cancellationToken)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberUp(() => up.TrySetResult());
+        if (options.SeedNodes.Count == 0)
+        {
+            cluster.Join(cluster.SelfAddress);
+        }
+
+        try
+        {
+            await up.Task.WaitAsync(JoinTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new InvalidOperationException(
+                $"this node ({cluster.SelfAddress}) did not join the cluster within {JoinTimeout.TotalSeconds:F0} s: " +
+                $"are the seed nodes ({string.Join(", ", options.SeedNodes)}) running and reachable?");
+        }
+    }
+
+    /// <summary>The contender region: entities here when this node scores, else a proxy to the nodes that do.</summary>
+    public static async Task<IActorRef> StartContendersAsync(
+        ActorSystem system, ClusterOptions options, MechanismOptions mechanism, int snapshotEvery)
+    {
+        var sharding = ClusterSharding.Get(system);
+        var extractor = new ContenderMessageExtractor();
+        if (!options.Roles.Contains(ClusterRoles.Scoring))
+        {
+            return await sharding.StartProxyAsync(ContenderRegion, ClusterRoles.Scoring, extractor);
+        }
+
+        return await sharding.StartAsync(
+            ContenderRegion,
+            entityId => ContenderActor.Props(
+                ContenderKey.FromPersistenceId(entityId) ?? throw new ArgumentException($"'{entityId}' is not a contender id", nameof(entityId)),
+                mechanism, snapshotEvery),
+            ClusterShardingSettings.Create(system).WithRole(ClusterRoles.Scoring),
+            extractor);
+    }
+
+    /// <summary>Starts <paramref name="name"/> as a singleton of the scoring nodes (its manager, when this is one)
+    /// and returns the manager (null elsewhere) and the proxy every node talks to it through.</summary>
+    public static (IActorRef? Manager, IActorRef Proxy) Singleton(ActorSystem system, ClusterOptions options, string name, Props props)
+    {
+        var manager = options.Roles.Contains(ClusterRoles.Scoring)
+            ? system.ActorOf(
+                ClusterSingletonManager.Props(props, PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system).WithRole(ClusterRoles.Scoring)),
+                name)
+            : null;
+        var proxy = system.ActorOf(
+            ClusterSingletonProxy.Props($"/user/{name}", ClusterSingletonProxySettings.Create(system).WithRole(ClusterRoles.Scoring)),
+            name + "-proxy");
+        return (manager, proxy);
+    }
+
+    /// <summary>The contender region's type name (its actors live under /system/sharding/contender).</summary>
+    public const string ContenderRegion = "contender";
+}
