@@ -25,7 +25,7 @@ public static class ClusterHocon
             }
             akka.cluster {
               seed-nodes = [{{string.Join(", ", seeds)}}]
-              roles = [{{string.Join(", ", options.Roles.Select(r => $"\"{r}\""))}}]
+              roles = [{{string.Join(", ", options.EffectiveRoles.Select(r => $"\"{r}\""))}}]
             }
             """;
     }

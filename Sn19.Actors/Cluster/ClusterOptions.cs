@@ -25,8 +25,15 @@ public sealed class ClusterOptions
     [ConfigurationKeyName("seed-nodes")]
     public List<string> SeedNodes { get; set; } = [];
 
+    /// <summary>The roles this node takes; empty: every role. (Empty by default here because the configuration
+    /// binder adds a configured list to a default one instead of replacing it.)</summary>
     [ConfigurationKeyName("roles")]
-    public List<string> Roles { get; set; } = [ClusterRoles.Scoring, ClusterRoles.Checker, ClusterRoles.Organic];
+    public List<string> Roles { get; set; } = [];
+
+    /// <summary>The roles this node takes, every one when none is named.</summary>
+    public IReadOnlyList<string> EffectiveRoles => Roles.Count > 0 ? Roles : [.. KnownRoles.Order(StringComparer.Ordinal)];
+
+    public bool Has(string role) => EffectiveRoles.Contains(role);
 
     /// <summary>True when a seed node other than this node's own address is named: the cluster has more than one node.</summary>
     public bool HasOtherNodes => SeedNodes.Any(s => !string.Equals(s, $"{Hostname}:{Port}", StringComparison.OrdinalIgnoreCase));
@@ -56,11 +63,6 @@ public sealed class ClusterOptions
         if (HasOtherNodes && Port == 0)
         {
             problems.Add($"{section}.port: a node of a cluster with seed nodes needs a fixed port, so the others can reach it");
-        }
-
-        if (Roles.Count == 0)
-        {
-            problems.Add($"{section}.roles: a node needs at least one role ({string.Join(", ", KnownRoles)})");
         }
 
         problems.AddRange(Roles.Where(r => !KnownRoles.Contains(r))

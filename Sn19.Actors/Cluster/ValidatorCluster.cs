@@ -44,7 +44,7 @@ internal static class ValidatorCluster
     {
         var sharding = ClusterSharding.Get(system);
         var extractor = new ContenderMessageExtractor();
-        if (!options.Roles.Contains(ClusterRoles.Scoring))
+        if (!options.Has(ClusterRoles.Scoring))
         {
             return await sharding.StartProxyAsync(ContenderRegion, ClusterRoles.Scoring, extractor);
         }
@@ -62,7 +62,7 @@ internal static class ValidatorCluster
     /// and returns the manager (null elsewhere) and the proxy every node talks to it through.</summary>
     public static (IActorRef? Manager, IActorRef Proxy) Singleton(ActorSystem system, ClusterOptions options, string name, Props props)
     {
-        var manager = options.Roles.Contains(ClusterRoles.Scoring)
+        var manager = options.Has(ClusterRoles.Scoring)
             ? system.ActorOf(
                 ClusterSingletonManager.Props(props, PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system).WithRole(ClusterRoles.Scoring)),
                 name)

@@ -131,7 +131,7 @@ internal sealed class ValidatorNode : IAsyncDisposable
         var weights = hosting.Cluster is { } inCluster
             ? ValidatorCluster.Singleton(akka.System, inCluster, "weight-setter", weightsProps).Proxy
             : akka.System.ActorOf(weightsProps, "weight-setter");
-        if (hosting.Cluster?.Roles.Contains(ClusterRoles.Scoring) ?? true)
+        if (hosting.Cluster?.Has(ClusterRoles.Scoring) ?? true)
         {
             // Started means recovered: the weight setter replays its journal now, not while the first period runs
             // (on virtual time a recovery still running when the clock jumps ahead would time out).

@@ -1,0 +1,104 @@
+namespace Sn19.Tests.Actors.Cluster;
+
+using System.Net;
+using System.Net.Sockets;
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using Akka.Configuration;
+using Sn19.Actors.Cluster;
+using Sn19.Actors.Hosting;
+using Sn19.Actors.Mechanism;
+using Sn19.Actors.Persistence;
+using Sn19.Actors.Subnet.Contenders;
+using Sn19.Tests.TestSupport;
+
+/// <summary>
+/// Two validator nodes on loopback and one PostgreSQL journal, as a cluster runs: contenders spread over
+/// both nodes' shard regions, and when one node leaves, its contenders come back on the other with the
+/// state the journal holds.
+/// </summary>
+public sealed class ContenderShardFailoverTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly MechanismOptions Mechanism = new();
+    private readonly string _schema = TestPostgres.UniqueSchema("shard");
+
+    private PersistenceOptions Persistence => new()
+    {
+        Provider = "postgres",
+        Postgres = new PostgresPersistenceOptions { ConnectionString = TestPostgres.ConnectionString, Schema = _schema },
+    };
+
+    public Task InitializeAsync() => SqlPersistenceHocon.EnsureSchemaAsync(Persistence, CancellationToken.None);
+
+    public Task DisposeAsync() => TestPostgres.DropSchemaAsync(_schema);
+
+    [Fact]
+    public async Task TwoNodes_ContendersSpreadOverBoth_ThoseOfALeavingNodeComeBackWithTheirState()
+    {
+        var (portA, portB) = (FreePort(), FreePort());
+        string[] seeds = [$"127.0.0.1:{portA}"];
+        var a = await StartNodeAsync(portA, seeds);
+        await using var nodeA = a.Node;
+        var b = await StartNodeAsync(portB, seeds);
+        await BothRegionsRegisteredAsync(a.Region);
+        var contenders = new ActorContenders(a.Node.System, Mechanism, 0, journalOutlivesProcess: true, a.Region);
+        var keys = Enumerable.Range(0, 24).Select(i => new ContenderKey($"miner-{i:D2}", "chat")).ToList();
+        foreach (var key in keys)
+        {
+            await contenders.OpenAsync(key, new PeriodOpening(0, Start, 6_000, 60_000, 0.1, 1), CancellationToken.None);
+            await contenders.RecordAsync(key, 1, Start, false, QueryOutcome.Ok(300, TimeSpan.FromSeconds(2)), CancellationToken.None);
+            await contenders.RecordAsync(key, 2, Start, false, QueryOutcome.RateLimited, CancellationToken.None);
+        }
+
+        var onA = await EntityCountAsync(a.Region);
+        var onB = await EntityCountAsync(b.Region);
+        await Akka.Cluster.Cluster.Get(b.Node.System).LeaveAsync();
+        await b.Node.DisposeAsync();
+        var after = new List<ContenderSummary>();
+        foreach (var key in keys)
+        {
+            after.Add(await contenders.SummaryAsync(key, CancellationToken.None));
+        }
+
+        Assert.Equal(keys.Count, onA + onB);
+        Assert.True(onA > 0 && onB > 0, $"entities on A: {onA}, on B: {onB}");
+        Assert.All(after, s => Assert.Equal((2, 1, 300.0, 0L), (s.Queries, s.RateLimited, s.Consumed, s.OpenPeriod ?? -1)));
+        Assert.Equal(keys.Count, await EntityCountAsync(a.Region));
+    }
+
+    private async Task<(NodeActorSystem Node, IActorRef Region)> StartNodeAsync(int port, string[] seeds)
+    {
+        var cluster = new ClusterOptions { Port = port, SeedNodes = [.. seeds] };
+        var config = ConfigurationFactory.ParseString(ClusterHocon.For(cluster, "validator")).WithFallback(NodeConfig.Build(null, Persistence));
+        var node = await NodeActorSystem.StartAsync("validator", config, null, null, CancellationToken.None);
+        await ValidatorCluster.JoinAsync(node.System, cluster, CancellationToken.None);
+        return (node, await ValidatorCluster.StartContendersAsync(node.System, cluster, Mechanism, 0));
+    }
+
+    /// <summary>New shards go to the region with the fewest; B's region must be known before any is allocated.</summary>
+    private static async Task BothRegionsRegisteredAsync(IActorRef region)
+    {
+        // Each ask is a round trip to the shard coordinator; registration takes a retry interval or two.
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!deadline.IsCancellationRequested)
+        {
+            if ((await region.Ask<CurrentRegions>(GetCurrentRegions.Instance, TimeSpan.FromSeconds(5))).Regions.Count == 2)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("the second node's contender region never registered with the shard coordinator");
+    }
+
+    private static async Task<int> EntityCountAsync(IActorRef region) =>
+        (await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(10))).Shards.Sum(s => s.EntityIds.Count);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
