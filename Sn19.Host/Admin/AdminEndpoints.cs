@@ -5,14 +5,18 @@ using Microsoft.AspNetCore.Http;
 using Akka.Actor;
 
 /// <summary>
-/// Read-only introspection: <c>GET /admin/actors?path=PREFIX</c> lists actors (all when no prefix) and
-/// <c>GET /admin/actor?path=PATH</c> shows one. Every request needs the bearer token, else 401.
+/// The operator's view of a node: <c>GET /admin/actors?path=PREFIX</c> lists actors (all when no prefix),
+/// <c>GET /admin/actor?path=PATH</c> shows one; on a cluster node <c>GET /admin/cluster</c> shows membership,
+/// <c>GET /admin/shards[?entities=true]</c> the shard regions this node hosts, and
+/// <c>POST /admin/cluster/leave|down?address=ADDRESS</c> asks a member to leave or downs it.
+/// Every request needs the bearer token, else 401.
 /// </summary>
 internal static class AdminEndpoints
 {
     public static void Map(WebApplication app, ActorSystem system, AdminOptions options)
     {
         var directory = new ActorDirectory(system, options.SummaryTimeout);
+        var cluster = new ClusterDirectory(system, options.SummaryTimeout);
         // The token is checked on the endpoints themselves (a filter on the route group), not on a
         // path prefix: routing matches paths case-insensitively and decoded, so a prefix check can be
         // walked around by spelling the path another way (/ADMIN/actors, /%61dmin/actors).
@@ -45,5 +49,36 @@ internal static class AdminEndpoints
                 ? Results.Json(new AdminError($"no live actor at {path}"), AdminJson.Options, statusCode: 404)
                 : Results.Json(actor, AdminJson.Options);
         });
+
+        admin.MapGet("/cluster", () => cluster.InCluster
+            ? Results.Json(cluster.State(), AdminJson.Options)
+            : NotInCluster());
+
+        admin.MapGet("/shards", async (bool? entities, CancellationToken ct) => cluster.InCluster
+            ? Results.Json(await cluster.ShardsAsync(entities ?? false, ct), AdminJson.Options)
+            : NotInCluster());
+
+        admin.MapPost("/cluster/leave", (string? address) => Act(cluster, address, down: false));
+        admin.MapPost("/cluster/down", (string? address) => Act(cluster, address, down: true));
     }
+
+    private static IResult Act(ClusterDirectory cluster, string? address, bool down)
+    {
+        if (!cluster.InCluster)
+        {
+            return NotInCluster();
+        }
+
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            return Results.Json(new AdminError("query parameter 'address' is required, e.g. akka.tcp://validator@10.0.0.2:4051"), AdminJson.Options, statusCode: 400);
+        }
+
+        return cluster.Act(address, down)
+            ? Results.Json(cluster.State(), AdminJson.Options)
+            : Results.Json(new AdminError($"{address} is not a member of this cluster"), AdminJson.Options, statusCode: 404);
+    }
+
+    private static IResult NotInCluster() =>
+        Results.Json(new AdminError("this node is not part of a cluster (only validator nodes are)"), AdminJson.Options, statusCode: 404);
 }

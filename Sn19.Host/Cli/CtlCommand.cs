@@ -8,9 +8,11 @@ internal static class CtlCommand
 {
     public static Command Create()
     {
-        var command = new Command("ctl", "Inspect a running node: actors and their state");
+        var command = new Command("ctl", "Inspect and operate a running node: actors, cluster membership, shards");
         command.Subcommands.Add(CtlActorsCommand.Create());
         command.Subcommands.Add(CtlActorCommand.Create());
+        command.Subcommands.Add(CtlClusterCommand.Create());
+        command.Subcommands.Add(CtlShardsCommand.Create());
         return command;
     }
 }

@@ -22,12 +22,26 @@ internal sealed class AdminClient(HttpClient http)
     public Task<AdminCallResult<ActorInfo>> DescribeAsync(string path, CancellationToken cancellationToken) =>
         GetAsync<ActorInfo>("admin/actor?path=" + Uri.EscapeDataString(path), cancellationToken);
 
-    private async Task<AdminCallResult<T>> GetAsync<T>(string relative, CancellationToken cancellationToken)
+    public Task<AdminCallResult<ClusterStateResponse>> ClusterAsync(CancellationToken cancellationToken) =>
+        GetAsync<ClusterStateResponse>("admin/cluster", cancellationToken);
+
+    public Task<AdminCallResult<ShardListResponse>> ShardsAsync(bool entities, CancellationToken cancellationToken) =>
+        GetAsync<ShardListResponse>(entities ? "admin/shards?entities=true" : "admin/shards", cancellationToken);
+
+    /// <summary>Asks the member at <paramref name="address"/> to leave, or downs it; answers the cluster state after.</summary>
+    public Task<AdminCallResult<ClusterStateResponse>> ClusterActAsync(string address, bool down, CancellationToken cancellationToken) =>
+        SendAsync<ClusterStateResponse>(HttpMethod.Post, $"admin/cluster/{(down ? "down" : "leave")}?address={Uri.EscapeDataString(address)}", cancellationToken);
+
+    private Task<AdminCallResult<T>> GetAsync<T>(string relative, CancellationToken cancellationToken)
+        where T : class => SendAsync<T>(HttpMethod.Get, relative, cancellationToken);
+
+    private async Task<AdminCallResult<T>> SendAsync<T>(HttpMethod method, string relative, CancellationToken cancellationToken)
         where T : class
     {
         try
         {
-            using var response = await http.GetAsync(new Uri(relative, UriKind.Relative), cancellationToken);
+            using var request = new HttpRequestMessage(method, new Uri(relative, UriKind.Relative));
+            using var response = await http.SendAsync(request, cancellationToken);
             if (response.IsSuccessStatusCode)
             {
                 var value = await response.Content.ReadFromJsonAsync<T>(AdminJson.Options, cancellationToken);

@@ -10,7 +10,7 @@ internal static class CtlActorCommand
         var url = CtlCli.UrlOption();
         var token = CtlCli.TokenOption();
         var json = CtlCli.JsonOption();
-        var path = new Argument<string>("path") { Description = "the actor's full path, e.g. /user/demo/counter" };
+        var path = new Argument<string>("path") { Description = "the actor's full path, e.g. /user/weight-setter/singleton" };
         var command = new Command("actor", "Show one actor and the state summary it reports");
         command.Arguments.Add(path);
         command.Options.Add(json);
@@ -21,26 +21,11 @@ internal static class CtlActorCommand
             var target = r.GetValue(path) ?? string.Empty;
             if (!target.StartsWith('/'))
             {
-                r.InvocationConfiguration.Error.WriteLine($"sn19 ctl actor: '{target}' is not an actor path (e.g. /user/demo/counter)");
+                r.InvocationConfiguration.Error.WriteLine($"sn19 ctl actor: '{target}' is not an actor path (e.g. /user/weight-setter/singleton)");
                 return ExitCodes.UsageOrInput;
             }
 
-            var call = await client.DescribeAsync(target, ct);
-            if (!call.IsOk)
-            {
-                return CtlCli.Failed(r, call);
-            }
-
-            if (r.GetValue(json))
-            {
-                CtlCli.WriteJson(r, call.Value!);
-                return ExitCodes.Ok;
-            }
-
-            var console = CtlCli.Console(r);
-            console.Profile.Width = Math.Max(console.Profile.Width, 120);
-            console.Write(ActorTables.One(call.Value!));
-            return ExitCodes.Ok;
+            return CtlCli.Show(r, await client.DescribeAsync(target, ct), r.GetValue(json), ActorTables.One, 120);
         }));
         return command;
     }

@@ -25,23 +25,7 @@ internal static class CtlActorsCommand
                 return ExitCodes.UsageOrInput;
             }
 
-            var call = await client.ListAsync(prefix, ct);
-            if (!call.IsOk)
-            {
-                return CtlCli.Failed(r, call);
-            }
-
-            var list = call.Value!;
-            if (r.GetValue(json))
-            {
-                CtlCli.WriteJson(r, list);
-                return ExitCodes.Ok;
-            }
-
-            var console = CtlCli.Console(r);
-            console.Profile.Width = Math.Max(console.Profile.Width, 200);
-            console.Write(ActorTables.List(list.Actors, list.System));
-            return ExitCodes.Ok;
+            return CtlCli.Show(r, await client.ListAsync(prefix, ct), r.GetValue(json), list => ActorTables.List(list.Actors, list.System), 200);
         }));
         return command;
     }

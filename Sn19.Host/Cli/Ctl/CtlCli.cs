@@ -5,6 +5,7 @@ using System.Text.Json;
 using Sn19.Host.Admin;
 using Sn19.Host.Configuration;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 /// <summary>What the `sn19 ctl` client commands share: --url, --token, --json, the client and error reporting.</summary>
 internal static class CtlCli
@@ -76,6 +77,28 @@ internal static class CtlCli
         };
         result.InvocationConfiguration.Error.WriteLine($"sn19 ctl: {what}: {call.Message}");
         return call.Error == AdminCallError.Unauthorized ? ExitCodes.UsageOrInput : ExitCodes.Failure;
+    }
+
+    /// <summary>Prints a call's answer as JSON (<c>--json</c>) or as the table <paramref name="render"/> makes; a failed
+    /// call is reported instead. Returns the exit code.</summary>
+    public static int Show<T>(ParseResult result, AdminCallResult<T> call, bool json, Func<T, IRenderable> render, int width)
+        where T : class
+    {
+        if (!call.IsOk)
+        {
+            return Failed(result, call);
+        }
+
+        if (json)
+        {
+            WriteJson(result, call.Value!);
+            return ExitCodes.Ok;
+        }
+
+        var console = Console(result);
+        console.Profile.Width = Math.Max(console.Profile.Width, width);
+        console.Write(render(call.Value!));
+        return ExitCodes.Ok;
     }
 
     public static void WriteJson<T>(ParseResult result, T value) =>
