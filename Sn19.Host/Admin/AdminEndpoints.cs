@@ -3,17 +3,21 @@ namespace Sn19.Host.Admin;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Akka.Actor;
+using Sn19.Actors.Subnet.Validation;
+using Sn19.Actors.Subnet.Weights;
 
 /// <summary>
 /// The operator's view of a node: <c>GET /admin/actors?path=PREFIX</c> lists actors (all when no prefix),
 /// <c>GET /admin/actor?path=PATH</c> shows one; on a cluster node <c>GET /admin/cluster</c> shows membership,
 /// <c>GET /admin/shards[?entities=true]</c> the shard regions this node hosts, and
-/// <c>POST /admin/cluster/leave|down?address=ADDRESS</c> asks a member to leave or downs it.
+/// <c>POST /admin/cluster/leave|down?address=ADDRESS</c> asks a member to leave or downs it; on a validator
+/// <c>GET /admin/contenders</c> lists every contender's period numbers and <c>GET /admin/weights?limit=N</c> the
+/// last weight rounds.
 /// Every request needs the bearer token, else 401.
 /// </summary>
 internal static class AdminEndpoints
 {
-    public static void Map(WebApplication app, ActorSystem system, AdminOptions options)
+    public static void Map(WebApplication app, ActorSystem system, AdminOptions options, ValidatorNode? validator)
     {
         var directory = new ActorDirectory(system, options.SummaryTimeout);
         var cluster = new ClusterDirectory(system, options.SummaryTimeout);
@@ -58,6 +62,30 @@ internal static class AdminEndpoints
             ? Results.Json(await cluster.ShardsAsync(entities ?? false, ct), AdminJson.Options)
             : NotInCluster());
 
+        admin.MapGet("/contenders", async (CancellationToken ct) =>
+        {
+            if (validator is null)
+            {
+                return NotAValidator();
+            }
+
+            var keys = await validator.Contenders.KeysAsync(ct);
+            var summaries = await Task.WhenAll(keys.Select(k => validator.Contenders.SummaryAsync(k, ct).AsTask()));
+            return Results.Json(new ContenderListResponse(system.Name, system.Scheduler.Now, summaries), AdminJson.Options);
+        });
+
+        admin.MapGet("/weights", async (int? limit, CancellationToken ct) =>
+        {
+            if (validator is null)
+            {
+                return NotAValidator();
+            }
+
+            var rounds = await validator.Weights.Ask<IReadOnlyList<WeightHistoryEntry>>(
+                new GetWeightsHistory(Math.Clamp(limit ?? 10, 1, 1_000)), options.SummaryTimeout, ct);
+            return Results.Json(new WeightsResponse(system.Name, rounds), AdminJson.Options);
+        });
+
         admin.MapPost("/cluster/leave", (string? address) => Act(cluster, address, down: false));
         admin.MapPost("/cluster/down", (string? address) => Act(cluster, address, down: true));
     }
@@ -78,6 +106,9 @@ internal static class AdminEndpoints
             ? Results.Json(cluster.State(), AdminJson.Options)
             : Results.Json(new AdminError($"{address} is not a member of this cluster"), AdminJson.Options, statusCode: 404);
     }
+
+    private static IResult NotAValidator() =>
+        Results.Json(new AdminError("this node runs no validator (contenders and weights live on validator nodes)"), AdminJson.Options, statusCode: 404);
 
     private static IResult NotInCluster() =>
         Results.Json(new AdminError("this node is not part of a cluster (only validator nodes are)"), AdminJson.Options, statusCode: 404);

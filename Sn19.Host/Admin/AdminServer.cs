@@ -1,5 +1,6 @@
 namespace Sn19.Host.Admin;
 
+using Sn19.Actors.Subnet.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,7 +24,8 @@ internal sealed class AdminServer : IAsyncDisposable
     /// <summary>The bound base address, e.g. http://127.0.0.1:40123.</summary>
     public string Address { get; }
 
-    public static async Task<AdminServer> StartAsync(ActorSystem system, AdminOptions options, CancellationToken cancellationToken)
+    /// <param name="validator">The validator on this node, for <c>/admin/contenders</c> and <c>/admin/weights</c>; null on other nodes.</param>
+    public static async Task<AdminServer> StartAsync(ActorSystem system, AdminOptions options, ValidatorNode? validator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         try
@@ -44,7 +46,7 @@ internal sealed class AdminServer : IAsyncDisposable
         builder.WebHost.UseUrls($"http://{host}:{options.Port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        AdminEndpoints.Map(app, system, options);
+        AdminEndpoints.Map(app, system, options, validator);
         try
         {
             await app.StartAsync(cancellationToken);

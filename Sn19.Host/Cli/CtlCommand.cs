@@ -8,11 +8,13 @@ internal static class CtlCommand
 {
     public static Command Create()
     {
-        var command = new Command("ctl", "Inspect and operate a running node: actors, cluster membership, shards");
+        var command = new Command("ctl", "Inspect and operate a running node: actors, cluster membership, shards, contenders, weights");
         command.Subcommands.Add(CtlActorsCommand.Create());
         command.Subcommands.Add(CtlActorCommand.Create());
         command.Subcommands.Add(CtlClusterCommand.Create());
         command.Subcommands.Add(CtlShardsCommand.Create());
+        command.Subcommands.Add(CtlContendersCommand.Create());
+        command.Subcommands.Add(CtlWeightsCommand.Create());
         return command;
     }
 }

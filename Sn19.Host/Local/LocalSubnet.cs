@@ -116,7 +116,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
 
         try
         {
-            var server = await AdminServer.StartAsync(node.System, options, cancellationToken);
+            var server = await AdminServer.StartAsync(node.System, options, node, cancellationToken);
             output.WriteLine($"Live actors: sn19 ctl actors --url {server.Address} --token {token}");
             return server;
         }

@@ -68,7 +68,7 @@ internal static class ValidatorRunner
                 admin.Token = AdminTokenFile.ReadOrCreate(tokenFile);
                 await output.WriteLineAsync($"Admin API token (no admin.token set): {tokenFile}");
             }
-            await using var adminServer = await AdminServer.StartAsync(node.System, admin, cancellationToken);
+            await using var adminServer = await AdminServer.StartAsync(node.System, admin, node, cancellationToken);
             var tables = new PeriodTables(output, new Dictionary<string, string>(), settings.Tasks.Enabled.Select(t => t.Id).ToArray());
             tables.Started(signer.HotkeyAddress, dataDir, settings);
             await node.RunAsync(

@@ -68,6 +68,9 @@ internal sealed class ValidatorNode : IAsyncDisposable
 
     public MetagraphView Metagraph => _metagraph.Current;
 
+    /// <summary>The weight setter (in a cluster, the proxy to the singleton).</summary>
+    public IActorRef Weights => _weights;
+
     /// <summary>Serves organic requests through the task actors' routing.</summary>
     public OrganicRouter Organic { get; }
 

@@ -22,6 +22,12 @@ internal sealed class AdminClient(HttpClient http)
     public Task<AdminCallResult<ActorInfo>> DescribeAsync(string path, CancellationToken cancellationToken) =>
         GetAsync<ActorInfo>("admin/actor?path=" + Uri.EscapeDataString(path), cancellationToken);
 
+    public Task<AdminCallResult<ContenderListResponse>> ContendersAsync(CancellationToken cancellationToken) =>
+        GetAsync<ContenderListResponse>("admin/contenders", cancellationToken);
+
+    public Task<AdminCallResult<WeightsResponse>> WeightsAsync(int limit, CancellationToken cancellationToken) =>
+        GetAsync<WeightsResponse>($"admin/weights?limit={limit}", cancellationToken);
+
     public Task<AdminCallResult<ClusterStateResponse>> ClusterAsync(CancellationToken cancellationToken) =>
         GetAsync<ClusterStateResponse>("admin/cluster", cancellationToken);
 

@@ -42,7 +42,7 @@ internal sealed class AdminTestNode : IAsyncDisposable
         node.System.ActorOf(NoteActor.With(), "other");
         try
         {
-            var server = await AdminServer.StartAsync(node.System, new AdminOptions { Port = port, Token = Token }, default);
+            var server = await AdminServer.StartAsync(node.System, new AdminOptions { Port = port, Token = Token }, null, default);
             return new AdminTestNode(dir, node, server);
         }
         catch

@@ -40,7 +40,7 @@ public sealed class CtlClusterProcessTests : IAsyncLifetime
             await contenders.OpenAsync(new ContenderKey(miner, "chat"), new PeriodOpening(0, DateTimeOffset.UnixEpoch, 1_000, 60_000, 0.1, 1), default);
         }
 
-        _server = await AdminServer.StartAsync(_node.System, new AdminOptions { Port = 0, Token = Token }, default);
+        _server = await AdminServer.StartAsync(_node.System, new AdminOptions { Port = 0, Token = Token }, null, default);
     }
 
     public async Task DisposeAsync()

@@ -1,0 +1,23 @@
+namespace Sn19.Host.Cli.Ctl;
+
+using System.CommandLine;
+
+/// <summary>`sn19 ctl weights [--limit N] [--json]`: the weight setter's last rounds.</summary>
+internal static class CtlWeightsCommand
+{
+    public static Command Create()
+    {
+        var url = CtlCli.UrlOption();
+        var token = CtlCli.TokenOption();
+        var json = CtlCli.JsonOption();
+        var limit = new Option<int>("--limit") { Description = "rounds to show, newest first (1-1000)", DefaultValueFactory = _ => 10 };
+        var command = new Command("weights", "The last weight rounds: when, submitted or why not, the chain block, the top weights");
+        command.Options.Add(limit);
+        command.Options.Add(json);
+        command.Options.Add(url);
+        command.Options.Add(token);
+        command.SetAction((ParseResult r, CancellationToken ct) => CtlCli.WithClientAsync(r, url, token, async client =>
+            CtlCli.Show(r, await client.WeightsAsync(r.GetValue(limit), ct), r.GetValue(json), ValidatorTables.Weights, 160)));
+        return command;
+    }
+}
