@@ -94,7 +94,7 @@ internal sealed class ValidatorNode : IAsyncDisposable
         }
 
         await SqlPersistenceHocon.EnsureSchemaAsync(persistence, cancellationToken);
-        var config = ConfigurationFactory.ParseString(ClusterHocon.For(cluster, SystemName)).WithFallback(NodeConfig.Build(akkaSettings, persistence));
+        var config = ConfigurationFactory.ParseString(ClusterHocon.For(cluster, SystemName, persistence)).WithFallback(NodeConfig.Build(akkaSettings, persistence));
         var hosting = new ValidatorHosting(config, JournalOutlivesProcess: true, persistence.SnapshotEvery, Miners: null, cluster);
         return await StartAsync(settings, chain, signer, hosting, corpus, checkers, loggers, time, cancellationToken);
     }

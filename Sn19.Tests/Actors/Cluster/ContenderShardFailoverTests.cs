@@ -67,10 +67,42 @@ public sealed class ContenderShardFailoverTests : IAsyncLifetime
         Assert.Equal(keys.Count, await EntityCountAsync(a.Region));
     }
 
+    [Fact]
+    public async Task Singleton_HoldsThePostgresLease_AndMovesWithItWhenItsNodeLeaves()
+    {
+        var (portA, portB) = (FreePort(), FreePort());
+        string[] seeds = [$"127.0.0.1:{portA}"];
+        var a = await StartNodeAsync(portA, seeds);
+        await using var nodeA = a.Node;
+        var b = await StartNodeAsync(portB, seeds);
+        await using var nodeB = b.Node;
+        var options = new ClusterOptions();
+        ValidatorCluster.Singleton(a.Node.System, options, "where", Props.Create(() => new WhereActor()));
+        var proxyB = ValidatorCluster.Singleton(b.Node.System, options, "where", Props.Create(() => new WhereActor())).Proxy;
+
+        var first = await proxyB.Ask<string>("where", TimeSpan.FromSeconds(30));
+        var owner = await LeaseOwnerAsync();
+        await Akka.Cluster.Cluster.Get(a.Node.System).LeaveAsync();
+        var second = await proxyB.Ask<string>("where", TimeSpan.FromSeconds(60));
+
+        Assert.Equal(Akka.Cluster.Cluster.Get(a.Node.System).SelfAddress.ToString(), first);
+        // Akka names a singleton's lease owner by system@host:port.
+        Assert.Equal(first, "akka.tcp://" + owner);
+        Assert.Equal(Akka.Cluster.Cluster.Get(b.Node.System).SelfAddress.ToString(), second);
+        Assert.Equal(second, "akka.tcp://" + await LeaseOwnerAsync());
+    }
+
+    private async Task<string?> LeaseOwnerAsync()
+    {
+        await using var database = Npgsql.NpgsqlDataSource.Create(TestPostgres.ConnectionString);
+        await using var command = database.CreateCommand($"SELECT owner FROM {_schema}.sn19_lease WHERE name LIKE '%where%'");
+        return await command.ExecuteScalarAsync() as string;
+    }
+
     private async Task<(NodeActorSystem Node, IActorRef Region)> StartNodeAsync(int port, string[] seeds)
     {
         var cluster = new ClusterOptions { Port = port, SeedNodes = [.. seeds] };
-        var config = ConfigurationFactory.ParseString(ClusterHocon.For(cluster, "validator")).WithFallback(NodeConfig.Build(null, Persistence));
+        var config = ConfigurationFactory.ParseString(ClusterHocon.For(cluster, "validator", Persistence)).WithFallback(NodeConfig.Build(null, Persistence));
         var node = await NodeActorSystem.StartAsync("validator", config, null, null, CancellationToken.None);
         await ValidatorCluster.JoinAsync(node.System, cluster, CancellationToken.None);
         return (node, await ValidatorCluster.StartContendersAsync(node.System, cluster, Mechanism, 0));
@@ -100,5 +132,11 @@ public sealed class ContenderShardFailoverTests : IAsyncLifetime
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Answers with the address of the node it runs on.</summary>
+    private sealed class WhereActor : ReceiveActor
+    {
+        public WhereActor() => Receive<string>(_ => Sender.Tell(Akka.Cluster.Cluster.Get(Context.System).SelfAddress.ToString()));
     }
 }

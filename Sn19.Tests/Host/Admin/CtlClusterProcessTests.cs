@@ -30,7 +30,7 @@ public sealed class CtlClusterProcessTests : IAsyncLifetime
         var persistence = new PersistenceOptions { Sqlite = new SqlitePersistenceOptions { Path = _dir.File("journal.db") } };
         await SqlPersistenceHocon.EnsureSchemaAsync(persistence, default);
         var cluster = new ClusterOptions();
-        var config = ConfigurationFactory.ParseString(ClusterHocon.For(cluster, "validator")).WithFallback(NodeConfig.Build(null, persistence));
+        var config = ConfigurationFactory.ParseString(ClusterHocon.For(cluster, "validator", persistence)).WithFallback(NodeConfig.Build(null, persistence));
         _node = await NodeActorSystem.StartAsync("validator", config, null, null, default);
         await ValidatorCluster.JoinAsync(_node.System, cluster, default);
         var region = await ValidatorCluster.StartContendersAsync(_node.System, cluster, new MechanismOptions(), 0);
