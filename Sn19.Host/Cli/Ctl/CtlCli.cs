@@ -24,6 +24,22 @@ internal static class CtlCli
 
     public static Option<bool> JsonOption() => new("--json") { Description = "print JSON instead of a table" };
 
+    /// <summary>
+    /// Gives <paramref name="command"/> the options every ctl command has (--json, --url, --token) and runs
+    /// <paramref name="body"/> with a client and the --json flag. Options the command adds itself come first.
+    /// </summary>
+    public static Command Calling(Command command, Func<ParseResult, AdminClient, bool, CancellationToken, Task<int>> body)
+    {
+        var url = UrlOption();
+        var token = TokenOption();
+        var json = JsonOption();
+        command.Options.Add(json);
+        command.Options.Add(url);
+        command.Options.Add(token);
+        command.SetAction((ParseResult r, CancellationToken ct) => WithClientAsync(r, url, token, client => body(r, client, r.GetValue(json), ct)));
+        return command;
+    }
+
     /// <summary>Validates --url and --token (exit 2 when bad) and runs <paramref name="body"/> with a client.</summary>
     public static async Task<int> WithClientAsync(
         ParseResult result, Option<string?> url, Option<string?> token, Func<AdminClient, Task<int>> body)

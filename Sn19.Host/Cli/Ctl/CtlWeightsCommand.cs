@@ -7,17 +7,10 @@ internal static class CtlWeightsCommand
 {
     public static Command Create()
     {
-        var url = CtlCli.UrlOption();
-        var token = CtlCli.TokenOption();
-        var json = CtlCli.JsonOption();
         var limit = new Option<int>("--limit") { Description = "rounds to show, newest first (1-1000)", DefaultValueFactory = _ => 10 };
         var command = new Command("weights", "The last weight rounds: when, submitted or why not, the chain block, the top weights");
         command.Options.Add(limit);
-        command.Options.Add(json);
-        command.Options.Add(url);
-        command.Options.Add(token);
-        command.SetAction((ParseResult r, CancellationToken ct) => CtlCli.WithClientAsync(r, url, token, async client =>
-            CtlCli.Show(r, await client.WeightsAsync(r.GetValue(limit), ct), r.GetValue(json), ValidatorTables.Weights, 160)));
-        return command;
+        return CtlCli.Calling(command, async (r, client, json, ct) =>
+            CtlCli.Show(r, await client.WeightsAsync(r.GetValue(limit), ct), json, ValidatorTables.Weights, 160));
     }
 }
