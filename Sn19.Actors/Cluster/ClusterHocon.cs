@@ -1,6 +1,9 @@
 namespace Sn19.Actors.Cluster;
 
 using System.Globalization;
+using Akka.Configuration;
+using Microsoft.Extensions.Configuration;
+using Sn19.Actors.Hosting;
 using Sn19.Actors.Persistence;
 
 /// <summary>
@@ -14,6 +17,10 @@ public static class ClusterHocon
 {
     /// <summary>The configuration path of the lease.</summary>
     public const string LeasePath = "sn19.cluster.lease";
+
+    /// <summary>A validator cluster node's whole Akka configuration: this part over <see cref="NodeConfig.Build"/>.</summary>
+    public static Config Build(ClusterOptions options, string systemName, PersistenceOptions persistence, IConfigurationSection? akka = null) =>
+        ConfigurationFactory.ParseString(For(options, systemName, persistence)).WithFallback(NodeConfig.Build(akka, persistence));
 
     public static string For(ClusterOptions options, string systemName, PersistenceOptions persistence)
     {

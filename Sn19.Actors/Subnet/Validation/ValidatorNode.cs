@@ -1,7 +1,6 @@
 namespace Sn19.Actors.Subnet.Validation;
 
 using Akka.Actor;
-using Akka.Configuration;
 using Sn19.Actors.Cluster;
 using Akka.Streams;
 using Microsoft.Extensions.Configuration;
@@ -94,7 +93,7 @@ internal sealed class ValidatorNode : IAsyncDisposable
         }
 
         await SqlPersistenceHocon.EnsureSchemaAsync(persistence, cancellationToken);
-        var config = ConfigurationFactory.ParseString(ClusterHocon.For(cluster, SystemName, persistence)).WithFallback(NodeConfig.Build(akkaSettings, persistence));
+        var config = ClusterHocon.Build(cluster, SystemName, persistence, akkaSettings);
         var hosting = new ValidatorHosting(config, JournalOutlivesProcess: true, persistence.SnapshotEvery, Miners: null, cluster);
         return await StartAsync(settings, chain, signer, hosting, corpus, checkers, loggers, time, cancellationToken);
     }

@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
-using Akka.Configuration;
 using Sn19.Actors.Cluster;
 using Sn19.Actors.Hosting;
 using Sn19.Actors.Mechanism;
@@ -102,7 +101,7 @@ public sealed class ContenderShardFailoverTests : IAsyncLifetime
     private async Task<(NodeActorSystem Node, IActorRef Region)> StartNodeAsync(int port, string[] seeds)
     {
         var cluster = new ClusterOptions { Port = port, SeedNodes = [.. seeds] };
-        var config = ConfigurationFactory.ParseString(ClusterHocon.For(cluster, "validator", Persistence)).WithFallback(NodeConfig.Build(null, Persistence));
+        var config = ClusterHocon.Build(cluster, "validator", Persistence);
         var node = await NodeActorSystem.StartAsync("validator", config, null, null, CancellationToken.None);
         await ValidatorCluster.JoinAsync(node.System, cluster, CancellationToken.None);
         return (node, await ValidatorCluster.StartContendersAsync(node.System, cluster, Mechanism, 0));

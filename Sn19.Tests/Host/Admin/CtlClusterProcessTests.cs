@@ -2,7 +2,6 @@ namespace Sn19.Tests.Host.Admin;
 
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Akka.Configuration;
 using Sn19.Actors.Cluster;
 using Sn19.Actors.Hosting;
 using Sn19.Actors.Mechanism;
@@ -30,7 +29,7 @@ public sealed class CtlClusterProcessTests : IAsyncLifetime
         var persistence = new PersistenceOptions { Sqlite = new SqlitePersistenceOptions { Path = _dir.File("journal.db") } };
         await SqlPersistenceHocon.EnsureSchemaAsync(persistence, default);
         var cluster = new ClusterOptions();
-        var config = ConfigurationFactory.ParseString(ClusterHocon.For(cluster, "validator", persistence)).WithFallback(NodeConfig.Build(null, persistence));
+        var config = ClusterHocon.Build(cluster, "validator", persistence);
         _node = await NodeActorSystem.StartAsync("validator", config, null, null, default);
         await ValidatorCluster.JoinAsync(_node.System, cluster, default);
         var region = await ValidatorCluster.StartContendersAsync(_node.System, cluster, new MechanismOptions(), 0);
