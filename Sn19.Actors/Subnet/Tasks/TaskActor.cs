@@ -63,6 +63,11 @@ internal sealed class TaskActor : ReceiveActor, IWithTimers, IDescribedActor
 
         _schedule = TaskSchedule.Build(_task.Id, begin.Start, _periodLength, _contenders.Values.Sum(c => c.CapacityToScore),
             _task.VolumePerRequest, begin.FirstOffsetUniform);
+        if (begin.ResumeAt is { } resumeAt)
+        {
+            _schedule.SkipBefore(resumeAt);
+        }
+
         _nextQueryId = 0;
         _lastFailure.Clear();
         _routing = new Random(unchecked((int)(begin.RoutingSeed ^ (begin.RoutingSeed >> 32))));
@@ -164,5 +169,6 @@ internal sealed class TaskActor : ReceiveActor, IWithTimers, IDescribedActor
 
     private TaskSummary Describe() => new(
         _task.Id, _period, _schedule?.Requests ?? 0, _schedule?.Sent ?? 0, _schedule?.Cancelled ?? 0, _schedule?.Remaining ?? 0,
-        _schedule is { Remaining: > 0 } s ? s.NextDue : null, _organic, _ok, _rateLimited, _failed, _work, _contenders.Count);
+        _schedule is { Remaining: > 0 } s ? s.NextDue : null, _organic, _ok, _rateLimited, _failed, _work, _contenders.Count,
+        _schedule?.Skipped ?? 0);
 }

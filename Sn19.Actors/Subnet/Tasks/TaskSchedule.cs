@@ -50,6 +50,9 @@ internal sealed class TaskSchedule
 
     public int Cancelled { get; private set; }
 
+    /// <summary>Slots passed over because the period was taken over after they fell due (<see cref="SkipBefore"/>).</summary>
+    public int Skipped { get; private set; }
+
     public int Organic { get; private set; }
 
     public static TaskSchedule Build(
@@ -91,6 +94,21 @@ internal sealed class TaskSchedule
 
         Sent++;
         return true;
+    }
+
+    /// <summary>
+    /// Passes the slots that fell due before <paramref name="at"/> without sending them: a coordinator that took a
+    /// period over part-way (its node died) goes on from now, and the contenders' journaled counts already hold
+    /// what the slots before sent. They count as skipped, not sent.
+    /// </summary>
+    public void SkipBefore(DateTimeOffset at)
+    {
+        while (Remaining > 0 && NextDue < at)
+        {
+            Remaining--;
+            NextDue += Interval;
+            Skipped++;
+        }
     }
 
     /// <summary>Deficit-first choice among contenders with capacity left; null when none can take a query.</summary>

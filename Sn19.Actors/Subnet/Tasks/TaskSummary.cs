@@ -1,6 +1,7 @@
 namespace Sn19.Actors.Subnet.Tasks;
 
-/// <summary>A task's period at a glance: the schedule and the totals of every query so far.</summary>
+/// <summary>A task's period at a glance: the schedule and the totals of every query so far (on this node: slots
+/// another node sent before this one took the period over count as <see cref="Skipped"/>).</summary>
 public sealed record TaskSummary(
     string TaskId,
     long? Period,
@@ -14,4 +15,5 @@ public sealed record TaskSummary(
     int RateLimited,
     int Failed,
     double Work,
-    int Contenders);
+    int Contenders,
+    int Skipped = 0);

@@ -57,20 +57,75 @@ internal sealed class PeriodCoordinatorActor : ReceiveActor, IWithTimers, IDescr
 
     private DateTimeOffset Now => Context.System.Scheduler.Now;
 
-    /// <summary>Closes, at their own end, the periods a previous run opened and never closed; then waits for the next.</summary>
+    /// <summary>
+    /// Picks up where a previous coordinator stopped (a restart, or a failover to this node): a period still running
+    /// is taken over for the rest of its time; one whose time is over is closed at its end; a period that closed
+    /// just now gets its weights round if it has none (the weight setter answers from its journal if it has);
+    /// then it waits for the next period.
+    /// </summary>
     private async Task ResumeAsync()
     {
         var contenders = _parts.Contenders;
+        var now = Now;
+        long? running = null;
+        long? lastClosed = null;
+        var runningSummaries = new List<ContenderSummary>();
         foreach (var key in await contenders.KeysAsync(CancellationToken.None))
         {
             var summary = await contenders.SummaryAsync(key, CancellationToken.None);
             if (summary.OpenPeriod is { } open && open != summary.LastClosedPeriod)
             {
-                await contenders.CloseAsync(key, open, _clock.EndOf(open), CancellationToken.None);
+                if (_clock.EndOf(open) > now)
+                {
+                    running = open;
+                    runningSummaries.Add(summary);
+                    continue;
+                }
+
+                summary = await contenders.CloseAsync(key, open, _clock.EndOf(open), CancellationToken.None);
+            }
+
+            lastClosed = Math.Max(lastClosed ?? long.MinValue, summary.LastClosedPeriod ?? long.MinValue);
+        }
+
+        if (running is { } period)
+        {
+            await TakeOverAsync(period, runningSummaries);
+            return;
+        }
+
+        var current = _clock.IndexAt(now);
+        if (lastClosed == current - 1)
+        {
+            await RoundAsync(current - 1);
+        }
+
+        WaitFor(current + 1);
+    }
+
+    /// <summary>
+    /// Runs the rest of a period another coordinator opened: the task actors go on from now with the contenders'
+    /// journaled counts, and the period closes at its end as usual.
+    /// </summary>
+    private async Task TakeOverAsync(long period, List<ContenderSummary> summaries)
+    {
+        var settings = _parts.Settings;
+        var start = _clock.StartOf(period);
+        await _parts.Metagraph.RefreshAsync(CancellationToken.None);
+        foreach (var task in settings.Tasks.Enabled)
+        {
+            if (_parts.Tasks.TryGetValue(task.Id, out var actor))
+            {
+                var firstOffset = SeededRandom.Uniform(settings.Seed, period, SeededRandom.Key(task.Id));
+                var routingSeed = unchecked((long)SeededRandom.Hash(settings.Seed, [period, SeededRandom.Key(task.Id), 1]));
+                var begin = new BeginTaskPeriod(period, start, [.. summaries.Where(s => s.TaskId == task.Id)], firstOffset, routingSeed) { ResumeAt = Now };
+                await actor.Ask<TaskSummary>(begin, AskTimeout);
             }
         }
 
-        WaitFor(_clock.IndexAt(Now) + 1);
+        _open = period;
+        ValidatorLog.PeriodTakenOver(_logger, period, summaries.Count);
+        Timers.StartSingleTimer(StepTimer, new CloseDue(period), Context.System.Scheduler.Until(_clock.EndOf(period)));
     }
 
     private void WaitFor(long period)
@@ -193,17 +248,7 @@ internal sealed class PeriodCoordinatorActor : ReceiveActor, IWithTimers, IDescr
         }
 
         ValidatorLog.PeriodClosed(_logger, period);
-        // A round waits on the chain and the signer; a report without it still shows the period.
-        WeightHistoryEntry? round;
-        try
-        {
-            round = await _parts.Weights.Ask<WeightHistoryEntry>(SetWeightsNow.Instance, AskTimeout);
-        }
-        catch (AskTimeoutException)
-        {
-            round = null;
-        }
-
+        var round = await RoundAsync(period);
         _closed++;
         await _parts.Closed(new PeriodReport(period, _clock.StartOf(period), end, rows, tasks, round));
         if (_parts.Periods is not { } limit || _closed < limit)
@@ -213,6 +258,20 @@ internal sealed class PeriodCoordinatorActor : ReceiveActor, IWithTimers, IDescr
         else
         {
             _parts.Finished();
+        }
+    }
+
+    /// <summary>The weights round of a closed period; a round waits on the chain and the signer, and a report
+    /// without it (null: the ask timed out) still shows the period.</summary>
+    private async Task<WeightHistoryEntry?> RoundAsync(long period)
+    {
+        try
+        {
+            return await _parts.Weights.Ask<WeightHistoryEntry>(new SetWeightsNow(period), AskTimeout);
+        }
+        catch (AskTimeoutException)
+        {
+            return null;
         }
     }
 

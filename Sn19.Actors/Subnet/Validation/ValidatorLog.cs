@@ -7,6 +7,9 @@ internal static partial class ValidatorLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Period {Period} opened: {Miners} miners, {Contenders} contenders, {Planned} synthetic queries planned")]
     public static partial void PeriodOpened(ILogger logger, long period, int miners, int contenders, int planned);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Period {Period} taken over part-way on this node ({Contenders} open contenders): the coordinator before stopped")]
+    public static partial void PeriodTakenOver(ILogger logger, long period, int contenders);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Period {Period} closed")]
     public static partial void PeriodClosed(ILogger logger, long period);
 

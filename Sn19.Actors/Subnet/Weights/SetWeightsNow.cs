@@ -1,7 +1,8 @@
 namespace Sn19.Actors.Subnet.Weights;
 
-/// <summary>Runs a round now and answers with its <see cref="WeightHistoryEntry"/>.</summary>
-public sealed record SetWeightsNow : WeightSetterMessage
-{
-    public static SetWeightsNow Instance { get; } = new();
-}
+/// <summary>
+/// Runs the round for a closed period now and answers with its <see cref="WeightHistoryEntry"/>. Idempotent per
+/// period: asked again (a coordinator that took over after a failover, or an ask that timed out and arrived late),
+/// the weight setter answers with the round it journaled and submits nothing.
+/// </summary>
+public sealed record SetWeightsNow(long Period) : WeightSetterMessage;

@@ -17,14 +17,17 @@ using Sn19.Actors.Subnet.Tasks;
 ///   1. read the metagraph (hotkey → uid at this moment, own last update, rate limit);
 ///   2. gather every contender's aggregate for the enabled tasks;
 ///   3. compute weights, map them to uids by hotkey, quantise to u16;
-///   4. unless the chain's rate limit forbids it now, have the signer sign the submission (against the
-///      hotkey's last update, so the chain takes it once) and submit it with the version key;
+///   4. unless the chain's rate limit forbids it now, journal the intent to submit (<see cref="WeightSubmissionIntended"/>),
+///      have the signer sign the submission (against the hotkey's last update, so the chain takes it once) and
+///      submit it with the version key;
 ///   5. journal the round and its outcome, so the history and the round numbers carry on after a restart.
 ///      Every <c>weights.history</c> rounds a snapshot holds the kept history and the journal before it is
 ///      deleted: a round with its full breakdown is ~100 bytes per contender, so the journal stays bounded.
+/// Weights go to the chain at most once per period across any failover: a period whose round is journaled is
+/// answered from the journal, and an intent without its outcome is resolved against the chain's last update.
 /// </summary>
-/// <remarks>A round awaits the chain and the signer inside the actor (<c>CommandAsync</c>): messages wait
-/// meanwhile, so two rounds never overlap and the history stays in order.</remarks>
+/// <remarks>A round awaits the chain and the signer inside the actor (<c>CommandAsync</c>, then <c>RunTask</c>
+/// once the intent is journaled): messages wait meanwhile, so two rounds never overlap and the history stays in order.</remarks>
 internal sealed class WeightSetterActor : ReceivePersistentActor, IDescribedActor
 {
     private readonly IChain _chain;
@@ -35,6 +38,7 @@ internal sealed class WeightSetterActor : ReceivePersistentActor, IDescribedActo
     private readonly ILogger _logger;
     private readonly LinkedList<WeightHistoryEntry> _history = new();
     private long _round;
+    private WeightSubmissionIntended? _pending;
 
     public WeightSetterActor(
         IChain chain, IHotkeySigner signer, IContenderGateway contenders, TaskRegistryHolder tasks, MechanismOptions options, ILogger logger)
@@ -49,12 +53,9 @@ internal sealed class WeightSetterActor : ReceivePersistentActor, IDescribedActo
 
         Recover<SnapshotOffer>(offer => Restore((WeightSetterSnapshot)offer.Snapshot));
         Recover<WeightRoundRecorded>(recorded => Apply(recorded.Entry));
+        Recover<WeightSubmissionIntended>(intended => _pending = intended);
 
-        CommandAsync<SetWeightsNow>(async _ =>
-        {
-            var replyTo = Sender;
-            Record(await RunRoundAsync(CancellationToken.None), replyTo);
-        });
+        CommandAsync<SetWeightsNow>(RunRoundAsync);
         Command<GetWeightsHistory>(get => Sender.Tell((IReadOnlyList<WeightHistoryEntry>)[.. _history.Take(Math.Max(get.Limit, 0))]));
         Command<DescribeActor>(_ => Sender.Tell(new ActorDescription(Summary(), PersistenceId, LastSequenceNr)));
         Command<SaveSnapshotSuccess>(saved =>
@@ -80,23 +81,61 @@ internal sealed class WeightSetterActor : ReceivePersistentActor, IDescribedActo
     {
         ArgumentNullException.ThrowIfNull(events);
         events.Register<WeightRoundRecorded>("weights.round-recorded")
-            .Register<WeightSetterSnapshot>("weights.snapshot");
+            .Register<WeightSetterSnapshot>("weights.snapshot")
+            .Register<WeightSubmissionIntended>("weights.submission-intended");
     }
 
     private object Summary() => new
     {
         rounds = _round,
-        last = _history.First?.Value is { } e ? new { e.Round.Round, e.Round.At, Status = e.Status.ToString(), e.Detail, e.Block, Miners = e.Round.Miners.Count } : null,
+        last = _history.First?.Value is { } e
+            ? new { e.Round.Round, e.Round.Period, e.Round.At, Status = e.Status.ToString(), e.Detail, e.Block, Miners = e.Round.Miners.Count }
+            : null,
+        pending = _pending,
     };
 
-    private async Task<WeightHistoryEntry> RunRoundAsync(CancellationToken ct)
+    /// <summary>
+    /// The period's round: answered from the journal when it already ran (unless nothing reached the chain then);
+    /// else computed, and submitted after its intent is journaled.
+    /// </summary>
+    private async Task RunRoundAsync(SetWeightsNow set)
+    {
+        var replyTo = Sender;
+        if (_history.FirstOrDefault(e => e.Round.Period == set.Period && !IsTransient(e.Status)) is { } done)
+        {
+            replyTo.Tell(done);
+            return;
+        }
+
+        var (entry, submission) = await PrepareAsync(set.Period, CancellationToken.None);
+        if (entry is not null)
+        {
+            Record(entry, replyTo);
+            return;
+        }
+
+        Persist(
+            new WeightSubmissionIntended(set.Period, submission!.Round.Round, submission.Weights.LastUpdate, submission.Block),
+            intended =>
+            {
+                _pending = intended;
+                RunTask(async () => Record(await SubmitAsync(submission, CancellationToken.None), replyTo));
+            });
+    }
+
+    /// <summary>Outcomes where nothing reached the chain: the period's round may run again.</summary>
+    private static bool IsTransient(WeightSubmissionStatus status) =>
+        status is WeightSubmissionStatus.ChainUnavailable or WeightSubmissionStatus.SignerRefused;
+
+    /// <summary>The round for <paramref name="period"/> and either its final entry (nothing to submit) or the submission to make.</summary>
+    private async Task<(WeightHistoryEntry? Entry, WeightSubmission? Submission)> PrepareAsync(long period, CancellationToken ct)
     {
         var now = Context.System.Scheduler.Now;
         var metagraphResult = await _chain.GetMetagraphAsync(ct);
         if (!metagraphResult.IsOk)
         {
-            var empty = new WeightRoundRecord(_round, now, [], [], []);
-            return new WeightHistoryEntry(empty, WeightSubmissionStatus.ChainUnavailable, metagraphResult.Error?.ToString(), 0);
+            var empty = new WeightRoundRecord(_round, now, [], [], [], period);
+            return (new WeightHistoryEntry(empty, WeightSubmissionStatus.ChainUnavailable, metagraphResult.Error?.ToString(), 0), null);
         }
 
         var metagraph = metagraphResult.Value!;
@@ -111,43 +150,51 @@ internal sealed class WeightSetterActor : ReceivePersistentActor, IDescribedActo
             }
         }
 
-        var round = WeightRound.Compute(_round, now, registry.Weights, aggregates, neurons, _options);
-        return await SubmitAsync(round, metagraph, ct);
-    }
-
-    private async Task<WeightHistoryEntry> SubmitAsync(WeightRoundRecord round, Metagraph metagraph, CancellationToken ct)
-    {
+        var round = WeightRound.Compute(_round, now, registry.Weights, aggregates, neurons, _options) with { Period = period };
         if (round.Weights.Count == 0)
         {
-            return new WeightHistoryEntry(round, WeightSubmissionStatus.NothingToSet, "every weight is zero", metagraph.Block);
+            return (new WeightHistoryEntry(round, WeightSubmissionStatus.NothingToSet, "every weight is zero", metagraph.Block), null);
         }
 
         var hotkey = _signer.HotkeyAddress;
         var self = metagraph.Neurons.FirstOrDefault(n => n.Hotkey == hotkey);
         if (self is null)
         {
-            return new WeightHistoryEntry(round, WeightSubmissionStatus.NotRegistered, $"{hotkey} has no uid", metagraph.Block);
+            return (new WeightHistoryEntry(round, WeightSubmissionStatus.NotRegistered, $"{hotkey} has no uid", metagraph.Block), null);
+        }
+
+        if (_pending is { } pending && pending.Period == period && self.LastUpdate != pending.LastUpdate)
+        {
+            // The node that journaled the intent died before the outcome; the chain shows the submission landed.
+            return (new WeightHistoryEntry(round, WeightSubmissionStatus.Submitted,
+                $"submitted before a failover: the chain's last update moved from block {pending.LastUpdate} to {self.LastUpdate}", metagraph.Block), null);
         }
 
         var since = metagraph.Block - Math.Min(self.LastUpdate, metagraph.Block);
         if (self.LastUpdate > 0 && since < metagraph.Hyperparameters.WeightsRateLimit)
         {
-            return new WeightHistoryEntry(round, WeightSubmissionStatus.RateLimited,
-                $"{since} blocks since the last update, the chain allows one every {metagraph.Hyperparameters.WeightsRateLimit}", metagraph.Block);
+            return (new WeightHistoryEntry(round, WeightSubmissionStatus.RateLimited,
+                $"{since} blocks since the last update, the chain allows one every {metagraph.Hyperparameters.WeightsRateLimit}", metagraph.Block), null);
         }
 
         var weights = new WeightsToSign(
             metagraph.Netuid, [.. round.Weights.Select(w => w.Uid)], [.. round.Weights.Select(w => w.Value)], (ulong)_options.Weights.VersionKey, self.LastUpdate);
+        return (null, new WeightSubmission(round, weights, metagraph.Block));
+    }
+
+    private async Task<WeightHistoryEntry> SubmitAsync(WeightSubmission submission, CancellationToken ct)
+    {
+        var (round, weights, block) = submission;
         var signed = await _signer.SignWeightsAsync(weights, ct);
         if (!signed.IsSigned)
         {
-            return new WeightHistoryEntry(round, WeightSubmissionStatus.SignerRefused, $"{signed.Refusal}: {signed.Message}", metagraph.Block);
+            return new WeightHistoryEntry(round, WeightSubmissionStatus.SignerRefused, $"{signed.Refusal}: {signed.Message}", block);
         }
 
-        var result = await _chain.SetWeightsAsync(new SignedWeights(hotkey, weights, signed.Signature), ct);
+        var result = await _chain.SetWeightsAsync(new SignedWeights(_signer.HotkeyAddress, weights, signed.Signature), ct);
         return result.IsOk
-            ? new WeightHistoryEntry(round, WeightSubmissionStatus.Submitted, null, metagraph.Block)
-            : new WeightHistoryEntry(round, WeightSubmissionStatus.Refused, result.Error?.ToString(), metagraph.Block);
+            ? new WeightHistoryEntry(round, WeightSubmissionStatus.Submitted, null, block)
+            : new WeightHistoryEntry(round, WeightSubmissionStatus.Refused, result.Error?.ToString(), block);
     }
 
     /// <summary>Journals the round, then keeps it and answers; the round number is taken once it is journaled.</summary>
@@ -160,13 +207,16 @@ internal sealed class WeightSetterActor : ReceivePersistentActor, IDescribedActo
             replyTo?.Tell(entry);
             if (LastSequenceNr % _options.Weights.History == 0)
             {
-                SaveSnapshot(new WeightSetterSnapshot(_round, [.. _history]));
+                SaveSnapshot(new WeightSetterSnapshot(_round, [.. _history], _pending));
             }
         });
     }
 
+    /// <summary>Keeps a journaled round; it resolves any intent before it (an intent is always followed by its round
+    /// unless the node died in between, and then the next round supersedes it).</summary>
     private void Apply(WeightHistoryEntry entry)
     {
+        _pending = null;
         _round = Math.Max(_round, entry.Round.Round + 1);
         _history.AddFirst(entry);
         while (_history.Count > _options.Weights.History)
@@ -178,6 +228,7 @@ internal sealed class WeightSetterActor : ReceivePersistentActor, IDescribedActo
     private void Restore(WeightSetterSnapshot snapshot)
     {
         _round = snapshot.NextRound;
+        _pending = snapshot.Pending;
         _history.Clear();
         foreach (var entry in snapshot.History)
         {

@@ -18,7 +18,7 @@ public sealed class JournalSerializerTests() : TestKit(NodeConfig.Build(null, ne
     public static TheoryData<string> Manifests => new()
     {
         "contender.period-opened", "contender.query-recorded", "contender.quality-recorded", "contender.period-closed", "contender.snapshot",
-        "weights.round-recorded", "weights.snapshot",
+        "weights.round-recorded", "weights.snapshot", "weights.submission-intended",
     };
 
     [Theory]
@@ -63,11 +63,12 @@ public sealed class JournalSerializerTests() : TestKit(NodeConfig.Build(null, ne
         state.Apply(closed, options);
         var aggregates = new[] { state.Aggregate(Start.AddHours(1), options, qualitySquareExempt: false) };
         var round = WeightRound.Compute(7, Start.AddHours(1), [new TaskWeight("chat", 1)], aggregates, [new NeuronIdentity(3, state.Key.Hotkey)], options);
-        var entry = new WeightHistoryEntry(round, WeightSubmissionStatus.Submitted, null, 1_234);
+        var entry = new WeightHistoryEntry(round with { Period = 11 }, WeightSubmissionStatus.Submitted, null, 1_234);
         return new()
         {
             ["weights.round-recorded"] = new WeightRoundRecorded(entry),
-            ["weights.snapshot"] = new WeightSetterSnapshot(8, [entry]),
+            ["weights.snapshot"] = new WeightSetterSnapshot(8, [entry], new WeightSubmissionIntended(12, 8, 1_200, 1_234)),
+            ["weights.submission-intended"] = new WeightSubmissionIntended(12, 8, 1_200, 1_234),
             ["contender.period-opened"] = opened,
             ["contender.query-recorded"] = recorded,
             ["contender.quality-recorded"] = quality,

@@ -11,6 +11,7 @@ using Sn19.Actors.Subnet.Contenders;
 using Sn19.Actors.Subnet.Tasks;
 using Sn19.Actors.Subnet.Weights;
 using Sn19.Tests.Actors.Subnet.Tasks;
+using Sn19.Tests.TestSupport;
 
 /// <summary>The weight setter against the real local chain (in-memory SQLite), on Akka's virtual time.</summary>
 public sealed class WeightSetterActorTests() : TestKit(VirtualTime.Config)
@@ -31,7 +32,7 @@ public sealed class WeightSetterActorTests() : TestKit(VirtualTime.Config)
         var contenders = await ContendersAsync(Scheduler.Now - TimeSpan.FromHours(6));
         var setter = Setter(chain, contenders);
 
-        var entry = await setter.Ask<WeightHistoryEntry>(SetWeightsNow.Instance);
+        var entry = await setter.Ask<WeightHistoryEntry>(new SetWeightsNow(1));
 
         Assert.Equal(WeightSubmissionStatus.Submitted, entry.Status);
         var metagraph = (await chain.GetMetagraphAsync(default)).GetValueOrThrow();
@@ -55,14 +56,67 @@ public sealed class WeightSetterActorTests() : TestKit(VirtualTime.Config)
         var contenders = await ContendersAsync(Scheduler.Now - TimeSpan.FromHours(6));
         var setter = Setter(chain, contenders);
 
-        var first = await setter.Ask<WeightHistoryEntry>(SetWeightsNow.Instance);
+        var first = await setter.Ask<WeightHistoryEntry>(new SetWeightsNow(1));
         await chain.ProduceBlockAsync(default);
-        var second = await setter.Ask<WeightHistoryEntry>(SetWeightsNow.Instance);
+        var second = await setter.Ask<WeightHistoryEntry>(new SetWeightsNow(2));
 
         Assert.Equal(WeightSubmissionStatus.Submitted, first.Status);
         Assert.Equal(WeightSubmissionStatus.RateLimited, second.Status);
         Assert.NotEmpty(second.Round.Weights);
         Assert.Contains("1000", second.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetWeightsNow_SamePeriodTwice_SubmitsOnceAndAnswersFromTheJournal()
+    {
+        using var chain = await ChainWithValidatorAsync(rateLimit: 0);
+        var setter = Setter(chain, await ContendersAsync(Scheduler.Now - TimeSpan.FromHours(6)));
+
+        var first = await setter.Ask<WeightHistoryEntry>(new SetWeightsNow(5));
+        var submittedAt = await LastUpdateAsync(chain);
+        await chain.ProduceBlockAsync(default);
+        var again = await setter.Ask<WeightHistoryEntry>(new SetWeightsNow(5));
+
+        Assert.Equal(WeightSubmissionStatus.Submitted, first.Status);
+        Assert.Equal(5, first.Round.Period);
+        Assert.Same(first, again);
+        Assert.Single(await setter.Ask<IReadOnlyList<WeightHistoryEntry>>(new GetWeightsHistory(10)));
+        Assert.Equal(submittedAt, await LastUpdateAsync(chain));
+    }
+
+    [Fact]
+    public async Task Recovery_IntentWhoseSubmissionLanded_RecordedAsSubmittedAndNotSentAgain()
+    {
+        using var chain = await ChainWithValidatorAsync(rateLimit: 0);
+        var contenders = await ContendersAsync(Scheduler.Now - TimeSpan.FromHours(6));
+        // The node that died journaled its intent and its submission reached the chain; the outcome was never journaled.
+        var before = await LastUpdateAsync(chain);
+        await TestJournal.WriteAsync(Sys, $"weight-setter/{Val}", new WeightSubmissionIntended(5, 0, before, 4));
+        await SubmitDirectlyAsync(chain, before);
+        var landed = await LastUpdateAsync(chain);
+        await chain.ProduceBlockAsync(default);
+
+        var entry = await Setter(chain, contenders).Ask<WeightHistoryEntry>(new SetWeightsNow(5));
+
+        Assert.NotEqual(before, landed);
+        Assert.Equal(WeightSubmissionStatus.Submitted, entry.Status);
+        Assert.Contains("failover", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(landed, await LastUpdateAsync(chain));
+    }
+
+    [Fact]
+    public async Task Recovery_IntentWhoseSubmissionNeverArrived_SubmitsItNow()
+    {
+        using var chain = await ChainWithValidatorAsync(rateLimit: 0);
+        var contenders = await ContendersAsync(Scheduler.Now - TimeSpan.FromHours(6));
+        var before = await LastUpdateAsync(chain);
+        await TestJournal.WriteAsync(Sys, $"weight-setter/{Val}", new WeightSubmissionIntended(5, 0, before, 4));
+
+        var entry = await Setter(chain, contenders).Ask<WeightHistoryEntry>(new SetWeightsNow(5));
+
+        Assert.Equal(WeightSubmissionStatus.Submitted, entry.Status);
+        Assert.Null(entry.Detail);
+        Assert.NotEqual(before, await LastUpdateAsync(chain));
     }
 
     [Fact]
@@ -72,15 +126,15 @@ public sealed class WeightSetterActorTests() : TestKit(VirtualTime.Config)
         using var chain = await ChainWithValidatorAsync(rateLimit: 0);
         var contenders = await ContendersAsync(Scheduler.Now - TimeSpan.FromHours(6));
         var first = Setter(chain, contenders);
-        await first.Ask<WeightHistoryEntry>(SetWeightsNow.Instance);
+        await first.Ask<WeightHistoryEntry>(new SetWeightsNow(1));
         await chain.ProduceBlockAsync(default);
-        await first.Ask<WeightHistoryEntry>(SetWeightsNow.Instance);
+        await first.Ask<WeightHistoryEntry>(new SetWeightsNow(2));
         await first.GracefulStop(TimeSpan.FromSeconds(30));
 
         var restarted = Setter(chain, contenders);
         var history = await restarted.Ask<IReadOnlyList<WeightHistoryEntry>>(new GetWeightsHistory(10));
         await chain.ProduceBlockAsync(default);
-        var third = await restarted.Ask<WeightHistoryEntry>(SetWeightsNow.Instance);
+        var third = await restarted.Ask<WeightHistoryEntry>(new SetWeightsNow(3));
 
         Assert.Equal([1L, 0L], history.Select(h => h.Round.Round));
         Assert.Equal(2, third.Round.Round);
@@ -102,6 +156,19 @@ public sealed class WeightSetterActorTests() : TestKit(VirtualTime.Config)
 
         Assert.Equal([new UidWeight(0, 65535)], round.Weights);
         Assert.Null(round.Miners.Single(m => m.Hotkey == "b").Uid);
+    }
+
+    private static async Task<ulong> LastUpdateAsync(LocalChain chain) =>
+        (await chain.GetMetagraphAsync(default)).GetValueOrThrow().Neurons.Single(n => n.Hotkey == Val).LastUpdate;
+
+    /// <summary>What the dead node's weight setter sent: a signed submission against <paramref name="lastUpdate"/>.</summary>
+    private async Task SubmitDirectlyAsync(LocalChain chain, ulong lastUpdate)
+    {
+        var metagraph = (await chain.GetMetagraphAsync(default)).GetValueOrThrow();
+        var fast = metagraph.Neurons.Single(n => n.Hotkey == Fast).Uid;
+        var weights = new Sn19.Actors.Signing.WeightsToSign(metagraph.Netuid, [fast], [65535], (ulong)_options.Weights.VersionKey, lastUpdate);
+        var signed = await Sn19.Tests.Actors.Chain.TestKeys.SignerFor(Val, TimeProvider.System).SignWeightsAsync(weights, default);
+        (await chain.SetWeightsAsync(new SignedWeights(Val, weights, signed.Signature), default)).GetValueOrThrow();
     }
 
     private static TaskRegistryHolder Registry() =>
