@@ -45,6 +45,18 @@ internal sealed class LocalOptions : IValidatableOptions
     [ConfigurationKeyName("weights-rate-limit")]
     public ulong WeightsRateLimit { get; set; } = 10;
 
+    /// <summary>Validator nodes: 1 runs the validator in this process on SQLite; more run node processes as one
+    /// cluster on PostgreSQL.</summary>
+    [ConfigurationKeyName("validator-nodes")]
+    public int ValidatorNodes { get; set; } = 1;
+
+    /// <summary>The PostgreSQL connection string for a cluster's journal; empty = this machine's (scripts/ensure-postgres.sh).</summary>
+    [ConfigurationKeyName("postgres")]
+    public string Postgres { get; set; } = string.Empty;
+
+    /// <summary>True when the validator runs as node processes on PostgreSQL rather than in this process.</summary>
+    public bool RunsCluster => ValidatorNodes > 1 || Postgres.Length > 0;
+
     [ConfigurationKeyName("miners")]
     public List<LocalMinerOptions> Miners { get; set; } = [];
 
@@ -53,6 +65,11 @@ internal sealed class LocalOptions : IValidatableOptions
         if (Miners.Count == 0 || Miners.Any(m => m.Name.Length == 0 || m.Uri.Length == 0 || m.Model is not ("task" or "other")))
         {
             throw new ConfigurationException($"{section}.miners: every miner needs a name, a uri and model = task | other.", null, null, $"{section}.miners");
+        }
+
+        if (ValidatorNodes is < 1 or > 16)
+        {
+            throw new ConfigurationException($"{section}.validator-nodes must be 1..16 (was {ValidatorNodes}).", null, null, $"{section}.validator-nodes");
         }
 
         if (BlockTime <= TimeSpan.Zero || Tempo == 0 || ValidatorStake <= 0)

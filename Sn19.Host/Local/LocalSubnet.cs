@@ -57,29 +57,28 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
             await metagraph.RefreshAsync(cancellationToken);
             // The local miners share one view of the validators' stake, kept fresh by one actor on the first miner's node.
             miners[0].Node.System.ActorOf(MetagraphRefreshActor.Props(metagraph, TimeSpan.FromSeconds(5)), "metagraph");
-            var checkerBackend = (LocalInferenceBackend)backends.For(new MinerTaskOptions { ModelFile = taskModel }, options.ModelName, "local.models");
-            var checker = new LlmResultChecker(new EngineSequenceScorer(checkerBackend, options.ModelName), settings.Checks, settings.Seed);
-            var signer = InProcessHotkeySigner.Create(
-                new Sr25519MessageSigner(validatorKey), "validator", TimeProvider.System, TimeSpan.FromSeconds(120), logger);
-            var persistence = new PersistenceOptions { Sqlite = new SqlitePersistenceOptions { Path = Path.Combine(dataDir, "validator-journal.db") } };
-            await using var node = await ValidatorNode.StartAsync(
-                settings, chain, signer, configuration.Root.GetSection("akka"), persistence,
-                ValidatorSettingsFactory.Cluster(configuration, persistence), ValidatorSettingsFactory.LoadCorpus(settings.Synthetics), [checker], loggers, TimeProvider.System, cancellationToken);
-
-            await using var admin = await StartAdminAsync(node, cancellationToken);
             var tables = new PeriodTables(output, miners.ToDictionary(m => m.Hotkey, m => m.Name), settings.Tasks.Enabled.Select(t => t.Id).ToArray());
-            tables.Started(validatorKey.Ss58Address, dataDir, settings);
-            await node.RunAsync(
-                periods,
-                async report => tables.PeriodClosed(report, await chain.GetMetagraphAsync(cancellationToken)),
-                (period, start) => tables.Waiting(period, start),
-                cancellationToken);
+            if (options.RunsCluster)
+            {
+                if (OperatingSystem.IsWindows())
+                {
+                    throw new PlatformNotSupportedException("a local validator cluster signs through a Unix socket");
+                }
+
+                output.WriteLine("Miners: " + string.Join(", ", miners.Select(m => $"{m.Name} {m.Hotkey}")));
+                await new LocalValidatorCluster(configuration.Root, options, dataDir, output, logger)
+                    .RunAsync(chain, validatorKey, taskModel, settings.Mechanism.Period, miners, periods, cancellationToken);
+            }
+            else
+            {
+                await RunInProcessAsync(chain, validatorKey, taskModel, settings, backends, tables, loggers, logger, periods, cancellationToken);
+            }
+
             if (await NextEpochAsync(chain, cancellationToken) is { } epoch)
             {
                 tables.Epoch(epoch);
             }
 
-            tables.Finished(node.ChecksRun);
             await stop.CancelAsync();
             await blocks;
             return Cli.ExitCodes.Ok;
@@ -92,6 +91,31 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
                 await miner.Node.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The validator in this process: an in-process signer, the journal in SQLite, the admin API; prints each period.</summary>
+    private async Task RunInProcessAsync(
+        LocalChain chain, Sr25519Keypair validatorKey, string taskModel, ValidatorSettings settings, BackendCache backends, PeriodTables tables,
+        ILoggerFactory loggers, ILogger logger, int? periods, CancellationToken cancellationToken)
+    {
+        var checkerBackend = (LocalInferenceBackend)backends.For(new MinerTaskOptions { ModelFile = taskModel }, options.ModelName, "local.models");
+        var checker = new LlmResultChecker(new EngineSequenceScorer(checkerBackend, options.ModelName), settings.Checks, settings.Seed);
+        var signer = InProcessHotkeySigner.Create(
+            new Sr25519MessageSigner(validatorKey), "validator", TimeProvider.System, TimeSpan.FromSeconds(120), logger);
+        var persistence = new PersistenceOptions { Sqlite = new SqlitePersistenceOptions { Path = Path.Combine(dataDir, "validator-journal.db") } };
+        await using var node = await ValidatorNode.StartAsync(
+            settings, chain, signer, configuration.Root.GetSection("akka"), persistence,
+            ValidatorSettingsFactory.Cluster(configuration, persistence), ValidatorSettingsFactory.LoadCorpus(settings.Synthetics), [checker], loggers,
+            TimeProvider.System, cancellationToken);
+
+        await using var admin = await StartAdminAsync(node, cancellationToken);
+        tables.Started(validatorKey.Ss58Address, dataDir, settings);
+        await node.RunAsync(
+            periods,
+            async report => tables.PeriodClosed(report, await chain.GetMetagraphAsync(cancellationToken)),
+            (period, start) => tables.Waiting(period, start),
+            cancellationToken);
+        tables.Finished(node.ChecksRun);
     }
 
     /// <summary>
@@ -192,7 +216,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
             throw new InvalidOperationException($"the local chain refused miner {miner.Name}: {refused}");
         }
 
-        return new LocalMiner(miner.Name, key.Ss58Address, node);
+        return new LocalMiner(miner.Name, key.Ss58Address, node, tasks);
     }
 
     private static async Task Expect<T>(Task<ChainResult<T>> call, string what)

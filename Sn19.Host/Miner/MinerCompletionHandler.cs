@@ -104,6 +104,7 @@ internal sealed class MinerCompletionHandler(
             writer.WriteUsage(buffer, new TokenUsage(promptTokens ?? 0, count));
             await WriteEventAsync(context, buffer);
             await context.Response.Body.WriteAsync(Done, context.RequestAborted);
+            task.Served.Add();
             MinerLog.Served(logger, task.Id, validator, count, finish);
         }
         catch (PromptRejectedException rejected) when (!context.Response.HasStarted)
@@ -153,6 +154,7 @@ internal sealed class MinerCompletionHandler(
             .WriteComplete(buffer, collected, finish, new TokenUsage(promptTokens ?? 0, collected.Count));
         context.Response.ContentType = "application/json";
         await context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+        task.Served.Add();
         MinerLog.Served(logger, task.Id, validator, collected.Count, finish);
         return collected.Count;
     }

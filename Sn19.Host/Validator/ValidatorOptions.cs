@@ -30,6 +30,10 @@ internal sealed class ValidatorOptions : IValidatableOptions
     [ConfigurationKeyName("models")]
     public Dictionary<string, string> Models { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Names shown for miners in the period tables, by hotkey (a label only; scoring never reads it).</summary>
+    [ConfigurationKeyName("miner-names")]
+    public Dictionary<string, string> MinerNames { get; set; } = new(StringComparer.Ordinal);
+
     public void Validate(string section)
     {
         if (MaxConcurrentQueries < 1 || CapacityTimeout <= TimeSpan.Zero)

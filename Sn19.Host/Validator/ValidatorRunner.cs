@@ -69,7 +69,7 @@ internal static class ValidatorRunner
                 await output.WriteLineAsync($"Admin API token (no admin.token set): {tokenFile}");
             }
             await using var adminServer = await AdminServer.StartAsync(node.System, admin, node, cancellationToken);
-            var tables = new PeriodTables(output, new Dictionary<string, string>(), settings.Tasks.Enabled.Select(t => t.Id).ToArray());
+            var tables = new PeriodTables(output, options.MinerNames, settings.Tasks.Enabled.Select(t => t.Id).ToArray());
             tables.Started(signer.HotkeyAddress, dataDir, settings);
             await node.RunAsync(
                 periods,

@@ -38,7 +38,7 @@ internal sealed class ContenderActor : ReceivePersistentActor, IDescribedActor
         Command<RecordQuality>(quality => Decide(_state.DecideQuality(quality.QueryId, quality.Quality)));
         Command<ClosePeriod>(close => Decide(_state.DecideClose(close.Period, close.At)));
         Command<GetContenderSummary>(_ => Sender.Tell(_state.Summary()));
-        Command<GetPendingChecks>(_ => Sender.Tell((IReadOnlyList<PendingCheck>)[.. _state.Pending]));
+        Command<GetPendingChecks>(_ => Sender.Tell(_state.Pending.ToArray()));
         Command<GetAggregate>(get => Sender.Tell(_state.Aggregate(get.Now, _options, get.QualitySquareExempt)));
         Command<DescribeActor>(_ => Sender.Tell(new ActorDescription(_state.Summary(), PersistenceId, LastSequenceNr)));
         Command<SaveSnapshotSuccess>(saved =>

@@ -133,10 +133,11 @@ internal sealed class ValidatorNode : IAsyncDisposable
         var weights = hosting.Cluster is { } inCluster
             ? ValidatorCluster.Singleton(akka.System, inCluster, "weight-setter", weightsProps).Proxy
             : akka.System.ActorOf(weightsProps, "weight-setter");
-        if (hosting.Cluster?.Has(ClusterRoles.Scoring) ?? true)
+        if (hosting.Cluster is null)
         {
             // Started means recovered: the weight setter replays its journal now, not while the first period runs
-            // (on virtual time a recovery still running when the clock jumps ahead would time out).
+            // (on virtual time a recovery still running when the clock jumps ahead would time out). In a cluster the
+            // singleton may live on another node, or move: the proxy buffers until it is there, so nothing waits here.
             await weights.Ask<IReadOnlyList<WeightHistoryEntry>>(new GetWeightsHistory(0), TimeSpan.FromSeconds(30), cancellationToken);
         }
 

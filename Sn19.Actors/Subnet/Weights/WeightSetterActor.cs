@@ -56,7 +56,7 @@ internal sealed class WeightSetterActor : ReceivePersistentActor, IDescribedActo
         Recover<WeightSubmissionIntended>(intended => _pending = intended);
 
         CommandAsync<SetWeightsNow>(RunRoundAsync);
-        Command<GetWeightsHistory>(get => Sender.Tell((IReadOnlyList<WeightHistoryEntry>)[.. _history.Take(Math.Max(get.Limit, 0))]));
+        Command<GetWeightsHistory>(get => Sender.Tell(_history.Take(Math.Max(get.Limit, 0)).ToArray()));
         Command<DescribeActor>(_ => Sender.Tell(new ActorDescription(Summary(), PersistenceId, LastSequenceNr)));
         Command<SaveSnapshotSuccess>(saved =>
         {

@@ -50,6 +50,29 @@ public sealed class WeightSetterActorTests() : TestKit(VirtualTime.Config)
     }
 
     [Fact]
+    public async Task Replies_CrossNodes_RoundTripThroughAkkasSerializer()
+    {
+        // Regression: a history built with a collection expression is a compiler-made type the remote serializer
+        // cannot rebuild, so a node asking the singleton on another node timed out.
+        using var chain = await ChainWithValidatorAsync(rateLimit: 0);
+        var setter = Setter(chain, await ContendersAsync(Scheduler.Now - TimeSpan.FromHours(6)));
+        var entry = await setter.Ask<WeightHistoryEntry>(new SetWeightsNow(1));
+        var history = await setter.Ask<IReadOnlyList<WeightHistoryEntry>>(new GetWeightsHistory(10));
+
+        foreach (var reply in new object[] { entry, history })
+        {
+            var serializer = Sys.Serialization.FindSerializerFor(reply);
+            var back = Sys.Serialization.Deserialize(
+                serializer.ToBinary(reply), serializer.Identifier, Akka.Serialization.Serialization.ManifestFor(serializer, reply));
+            Assert.Equal(reply.GetType(), back.GetType());
+        }
+
+        var restored = Assert.Single((WeightHistoryEntry[])Sys.Serialization.Deserialize(
+            Sys.Serialization.FindSerializerFor(history).ToBinary(history), Sys.Serialization.FindSerializerFor(history).Identifier, typeof(WeightHistoryEntry[])));
+        Assert.Equal(entry.Round.Weights, restored.Round.Weights);
+    }
+
+    [Fact]
     public async Task SetWeightsNow_AgainWithinTheRateLimit_DoesNotSubmit()
     {
         using var chain = await ChainWithValidatorAsync(rateLimit: 1_000);
