@@ -42,6 +42,7 @@ internal static class LocalNodeConfig
         Line(text, "validator:cluster:hostname", "127.0.0.1");
         Line(text, "validator:cluster:port", node.ClusterPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         text.Append("validator.cluster.seed-nodes = [").AppendJoin(", ", node.SeedNodes.Select(Quote)).AppendLine("]");
+        Line(text, "akka:cluster:split-brain-resolver:active-strategy", node.SplitBrainStrategy);
         Line(text, "persistence:provider", "postgres");
         Line(text, "persistence:postgres:connection-string", node.Postgres);
         Line(text, "admin:enabled", "true");

@@ -55,7 +55,8 @@ internal sealed class LocalValidatorCluster(
                 Directory.CreateDirectory(nodeDir);
                 var node = new LocalNodeSettings(
                     name, nodeDir, ports[i], seeds, ports[options.ValidatorNodes + i], adminToken, postgres, chainUrl, signer.SocketPath,
-                    signer.TokenFile, options.ModelName, Path.GetFullPath(modelFile), miners.ToDictionary(m => m.Hotkey, m => m.Name));
+                    signer.TokenFile, options.ModelName, Path.GetFullPath(modelFile), miners.ToDictionary(m => m.Hotkey, m => m.Name),
+                    SplitBrainStrategy(options.ValidatorNodes));
                 var configFile = Path.Combine(nodeDir, "node.conf");
                 LocalNodeConfig.Write(configFile, configuration, node);
                 nodes.Add(LocalNodeProcess.Start(node, configFile, _output));
@@ -126,6 +127,12 @@ internal sealed class LocalValidatorCluster(
             }
         }
     }
+
+    /// <summary>
+    /// Keep-majority for three nodes or more; two nodes cannot keep a majority after losing one, so there the side
+    /// holding the PostgreSQL lease stays up (lease-majority); a cluster of one has nobody to disagree with.
+    /// </summary>
+    private static string SplitBrainStrategy(int nodes) => nodes == 2 ? "lease-majority" : "keep-majority";
 
     /// <summary>Free loopback ports, held together while picking so no two are the same.</summary>
     private static int[] FreePorts(int count)
