@@ -8,7 +8,8 @@ using Sn19.Benchmarks.Host.Miner;
 /// Entry point. Folders mirror the source projects. Run one group with, for example:
 /// <c>dotnet run -c Release --project Sn19.Benchmarks -- --filter '*Actors*'</c>
 /// The detection report (not a timing) runs with <c>-- detection</c>; what forged requests cost a miner's
-/// memory with <c>-- unverified-flood</c>.
+/// memory with <c>-- unverified-flood</c>; one period's scoring work on a cluster of one node and of three with
+/// <c>-- cluster-scale</c>.
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -17,6 +18,11 @@ internal static class BenchmarkProgram
         if (args.Length > 0 && args[0] == DetectionReport.Command)
         {
             return await DetectionReport.RunAsync(args);
+        }
+
+        if (args.Length > 0 && args[0] == Actors.Cluster.ClusterScaleReport.Command)
+        {
+            return await Actors.Cluster.ClusterScaleReport.RunAsync(args);
         }
 
         if (args.Length > 0 && args[0] == UnverifiedFloodReport.Command)

@@ -39,7 +39,7 @@ public static class ClusterHocon
             }
             akka.cluster {
               seed-nodes = [{{string.Join(", ", seeds)}}]
-              roles = [{{string.Join(", ", options.EffectiveRoles.Select(r => $"\"{r}\""))}}]
+              roles = [{{string.Join(", ", options.AkkaRoles.Select(r => $"\"{Escape(r)}\""))}}]
             }
             """ + (persistence.Provider == "postgres" ? "\n" + Lease(persistence.Postgres) : "");
     }

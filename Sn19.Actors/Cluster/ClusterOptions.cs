@@ -30,6 +30,27 @@ public sealed class ClusterOptions
     [ConfigurationKeyName("roles")]
     public List<string> Roles { get; set; } = [];
 
+    /// <summary>
+    /// The models this node has a checker for (from <c>validator.models</c>, set at start, not configured here): with the
+    /// checker role it takes the role <see cref="ClusterRoles.ChecksModel"/> of each, so that model's checker region
+    /// places its entity only on nodes that have the model.
+    /// </summary>
+    public IReadOnlyList<string> CheckedModels { get; init; } = [];
+
+    /// <summary>The Akka roles of this node: its roles, and one per model it checks when it has the checker role.</summary>
+    public IReadOnlyList<string> AkkaRoles =>
+        [.. EffectiveRoles, .. Has(ClusterRoles.Checker) ? CheckedModels.Select(ClusterRoles.ChecksModel) : []];
+
+    /// <summary>This node's options with the models it has checkers for.</summary>
+    public ClusterOptions WithCheckedModels(IEnumerable<string> models) => new()
+    {
+        Hostname = Hostname,
+        Port = Port,
+        SeedNodes = SeedNodes,
+        Roles = Roles,
+        CheckedModels = [.. models.Distinct(StringComparer.Ordinal)],
+    };
+
     /// <summary>The roles this node takes, every one when none is named.</summary>
     public IReadOnlyList<string> EffectiveRoles => Roles.Count > 0 ? Roles : [.. KnownRoles.Order(StringComparer.Ordinal)];
 

@@ -9,6 +9,9 @@ public static class ClusterRoles
     /// <summary>Checker entities, one per model this node has configured.</summary>
     public const string Checker = "checker";
 
+    /// <summary>The role of the nodes that have <paramref name="model"/>'s checker loaded.</summary>
+    public static string ChecksModel(string model) => "checks:" + model;
+
     /// <summary>The organic API.</summary>
     public const string Organic = "organic";
 }

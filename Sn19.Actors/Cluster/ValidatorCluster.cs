@@ -1,6 +1,7 @@
 namespace Sn19.Actors.Cluster;
 
 using Akka.Actor;
+using Sn19.Actors.Subnet.Checks;
 using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Singleton;
 using Sn19.Actors.Mechanism;
@@ -58,6 +59,28 @@ internal static class ValidatorCluster
             extractor);
     }
 
+    /// <summary>
+    /// One checker region per task model: its entity here when this node checks that model (it has the checker role
+    /// and the model loaded), else a proxy to the nodes that do.
+    /// </summary>
+    public static async Task<ClusterCheckerPool> StartCheckersAsync(
+        ActorSystem system, ClusterOptions options, IEnumerable<string> taskModels, IEnumerable<IResultChecker> checkers, TimeSpan timeout)
+    {
+        var sharding = ClusterSharding.Get(system);
+        var local = options.Has(ClusterRoles.Checker) ? checkers.ToDictionary(c => c.Model, StringComparer.Ordinal) : [];
+        var regions = new Dictionary<string, IActorRef>(StringComparer.Ordinal);
+        foreach (var model in taskModels.Distinct(StringComparer.Ordinal))
+        {
+            var name = CheckerRegionPrefix + model;
+            var role = ClusterRoles.ChecksModel(model);
+            regions[model] = local.TryGetValue(model, out var checker)
+                ? await sharding.StartAsync(name, _ => CheckerEntity.Props(checker), ClusterShardingSettings.Create(system).WithRole(role), new CheckerMessageExtractor())
+                : await sharding.StartProxyAsync(name, role, new CheckerMessageExtractor());
+        }
+
+        return new ClusterCheckerPool(regions, timeout);
+    }
+
     /// <summary>Starts <paramref name="name"/> as a singleton of the scoring nodes (its manager, when this is one)
     /// and returns the manager (null elsewhere) and the proxy every node talks to it through.</summary>
     public static (IActorRef? Manager, IActorRef Proxy) Singleton(ActorSystem system, ClusterOptions options, string name, Props props)
@@ -72,6 +95,9 @@ internal static class ValidatorCluster
             name + "-proxy");
         return (manager, proxy);
     }
+
+    /// <summary>A checker region's type name is this and the model (its entity lives under /system/sharding/checker-MODEL).</summary>
+    public const string CheckerRegionPrefix = "checker-";
 
     /// <summary>The contender region's type name (its actors live under /system/sharding/contender).</summary>
     public const string ContenderRegion = "contender";

@@ -1,12 +1,11 @@
 namespace Sn19.Host.Local;
 
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.Versioning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Chain.Local;
 using Sn19.Actors.Crypto;
+using Sn19.Actors.Hosting;
 using Sn19.Actors.Subnet.Validation;
 using Sn19.Host.Admin;
 using Sn19.Host.Chain;
@@ -42,7 +41,7 @@ internal sealed class LocalValidatorCluster(
         await using var signer = LocalSigner.Start(dataDir, validatorKey, logger);
         var tokenFile = Path.GetFullPath(Path.Combine(dataDir, "admin.token"));
         var adminToken = AdminTokenFile.ReadOrCreate(tokenFile);
-        var ports = FreePorts(2 * options.ValidatorNodes);
+        var ports = LoopbackPorts.Free(2 * options.ValidatorNodes);
         var seeds = Enumerable.Range(0, options.ValidatorNodes).Select(i => $"127.0.0.1:{ports[i]}").ToArray();
 
         var nodes = new List<LocalNodeProcess>();
@@ -133,19 +132,4 @@ internal sealed class LocalValidatorCluster(
     /// holding the PostgreSQL lease stays up (lease-majority); a cluster of one has nobody to disagree with.
     /// </summary>
     private static string SplitBrainStrategy(int nodes) => nodes == 2 ? "lease-majority" : "keep-majority";
-
-    /// <summary>Free loopback ports, held together while picking so no two are the same.</summary>
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
-    }
 }

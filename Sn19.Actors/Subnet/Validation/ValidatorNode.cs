@@ -57,6 +57,9 @@ internal sealed class ValidatorNode : IAsyncDisposable
         _logger = logger;
     }
 
+    /// <summary>How long a check may wait for the checker of its model on another node (loading, queued, or moving).</summary>
+    private static readonly TimeSpan RemoteCheckTimeout = TimeSpan.FromSeconds(60);
+
     /// <summary>The actor system's name, the same on every node of a validator's cluster.</summary>
     public const string SystemName = "validator";
 
@@ -93,9 +96,11 @@ internal sealed class ValidatorNode : IAsyncDisposable
         }
 
         await SqlPersistenceHocon.EnsureSchemaAsync(persistence, cancellationToken);
+        var checkerList = checkers.ToList();
+        cluster = cluster.WithCheckedModels(checkerList.Select(c => c.Model));
         var config = ClusterHocon.Build(cluster, SystemName, persistence, akkaSettings);
         var hosting = new ValidatorHosting(config, JournalOutlivesProcess: true, persistence.SnapshotEvery, Miners: null, cluster);
-        return await StartAsync(settings, chain, signer, hosting, corpus, checkers, loggers, time, cancellationToken);
+        return await StartAsync(settings, chain, signer, hosting, corpus, checkerList, loggers, time, cancellationToken);
     }
 
     public static async Task<ValidatorNode> StartAsync(
@@ -124,7 +129,10 @@ internal sealed class ValidatorNode : IAsyncDisposable
                 metagraph, new CapacityClient(http, signer, time, settings.CapacityTimeout), new MinerQueryClient(http, signer, settings.Timeouts, time));
         }
 
-        var checks = new CheckQueue(settings.Tasks, settings.Mechanism, new ModelShardedCheckerPool(checkers), contenders, akka.System.Scheduler, logger);
+        ICheckerPool checkerPool = hosting.Cluster is { } withCheckers
+            ? await ValidatorCluster.StartCheckersAsync(akka.System, withCheckers, settings.Tasks.Enabled.Select(t => t.Model), checkers, RemoteCheckTimeout)
+            : new ModelShardedCheckerPool(checkers);
+        var checks = new CheckQueue(settings.Tasks, settings.Mechanism, checkerPool, contenders, akka.System.Scheduler, logger);
         var sender = new QuerySender(miners, contenders, checks, settings.Mechanism, logger);
         var dispatcher = new QueryDispatcher(settings, new SyntheticPayloadGenerator(corpus, settings.Synthetics), sender, logger);
         var tasks = settings.Tasks.Enabled.ToDictionary(

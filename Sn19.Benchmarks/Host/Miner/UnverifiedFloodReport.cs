@@ -25,9 +25,9 @@ internal static class UnverifiedFloodReport
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var requests = IntOption(args, "--requests", 180);
-        var bodyKiB = IntOption(args, "--body-kib", 8 * 1024);
-        var sn19 = Option(args, "--sn19") ?? Path.Combine(AppContext.BaseDirectory, "sn19.dll");
+        var requests = ReportArguments.IntOption(args, "--requests", 180);
+        var bodyKiB = ReportArguments.IntOption(args, "--body-kib", 8 * 1024);
+        var sn19 = ReportArguments.Option(args, "--sn19") ?? Path.Combine(AppContext.BaseDirectory, "sn19.dll");
         var work = Directory.CreateTempSubdirectory("sn19-flood-");
         try
         {
@@ -109,13 +109,4 @@ internal static class UnverifiedFloodReport
         var end = line.IndexOfAny([' ', '(', ')'], start);
         return (end < 0 ? line[start..] : line[start..end]).TrimEnd('/', ',');
     }
-
-    private static string? Option(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
-
-    private static int IntOption(string[] args, string name, int fallback) =>
-        Option(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 }

@@ -1,7 +1,5 @@
 namespace Sn19.Tests.Actors.Cluster;
 
-using System.Net;
-using System.Net.Sockets;
 using Akka.Actor;
 using Akka.Cluster.Sharding;
 using Sn19.Actors.Cluster;
@@ -35,7 +33,8 @@ public sealed class ContenderShardFailoverTests : IAsyncLifetime
     [Fact]
     public async Task TwoNodes_ContendersSpreadOverBoth_ThoseOfALeavingNodeComeBackWithTheirState()
     {
-        var (portA, portB) = (FreePort(), FreePort());
+        var ports = LoopbackPorts.Free(2);
+        var (portA, portB) = (ports[0], ports[1]);
         string[] seeds = [$"127.0.0.1:{portA}"];
         var a = await StartNodeAsync(portA, seeds);
         await using var nodeA = a.Node;
@@ -69,7 +68,8 @@ public sealed class ContenderShardFailoverTests : IAsyncLifetime
     [Fact]
     public async Task Singleton_HoldsThePostgresLease_AndMovesWithItWhenItsNodeLeaves()
     {
-        var (portA, portB) = (FreePort(), FreePort());
+        var ports = LoopbackPorts.Free(2);
+        var (portA, portB) = (ports[0], ports[1]);
         string[] seeds = [$"127.0.0.1:{portA}"];
         var a = await StartNodeAsync(portA, seeds);
         await using var nodeA = a.Node;
@@ -125,13 +125,6 @@ public sealed class ContenderShardFailoverTests : IAsyncLifetime
 
     private static async Task<int> EntityCountAsync(IActorRef region) =>
         (await region.Ask<CurrentShardRegionState>(GetShardRegionState.Instance, TimeSpan.FromSeconds(10))).Shards.Sum(s => s.EntityIds.Count);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Answers with the address of the node it runs on.</summary>
     private sealed class WhereActor : ReceiveActor

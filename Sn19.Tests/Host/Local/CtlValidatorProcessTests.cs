@@ -45,12 +45,16 @@ public sealed class CtlValidatorProcessTests : IDisposable
         Assert.Equal(printedStatus, round.GetProperty("status").GetString());
         Assert.True(round.GetProperty("round").GetProperty("miners").GetArrayLength() >= 3);
         Assert.Equal("Up", cluster.GetProperty("members").EnumerateArray().Single().GetProperty("status").GetString());
-        var entityIds = shards.GetProperty("regions").EnumerateArray().Single().GetProperty("shards").EnumerateArray()
-            .SelectMany(s => s.GetProperty("entityIds").EnumerateArray()).Select(e => e.GetString()).ToHashSet();
-        Assert.All(rows, r => Assert.Contains($"contender/{r.GetProperty("hotkey").GetString()}/{r.GetProperty("taskId").GetString()}", entityIds));
+        var regions = shards.GetProperty("regions").EnumerateArray().ToDictionary(r => r.GetProperty("region").GetString()!, EntityIds);
+        Assert.All(rows, r => Assert.Contains($"contender/{r.GetProperty("hotkey").GetString()}/{r.GetProperty("taskId").GetString()}", regions["contender"]));
+        // The task model's checker region, its one entity named after the model.
+        Assert.Equal(["sn19-test"], regions["checker-sn19-test"]);
         Assert.True(table.ExitCode == 0, table.Stderr);
         Assert.Contains("8 contender(s)", table.Stdout, StringComparison.Ordinal);
     }
+
+    private static HashSet<string?> EntityIds(JsonElement region) =>
+        region.GetProperty("shards").EnumerateArray().SelectMany(s => s.GetProperty("entityIds").EnumerateArray()).Select(e => e.GetString()).ToHashSet();
 
     private static async Task<JsonElement> CtlJsonAsync(string url, string token, params string[] command)
     {
