@@ -66,7 +66,14 @@ public static class SqlPersistenceHocon
         await using var connection = new NpgsqlConnection(PostgresConnectionString(options.Postgres));
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {options.Postgres.Schema}", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException raced) when (raced.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateSchema)
+        {
+            // "IF NOT EXISTS" is not atomic: nodes of a cluster starting together race, and the loser's schema is there.
+        }
     }
 
     /// <summary>The configured connection string with the node's pool bound, unless it sets its own.</summary>
