@@ -109,13 +109,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
             TimeProvider.System, cancellationToken);
 
         await using var admin = await StartAdminAsync(node, cancellationToken);
-        tables.Started(validatorKey.Ss58Address, dataDir, settings);
-        await node.RunAsync(
-            periods,
-            async report => tables.PeriodClosed(report, await chain.GetMetagraphAsync(cancellationToken)),
-            (period, start) => tables.Waiting(period, start),
-            cancellationToken);
-        tables.Finished(node.ChecksRun);
+        await tables.RunAsync(node, chain, validatorKey.Ss58Address, dataDir, settings, periods, cancellationToken);
     }
 
     /// <summary>

@@ -34,6 +34,16 @@ internal sealed class PeriodTables
         _tasks = tasks;
     }
 
+    /// <summary>Runs the node's periods (forever when <paramref name="periods"/> is null), printing the start, each
+    /// period and its weights round as it closes, and the end.</summary>
+    public async Task RunAsync(
+        ValidatorNode node, IChain chain, string validator, string dataDir, ValidatorSettings settings, int? periods, CancellationToken cancellationToken)
+    {
+        Started(validator, dataDir, settings);
+        await node.RunAsync(periods, async report => PeriodClosed(report, await chain.GetMetagraphAsync(cancellationToken)), Waiting, cancellationToken);
+        Finished(node.ChecksRun);
+    }
+
     public void Started(string validator, string dataDir, ValidatorSettings settings)
     {
         var miners = _names.Count > 0 ? $"{_names.Count} miners ({Markup.Escape(string.Join(", ", _names.Values))}), " : "";

@@ -70,13 +70,7 @@ internal static class ValidatorRunner
             }
             await using var adminServer = await AdminServer.StartAsync(node.System, admin, node, cancellationToken);
             var tables = new PeriodTables(output, options.MinerNames, settings.Tasks.Enabled.Select(t => t.Id).ToArray());
-            tables.Started(signer.HotkeyAddress, dataDir, settings);
-            await node.RunAsync(
-                periods,
-                async report => tables.PeriodClosed(report, await chain.GetMetagraphAsync(cancellationToken)),
-                (period, start) => tables.Waiting(period, start),
-                cancellationToken);
-            tables.Finished(node.ChecksRun);
+            await tables.RunAsync(node, chain, signer.HotkeyAddress, dataDir, settings, periods, cancellationToken);
         }
 
         return Cli.ExitCodes.Ok;

@@ -17,6 +17,13 @@ public static class TestPostgres
                 $"{Variable} is not set. PostgreSQL tests need a real server: run ./test.sh (it starts one and exports " +
                 $"{Variable}), or export {Variable}=$(bash scripts/ensure-postgres.sh).");
 
+    /// <summary>The journal on this server in <paramref name="schema"/>, as a cluster node configures it.</summary>
+    public static Sn19.Actors.Persistence.PersistenceOptions Persistence(string schema) => new()
+    {
+        Provider = "postgres",
+        Postgres = new Sn19.Actors.Persistence.PostgresPersistenceOptions { ConnectionString = ConnectionString, Schema = schema },
+    };
+
     public static string UniqueSchema(string prefix) =>
         $"{prefix.ToLowerInvariant()}_{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 63)];
 

@@ -18,11 +18,7 @@ public sealed class CheckerRegionTests : IAsyncLifetime
     private static readonly string[] TaskModels = ["m1", "m2", "m-nowhere"];
     private readonly string _schema = TestPostgres.UniqueSchema("checker");
 
-    private PersistenceOptions Persistence => new()
-    {
-        Provider = "postgres",
-        Postgres = new PostgresPersistenceOptions { ConnectionString = TestPostgres.ConnectionString, Schema = _schema },
-    };
+    private PersistenceOptions Persistence => TestPostgres.Persistence(_schema);
 
     public Task InitializeAsync() => SqlPersistenceHocon.EnsureSchemaAsync(Persistence, CancellationToken.None);
 

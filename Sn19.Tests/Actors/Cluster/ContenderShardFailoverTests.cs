@@ -20,11 +20,7 @@ public sealed class ContenderShardFailoverTests : IAsyncLifetime
     private static readonly MechanismOptions Mechanism = new();
     private readonly string _schema = TestPostgres.UniqueSchema("shard");
 
-    private PersistenceOptions Persistence => new()
-    {
-        Provider = "postgres",
-        Postgres = new PostgresPersistenceOptions { ConnectionString = TestPostgres.ConnectionString, Schema = _schema },
-    };
+    private PersistenceOptions Persistence => TestPostgres.Persistence(_schema);
 
     public Task InitializeAsync() => SqlPersistenceHocon.EnsureSchemaAsync(Persistence, CancellationToken.None);
 

@@ -17,11 +17,7 @@ public sealed class PostgresSchemaTests : IAsyncLifetime
     {
         // Regression: "CREATE SCHEMA IF NOT EXISTS" is not atomic; a node of `sn19 local --validator-nodes 3` died of
         // the unique violation when its neighbour created the schema in the same instant.
-        var options = new PersistenceOptions
-        {
-            Provider = "postgres",
-            Postgres = new PostgresPersistenceOptions { ConnectionString = TestPostgres.ConnectionString, Schema = _schema },
-        };
+        var options = TestPostgres.Persistence(_schema);
 
         await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(() => SqlPersistenceHocon.EnsureSchemaAsync(options, CancellationToken.None))));
 
