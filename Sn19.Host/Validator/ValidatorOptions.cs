@@ -26,6 +26,10 @@ internal sealed class ValidatorOptions : IValidatableOptions
     [ConfigurationKeyName("capacity-timeout")]
     public TimeSpan CapacityTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often the metagraph singleton reads the chain and shares what changed with every node.</summary>
+    [ConfigurationKeyName("metagraph-refresh")]
+    public TimeSpan MetagraphRefresh { get; set; } = TimeSpan.FromSeconds(12);
+
     /// <summary>GGUF model file per task model the checker scores with, e.g. models { "sn19-test-15m" = "models/task.gguf" }.</summary>
     [ConfigurationKeyName("models")]
     public Dictionary<string, string> Models { get; set; } = new(StringComparer.Ordinal);
@@ -40,6 +44,11 @@ internal sealed class ValidatorOptions : IValidatableOptions
         {
             throw new ConfigurationException(
                 $"{section}.max-concurrent-queries must be >= 1 and {section}.capacity-timeout positive.", null, null, $"{section}.max-concurrent-queries");
+        }
+
+        if (MetagraphRefresh < TimeSpan.FromSeconds(1))
+        {
+            throw new ConfigurationException($"{section}.metagraph-refresh must be at least 1s (was {MetagraphRefresh}).", null, null, $"{section}.metagraph-refresh");
         }
     }
 }

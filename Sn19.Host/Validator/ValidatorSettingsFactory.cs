@@ -33,7 +33,7 @@ internal static class ValidatorSettingsFactory
             Validated(root, "validator:checks:llm", new LlmCheckOptions(), o => o.Validate()),
             options.Seed,
             options.MaxConcurrentQueries,
-            options.CapacityTimeout);
+            options.CapacityTimeout) { MetagraphRefresh = options.MetagraphRefresh };
     }
 
     /// <summary>

@@ -60,6 +60,9 @@ internal sealed class ValidatorNode : IAsyncDisposable
     /// <summary>How long a check may wait for the checker of its model on another node (loading, queued, or moving).</summary>
     private static readonly TimeSpan RemoteCheckTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>The topic the metagraph singleton publishes each new block's metagraph on.</summary>
+    private const string MetagraphTopic = "sn19.metagraph";
+
     /// <summary>The actor system's name, the same on every node of a validator's cluster.</summary>
     public const string SystemName = "validator";
 
@@ -120,6 +123,13 @@ internal sealed class ValidatorNode : IAsyncDisposable
 
         var contenders = new ActorContenders(akka.System, settings.Mechanism, hosting.SnapshotEvery, hosting.JournalOutlivesProcess, region);
         var metagraph = new MetagraphWatcher(chain, logger);
+        if (hosting.Cluster is { } shared)
+        {
+            // One node reads the chain and every node takes what it publishes: one view of the miners across the cluster.
+            ValidatorCluster.Singleton(akka.System, shared, "metagraph", MetagraphRefreshActor.Props(metagraph, settings.MetagraphRefresh, MetagraphTopic));
+            akka.System.ActorOf(MetagraphSubscriberActor.Props(metagraph, MetagraphTopic), "metagraph-subscriber");
+        }
+
         HttpClient? http = null;
         var miners = hosting.Miners;
         if (miners is null)

@@ -20,4 +20,8 @@ internal sealed record ValidatorSettings(
     LlmCheckOptions Checks,
     long Seed,
     int MaxConcurrentQueries,
-    TimeSpan CapacityTimeout);
+    TimeSpan CapacityTimeout)
+{
+    /// <summary>How often a cluster's metagraph singleton reads the chain and shares the metagraph with every node.</summary>
+    public TimeSpan MetagraphRefresh { get; init; } = TimeSpan.FromSeconds(12);
+}
