@@ -59,7 +59,7 @@ internal sealed class PeriodCoordinatorActor : ReceiveActor, IWithTimers, IDescr
 
     /// <summary>
     /// Picks up where a previous coordinator stopped (a restart, or a failover to this node): a period still running
-    /// is taken over for the rest of its time; one whose time is over is closed at its end; a period that closed
+    /// is opened again (idempotent) and taken over for the rest of its time; one whose time is over is closed at its end; a period that closed
     /// just now gets its weights round if it has none (the weight setter answers from its journal if it has);
     /// then it waits for the next period.
     /// </summary>
@@ -69,7 +69,6 @@ internal sealed class PeriodCoordinatorActor : ReceiveActor, IWithTimers, IDescr
         var now = Now;
         long? running = null;
         long? lastClosed = null;
-        var runningSummaries = new List<ContenderSummary>();
         foreach (var key in await contenders.KeysAsync(CancellationToken.None))
         {
             var summary = await contenders.SummaryAsync(key, CancellationToken.None);
@@ -78,7 +77,6 @@ internal sealed class PeriodCoordinatorActor : ReceiveActor, IWithTimers, IDescr
                 if (_clock.EndOf(open) > now)
                 {
                     running = open;
-                    runningSummaries.Add(summary);
                     continue;
                 }
 
@@ -90,7 +88,9 @@ internal sealed class PeriodCoordinatorActor : ReceiveActor, IWithTimers, IDescr
 
         if (running is { } period)
         {
-            await TakeOverAsync(period, runningSummaries);
+            // Opening again is idempotent for the contenders already open, and opens those the coordinator before
+            // had not reached yet (it may have died part-way through opening).
+            await OpenAsync(period, resumeAt: now);
             return;
         }
 
@@ -103,31 +103,6 @@ internal sealed class PeriodCoordinatorActor : ReceiveActor, IWithTimers, IDescr
         WaitFor(current + 1);
     }
 
-    /// <summary>
-    /// Runs the rest of a period another coordinator opened: the task actors go on from now with the contenders'
-    /// journaled counts, and the period closes at its end as usual.
-    /// </summary>
-    private async Task TakeOverAsync(long period, List<ContenderSummary> summaries)
-    {
-        var settings = _parts.Settings;
-        var start = _clock.StartOf(period);
-        await _parts.Metagraph.RefreshAsync(CancellationToken.None);
-        foreach (var task in settings.Tasks.Enabled)
-        {
-            if (_parts.Tasks.TryGetValue(task.Id, out var actor))
-            {
-                var firstOffset = SeededRandom.Uniform(settings.Seed, period, SeededRandom.Key(task.Id));
-                var routingSeed = unchecked((long)SeededRandom.Hash(settings.Seed, [period, SeededRandom.Key(task.Id), 1]));
-                var begin = new BeginTaskPeriod(period, start, [.. summaries.Where(s => s.TaskId == task.Id)], firstOffset, routingSeed) { ResumeAt = Now };
-                await actor.Ask<TaskSummary>(begin, AskTimeout);
-            }
-        }
-
-        _open = period;
-        ValidatorLog.PeriodTakenOver(_logger, period, summaries.Count);
-        Timers.StartSingleTimer(StepTimer, new CloseDue(period), Context.System.Scheduler.Until(_clock.EndOf(period)));
-    }
-
     private void WaitFor(long period)
     {
         var start = _clock.StartOf(period);
@@ -136,7 +111,9 @@ internal sealed class PeriodCoordinatorActor : ReceiveActor, IWithTimers, IDescr
         Timers.StartSingleTimer(StepTimer, new OpenDue(period), Context.System.Scheduler.Until(start));
     }
 
-    private async Task OpenAsync(long period)
+    /// <summary>Opens <paramref name="period"/>; with <paramref name="resumeAt"/>, takes over one another coordinator opened,
+    /// going on from that moment.</summary>
+    private async Task OpenAsync(long period, DateTimeOffset? resumeAt = null)
     {
         var settings = _parts.Settings;
         var start = _clock.StartOf(period);
@@ -167,13 +144,22 @@ internal sealed class PeriodCoordinatorActor : ReceiveActor, IWithTimers, IDescr
             {
                 var firstOffset = SeededRandom.Uniform(settings.Seed, period, SeededRandom.Key(task.Id));
                 var routingSeed = unchecked((long)SeededRandom.Hash(settings.Seed, [period, SeededRandom.Key(task.Id), 1]));
-                var begun = await actor.Ask<TaskSummary>(new BeginTaskPeriod(period, start, summaries, firstOffset, routingSeed), AskTimeout);
+                var begin = new BeginTaskPeriod(period, start, summaries, firstOffset, routingSeed) { ResumeAt = resumeAt };
+                var begun = await actor.Ask<TaskSummary>(begin, AskTimeout);
                 planned += begun.Planned;
             }
         }
 
         _open = period;
-        ValidatorLog.PeriodOpened(_logger, period, miners.Length, opened, planned);
+        if (resumeAt is null)
+        {
+            ValidatorLog.PeriodOpened(_logger, period, miners.Length, opened, planned);
+        }
+        else
+        {
+            ValidatorLog.PeriodTakenOver(_logger, period, opened);
+        }
+
         Timers.StartSingleTimer(StepTimer, new CloseDue(period), Context.System.Scheduler.Until(_clock.EndOf(period)));
     }
 

@@ -114,21 +114,20 @@ internal sealed class ValidatorNode : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(hosting);
         var logger = loggers.CreateLogger("Sn19.Validator");
         var akka = await NodeActorSystem.StartAsync(SystemName, hosting.Akka, loggers, null, cancellationToken);
+        var metagraph = new MetagraphWatcher(chain, logger);
         IActorRef? region = null;
         if (hosting.Cluster is { } cluster)
         {
+            // One node reads the chain and every node takes what it publishes: one view of the miners across the
+            // cluster. The subscriber (and with it this node's pub-sub mediator) starts before the node joins: a
+            // mediator started later was not found by the others' gossip, and the node never heard a publish.
+            akka.System.ActorOf(MetagraphSubscriberActor.Props(metagraph, MetagraphTopic), "metagraph-subscriber");
             await ValidatorCluster.JoinAsync(akka.System, cluster, cancellationToken);
+            ValidatorCluster.Singleton(akka.System, cluster, "metagraph", MetagraphRefreshActor.Props(metagraph, settings.MetagraphRefresh, MetagraphTopic));
             region = await ValidatorCluster.StartContendersAsync(akka.System, cluster, settings.Mechanism, hosting.SnapshotEvery);
         }
 
         var contenders = new ActorContenders(akka.System, settings.Mechanism, hosting.SnapshotEvery, hosting.JournalOutlivesProcess, region);
-        var metagraph = new MetagraphWatcher(chain, logger);
-        if (hosting.Cluster is { } shared)
-        {
-            // One node reads the chain and every node takes what it publishes: one view of the miners across the cluster.
-            ValidatorCluster.Singleton(akka.System, shared, "metagraph", MetagraphRefreshActor.Props(metagraph, settings.MetagraphRefresh, MetagraphTopic));
-            akka.System.ActorOf(MetagraphSubscriberActor.Props(metagraph, MetagraphTopic), "metagraph-subscriber");
-        }
 
         HttpClient? http = null;
         var miners = hosting.Miners;

@@ -53,9 +53,10 @@ public sealed class MetagraphSharingTests : IAsyncLifetime
     {
         var cluster = new ClusterOptions { Port = port, SeedNodes = [.. seeds] };
         var node = await NodeActorSystem.StartAsync("validator", ClusterHocon.Build(cluster, "validator", Persistence), null, null, CancellationToken.None);
+        // As the validator node does: the subscriber (and the pub-sub mediator) before the node joins.
+        node.System.ActorOf(MetagraphSubscriberActor.Props(watcher, Topic), "metagraph-subscriber");
         await ValidatorCluster.JoinAsync(node.System, cluster, CancellationToken.None);
         ValidatorCluster.Singleton(node.System, cluster, "metagraph", MetagraphRefreshActor.Props(watcher, Interval, Topic));
-        node.System.ActorOf(MetagraphSubscriberActor.Props(watcher, Topic), "metagraph-subscriber");
         return node;
     }
 
