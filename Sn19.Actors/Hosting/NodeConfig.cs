@@ -10,7 +10,7 @@ using Sn19.Actors.Persistence;
 ///   1. the <c>akka</c> section of Sn19's own configuration (hocon/defaults/akka.conf and every layer above);
 ///   2. the journal and snapshot store from <c>persistence</c>;
 ///   3. the journal serializer bound to the persisted types (code facts, not settings);
-///   4. Akka.Persistence.Sql's and Akka's distributed pub-sub defaults underneath.
+///   4. Akka.Persistence.Sql's own defaults underneath.
 /// </summary>
 public static class NodeConfig
 {
@@ -22,10 +22,7 @@ public static class NodeConfig
             .WithFallback(ConfigurationFactory.ParseString(persistence is null ? string.Empty : SqlPersistenceHocon.For(persistence)))
             .WithFallback(ConfigurationFactory.ParseString(SerializerBindings()))
             .WithFallback(ConfigurationFactory.ParseString(Quiet))
-            .WithFallback(SqlPersistence.DefaultConfiguration)
-            // Pub-sub's serializer is otherwise registered only once this node first uses pub-sub, and a node that
-            // hears another's mediator before then cannot read it (the metagraph singleton publishes on pub-sub).
-            .WithFallback(Akka.Cluster.Tools.PublishSubscribe.DistributedPubSub.DefaultConfig());
+            .WithFallback(SqlPersistence.DefaultConfiguration);
     }
 
     /// <summary>Under every file: Akka never prints to stdout (a command's stdout may be data); its log

@@ -26,7 +26,7 @@ internal sealed class ValidatorOptions : IValidatableOptions
     [ConfigurationKeyName("capacity-timeout")]
     public TimeSpan CapacityTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How often the metagraph singleton reads the chain and shares what changed with every node.</summary>
+    /// <summary>How often each node reads the metagraph from the chain.</summary>
     [ConfigurationKeyName("metagraph-refresh")]
     public TimeSpan MetagraphRefresh { get; set; } = TimeSpan.FromSeconds(12);
 

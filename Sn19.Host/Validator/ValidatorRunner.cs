@@ -3,6 +3,7 @@ namespace Sn19.Host.Validator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Chain.Http;
+using Sn19.Actors.Cluster;
 using Sn19.Actors.Persistence;
 using Sn19.Actors.Signing;
 using Sn19.Actors.Subnet.Checks;
@@ -47,20 +48,20 @@ internal static class ValidatorRunner
         {
             var settings = ValidatorSettingsFactory.Create(configuration, options, signer.HotkeyAddress);
             using var backends = new BackendCache(configuration.Root.GetSection("inference:engine").Get<LocalEngineOptions>() ?? new LocalEngineOptions());
-            var checkers = Checkers(settings, options, backends);
-            var url = configuration.Root["chain:url"] ?? "http://127.0.0.1:19944";
-            using var http = new HttpClient { BaseAddress = new Uri(url.EndsWith('/') ? url : url + "/"), Timeout = TimeSpan.FromSeconds(30) };
-            var chain = new HttpChainClient(http);
             var persistence = configuration.Root.GetSection("persistence").Get<PersistenceOptions>() ?? new PersistenceOptions();
             if (!Path.IsPathRooted(persistence.Sqlite.Path))
             {
                 persistence.Sqlite.Path = Path.Combine(dataDir, persistence.Sqlite.Path);
             }
 
+            var cluster = ValidatorSettingsFactory.Cluster(configuration, persistence);
+            var checkers = Checkers(settings, options, backends, cluster, output);
+            var url = configuration.Root["chain:url"] ?? "http://127.0.0.1:19944";
+            using var http = new HttpClient { BaseAddress = new Uri(url.EndsWith('/') ? url : url + "/"), Timeout = TimeSpan.FromSeconds(30) };
+            var chain = new HttpChainClient(http);
             await using var node = await ValidatorNode.StartAsync(
-                settings, chain, signer, configuration.Root.GetSection("akka"), persistence,
-                ValidatorSettingsFactory.Cluster(configuration, persistence), ValidatorSettingsFactory.LoadCorpus(settings.Synthetics),
-                checkers, loggers, TimeProvider.System, cancellationToken);
+                settings, chain, signer, configuration.Root.GetSection("akka"), persistence, cluster,
+                ValidatorSettingsFactory.LoadCorpus(settings.Synthetics), checkers, loggers, TimeProvider.System, cancellationToken);
             var admin = configuration.Root.GetSection("admin").Get<AdminOptions>() ?? new AdminOptions();
             if (admin.Enabled && string.IsNullOrWhiteSpace(admin.Token))
             {
@@ -76,14 +77,30 @@ internal static class ValidatorRunner
         return Cli.ExitCodes.Ok;
     }
 
-    /// <summary>One checker per task model, from <c>validator.models</c>; a task model without one is a configuration error.</summary>
-    private static List<IResultChecker> Checkers(ValidatorSettings settings, ValidatorOptions options, BackendCache backends)
+    /// <summary>
+    /// One checker per task model, from <c>validator.models</c>. A node alone must check every task model (a missing
+    /// one is a configuration error); a node of a cluster loads the models it has (none without the checker role),
+    /// and the checks of the others go to the nodes that have them.
+    /// </summary>
+    private static List<IResultChecker> Checkers(
+        ValidatorSettings settings, ValidatorOptions options, BackendCache backends, ClusterOptions cluster, TextWriter output)
     {
         var checkers = new List<IResultChecker>();
+        if (!cluster.Has(ClusterRoles.Checker))
+        {
+            return checkers;
+        }
+
         foreach (var model in settings.Tasks.Enabled.Select(t => t.Model).Distinct(StringComparer.Ordinal))
         {
             if (!options.Models.TryGetValue(model, out var file))
             {
+                if (cluster.HasOtherNodes)
+                {
+                    output.WriteLine($"No model file for '{model}' on this node (validator.models): its checks go to the nodes that have it.");
+                    continue;
+                }
+
                 throw new ConfigurationException(
                     $"validator.models has no model file for '{model}', the model of an enabled task: its results could not be checked", null, null, "validator.models");
             }

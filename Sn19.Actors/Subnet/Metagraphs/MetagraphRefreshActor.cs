@@ -1,14 +1,11 @@
 namespace Sn19.Actors.Subnet.Metagraphs;
 
 using Akka.Actor;
-using Akka.Cluster.Tools.PublishSubscribe;
 using Sn19.Actors.Hosting;
 
 /// <summary>
 /// Refreshes a <see cref="MetagraphWatcher"/> from the chain on its own timer, one read at a time (a slow
-/// chain never stacks reads up); readers keep taking the watcher's immutable view without waiting. In a validator
-/// cluster it runs as the metagraph singleton and publishes each new block's metagraph on a topic every node's
-/// <see cref="MetagraphSubscriberActor"/> listens to, so the nodes share one view and the chain is read once.
+/// chain never stacks reads up); readers keep taking the watcher's immutable view without waiting.
 /// </summary>
 internal sealed class MetagraphRefreshActor : ReceiveActor, IWithTimers, IDescribedActor
 {
@@ -16,23 +13,19 @@ internal sealed class MetagraphRefreshActor : ReceiveActor, IWithTimers, IDescri
 
     private readonly MetagraphWatcher _watcher;
     private readonly TimeSpan _interval;
-    private readonly string? _topic;
-    private ulong _publishedBlock;
     private bool _reading;
     private long _refreshed;
     private long _failed;
 
-    public MetagraphRefreshActor(MetagraphWatcher watcher, TimeSpan interval, string? topic)
+    public MetagraphRefreshActor(MetagraphWatcher watcher, TimeSpan interval)
     {
         _watcher = watcher;
         _interval = interval;
-        _topic = topic;
         Receive<Refresh>(_ => Read());
         Receive<Refreshed>(done =>
         {
             _reading = false;
             _ = done.Ok ? _refreshed++ : _failed++;
-            Publish();
         });
         Receive<Status.Failure>(_ =>
         {
@@ -47,23 +40,10 @@ internal sealed class MetagraphRefreshActor : ReceiveActor, IWithTimers, IDescri
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    /// <summary>Refreshes <paramref name="watcher"/>; with a <paramref name="topic"/>, also publishes each new block's metagraph on it.</summary>
-    public static Props Props(MetagraphWatcher watcher, TimeSpan interval, string? topic = null) =>
-        Akka.Actor.Props.Create(() => new MetagraphRefreshActor(watcher, interval, topic));
+    public static Props Props(MetagraphWatcher watcher, TimeSpan interval) =>
+        Akka.Actor.Props.Create(() => new MetagraphRefreshActor(watcher, interval));
 
     protected override void PreStart() => Timers.StartPeriodicTimer(RefreshTimer, Refresh.Instance, _interval);
-
-    private void Publish()
-    {
-        var metagraph = _watcher.Current.Metagraph;
-        if (_topic is null || metagraph.Block <= _publishedBlock)
-        {
-            return;
-        }
-
-        _publishedBlock = metagraph.Block;
-        DistributedPubSub.Get(Context.System).Mediator.Tell(new Publish(_topic, new MetagraphPublished(metagraph)));
-    }
 
     private void Read()
     {

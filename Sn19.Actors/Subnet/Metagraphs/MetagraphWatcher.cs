@@ -31,25 +31,6 @@ public sealed class MetagraphWatcher : IStakeView
 
     public double ValidatorShare(string hotkeySs58) => Current.ValidatorShare(hotkeySs58);
 
-    /// <summary>Takes a metagraph another node read (the cluster's metagraph singleton); an older block than the view's is ignored.</summary>
-    public bool Accept(Metagraph metagraph)
-    {
-        ArgumentNullException.ThrowIfNull(metagraph);
-        while (true)
-        {
-            var current = Current;
-            if (metagraph.Block < current.Metagraph.Block)
-            {
-                return false;
-            }
-
-            if (ReferenceEquals(Interlocked.CompareExchange(ref _current, new MetagraphView(metagraph), current), current))
-            {
-                return true;
-            }
-        }
-    }
-
     /// <summary>Fetches the metagraph now; false (and the old view kept) when the chain did not answer.</summary>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {

@@ -60,9 +60,6 @@ internal sealed class ValidatorNode : IAsyncDisposable
     /// <summary>How long a check may wait for the checker of its model on another node (loading, queued, or moving).</summary>
     private static readonly TimeSpan RemoteCheckTimeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>The topic the metagraph singleton publishes each new block's metagraph on.</summary>
-    private const string MetagraphTopic = "sn19.metagraph";
-
     /// <summary>The actor system's name, the same on every node of a validator's cluster.</summary>
     public const string SystemName = "validator";
 
@@ -118,12 +115,10 @@ internal sealed class ValidatorNode : IAsyncDisposable
         IActorRef? region = null;
         if (hosting.Cluster is { } cluster)
         {
-            // One node reads the chain and every node takes what it publishes: one view of the miners across the
-            // cluster. The subscriber (and with it this node's pub-sub mediator) starts before the node joins: a
-            // mediator started later was not found by the others' gossip, and the node never heard a publish.
-            akka.System.ActorOf(MetagraphSubscriberActor.Props(metagraph, MetagraphTopic), "metagraph-subscriber");
+            // Every node keeps its own view fresh (the organic router and a coordinator taking over read it); the
+            // period coordinator also reads the chain itself at each period start.
+            akka.System.ActorOf(MetagraphRefreshActor.Props(metagraph, settings.MetagraphRefresh), "metagraph");
             await ValidatorCluster.JoinAsync(akka.System, cluster, cancellationToken);
-            ValidatorCluster.Singleton(akka.System, cluster, "metagraph", MetagraphRefreshActor.Props(metagraph, settings.MetagraphRefresh, MetagraphTopic));
             region = await ValidatorCluster.StartContendersAsync(akka.System, cluster, settings.Mechanism, hosting.SnapshotEvery);
         }
 

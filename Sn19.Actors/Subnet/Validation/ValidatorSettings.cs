@@ -22,6 +22,6 @@ internal sealed record ValidatorSettings(
     int MaxConcurrentQueries,
     TimeSpan CapacityTimeout)
 {
-    /// <summary>How often a cluster's metagraph singleton reads the chain and shares the metagraph with every node.</summary>
+    /// <summary>How often each node of a cluster reads the metagraph from the chain.</summary>
     public TimeSpan MetagraphRefresh { get; init; } = TimeSpan.FromSeconds(12);
 }
