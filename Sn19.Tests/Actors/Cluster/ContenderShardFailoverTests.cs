@@ -29,12 +29,8 @@ public sealed class ContenderShardFailoverTests : IAsyncLifetime
     [Fact]
     public async Task TwoNodes_ContendersSpreadOverBoth_ThoseOfALeavingNodeComeBackWithTheirState()
     {
-        var ports = LoopbackPorts.Free(2);
-        var (portA, portB) = (ports[0], ports[1]);
-        string[] seeds = [$"127.0.0.1:{portA}"];
-        var a = await StartNodeAsync(portA, seeds);
+        var (a, b) = await StartTwoNodesAsync();
         await using var nodeA = a.Node;
-        var b = await StartNodeAsync(portB, seeds);
         await BothRegionsRegisteredAsync(a.Region);
         var contenders = new ActorContenders(a.Node.System, Mechanism, 0, journalOutlivesProcess: true, a.Region);
         var keys = Enumerable.Range(0, 24).Select(i => new ContenderKey($"miner-{i:D2}", "chat")).ToList();
@@ -64,12 +60,8 @@ public sealed class ContenderShardFailoverTests : IAsyncLifetime
     [Fact]
     public async Task Singleton_HoldsThePostgresLease_AndMovesWithItWhenItsNodeLeaves()
     {
-        var ports = LoopbackPorts.Free(2);
-        var (portA, portB) = (ports[0], ports[1]);
-        string[] seeds = [$"127.0.0.1:{portA}"];
-        var a = await StartNodeAsync(portA, seeds);
+        var (a, b) = await StartTwoNodesAsync();
         await using var nodeA = a.Node;
-        var b = await StartNodeAsync(portB, seeds);
         await using var nodeB = b.Node;
         var options = new ClusterOptions();
         ValidatorCluster.Singleton(a.Node.System, options, "where", Props.Create(() => new WhereActor()));
@@ -92,6 +84,15 @@ public sealed class ContenderShardFailoverTests : IAsyncLifetime
         await using var database = Npgsql.NpgsqlDataSource.Create(TestPostgres.ConnectionString);
         await using var command = database.CreateCommand($"SELECT owner FROM {_schema}.sn19_lease WHERE name LIKE '%where%'");
         return await command.ExecuteScalarAsync() as string;
+    }
+
+    /// <summary>Two nodes on free loopback ports; the first is the seed, so it is the oldest.</summary>
+    private async Task<((NodeActorSystem Node, IActorRef Region) A, (NodeActorSystem Node, IActorRef Region) B)> StartTwoNodesAsync()
+    {
+        var ports = LoopbackPorts.Free(2);
+        string[] seeds = [$"127.0.0.1:{ports[0]}"];
+        var a = await StartNodeAsync(ports[0], seeds);
+        return (a, await StartNodeAsync(ports[1], seeds));
     }
 
     private async Task<(NodeActorSystem Node, IActorRef Region)> StartNodeAsync(int port, string[] seeds)
