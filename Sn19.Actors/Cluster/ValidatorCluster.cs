@@ -5,6 +5,7 @@ using Sn19.Actors.Subnet.Checks;
 using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Singleton;
 using Sn19.Actors.Mechanism;
+using Sn19.Actors.Organic;
 using Sn19.Actors.Subnet.Contenders;
 
 /// <summary>
@@ -37,6 +38,18 @@ internal static class ValidatorCluster
                 $"this node ({cluster.SelfAddress}) did not join the cluster within {JoinTimeout.TotalSeconds:F0} s: " +
                 $"are the seed nodes ({string.Join(", ", options.SeedNodes)}) running and reachable?");
         }
+    }
+
+    /// <summary>The API keys' ledgers: entities on <c>organic</c> nodes (they take the requests), a proxy elsewhere
+    /// (the admin API manages keys from any node). <paramref name="hold"/> is how long a reservation may stay open.</summary>
+    public static async Task<IActorRef> StartApiKeysAsync(ActorSystem system, ClusterOptions options, TimeSpan hold)
+    {
+        var sharding = ClusterSharding.Get(system);
+        var extractor = new ApiKeyMessageExtractor();
+        return options.Has(ClusterRoles.Organic)
+            ? await sharding.StartAsync(ApiKeyRegion, keyId => ApiKeyActor.Props(keyId, hold),
+                ClusterShardingSettings.Create(system).WithRole(ClusterRoles.Organic), extractor)
+            : await sharding.StartProxyAsync(ApiKeyRegion, ClusterRoles.Organic, extractor);
     }
 
     /// <summary>The contender region: entities here when this node scores, else a proxy to the nodes that do.</summary>
@@ -101,4 +114,6 @@ internal static class ValidatorCluster
 
     /// <summary>The contender region's type name (its actors live under /system/sharding/contender).</summary>
     public const string ContenderRegion = "contender";
+
+    public const string ApiKeyRegion = "api-keys";
 }

@@ -1,5 +1,6 @@
 namespace Sn19.Actors.Persistence;
 
+using Sn19.Actors.Organic;
 using Sn19.Actors.Subnet.Contenders;
 using Sn19.Actors.Subnet.Weights;
 
@@ -14,6 +15,7 @@ internal static class PersistedTypes
     /// <summary>Akka's serialization binds these (and every type derived from them) to the journal serializer.</summary>
     public static IReadOnlyList<Type> BoundTypes { get; } = [
         typeof(ContenderEvent), typeof(ContenderSnapshot), typeof(WeightSetterEvent), typeof(WeightSetterSnapshot),
+        typeof(KeyEvent), typeof(KeyLedgerSnapshot),
     ];
 
     private static EventTypeRegistry Build()
@@ -21,6 +23,7 @@ internal static class PersistedTypes
         var registry = new EventTypeRegistry();
         ContenderActor.Register(registry);
         WeightSetterActor.Register(registry);
+        ApiKeyActor.Register(registry);
         return registry;
     }
 }

@@ -12,12 +12,12 @@ using Sn19.Actors.Subnet.Weights;
 /// <c>GET /admin/shards[?entities=true]</c> the shard regions this node hosts, and
 /// <c>POST /admin/cluster/leave|down?address=ADDRESS</c> asks a member to leave or downs it; on a validator
 /// <c>GET /admin/contenders</c> lists every contender's period numbers and <c>GET /admin/weights?limit=N</c> the
-/// last weight rounds.
+/// last weight rounds; <see cref="AdminKeyEndpoints"/> manage API keys.
 /// Every request needs the bearer token, else 401.
 /// </summary>
 internal static class AdminEndpoints
 {
-    public static void Map(WebApplication app, ActorSystem system, AdminOptions options, ValidatorNode? validator)
+    public static void Map(WebApplication app, ActorSystem system, AdminOptions options, ValidatorNode? validator, KeyDefaults keyDefaults)
     {
         var directory = new ActorDirectory(system, options.SummaryTimeout);
         var cluster = new ClusterDirectory(system, options.SummaryTimeout);
@@ -86,6 +86,7 @@ internal static class AdminEndpoints
             return Results.Json(new WeightsResponse(system.Name, rounds), AdminJson.Options);
         });
 
+        AdminKeyEndpoints.Map(admin, validator?.Keys, keyDefaults);
         admin.MapPost("/cluster/leave", (string? address) => Act(cluster, address, down: false));
         admin.MapPost("/cluster/down", (string? address) => Act(cluster, address, down: true));
     }

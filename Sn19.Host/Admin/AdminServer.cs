@@ -25,7 +25,8 @@ internal sealed class AdminServer : IAsyncDisposable
     public string Address { get; }
 
     /// <param name="validator">The validator on this node, for <c>/admin/contenders</c> and <c>/admin/weights</c>; null on other nodes.</param>
-    public static async Task<AdminServer> StartAsync(ActorSystem system, AdminOptions options, ValidatorNode? validator, CancellationToken cancellationToken)
+    public static async Task<AdminServer> StartAsync(
+        ActorSystem system, AdminOptions options, ValidatorNode? validator, CancellationToken cancellationToken, KeyDefaults? keyDefaults = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         try
@@ -46,7 +47,7 @@ internal sealed class AdminServer : IAsyncDisposable
         builder.WebHost.UseUrls($"http://{host}:{options.Port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        AdminEndpoints.Map(app, system, options, validator);
+        AdminEndpoints.Map(app, system, options, validator, keyDefaults ?? new KeyDefaults(0, 60, 100_000));
         try
         {
             await app.StartAsync(cancellationToken);

@@ -8,13 +8,14 @@ internal static class CtlCommand
 {
     public static Command Create()
     {
-        var command = new Command("ctl", "Inspect and operate a running node: actors, cluster membership, shards, contenders, weights");
+        var command = new Command("ctl", "Inspect and operate a running node: actors, cluster membership, shards, contenders, weights, API keys");
         command.Subcommands.Add(CtlActorsCommand.Create());
         command.Subcommands.Add(CtlActorCommand.Create());
         command.Subcommands.Add(CtlClusterCommand.Create());
         command.Subcommands.Add(CtlShardsCommand.Create());
         command.Subcommands.Add(CtlContendersCommand.Create());
         command.Subcommands.Add(CtlWeightsCommand.Create());
+        command.Subcommands.Add(CtlKeysCommand.Create());
         return command;
     }
 }

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Configuration;
 using Sn19.Host.Admin;
 using Sn19.Host.Configuration;
 using Sn19.Host.Miner;
+using Sn19.Host.Organic;
 using Sn19.Host.Validator;
 using Sn19.Inference.Generation;
 
@@ -109,6 +110,8 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
             TimeProvider.System, cancellationToken);
 
         await using var admin = await StartAdminAsync(node, cancellationToken);
+        await using var organic = await OrganicHosting.StartAsync(
+            configuration, node, ValidatorSettingsFactory.Cluster(configuration, persistence), loggers, output, required: false, cancellationToken);
         await tables.RunAsync(node, chain, validatorKey.Ss58Address, dataDir, settings, periods, cancellationToken);
     }
 
@@ -134,7 +137,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
 
         try
         {
-            var server = await AdminServer.StartAsync(node.System, options, node, cancellationToken);
+            var server = await AdminServer.StartAsync(node.System, options, node, cancellationToken, OrganicHosting.KeyDefaults(configuration));
             output.WriteLine($"Live actors: sn19 ctl actors --url {server.Address} --token {token}");
             return server;
         }

@@ -13,6 +13,7 @@ using Sn19.Host.Admin;
 using Sn19.Host.Configuration;
 using Sn19.Host.Logging;
 using Sn19.Host.Miner;
+using Sn19.Host.Organic;
 using Sn19.Inference.Generation;
 
 /// <summary>
@@ -69,7 +70,8 @@ internal static class ValidatorRunner
                 admin.Token = AdminTokenFile.ReadOrCreate(tokenFile);
                 await output.WriteLineAsync($"Admin API token (no admin.token set): {tokenFile}");
             }
-            await using var adminServer = await AdminServer.StartAsync(node.System, admin, node, cancellationToken);
+            await using var adminServer = await AdminServer.StartAsync(node.System, admin, node, cancellationToken, OrganicHosting.KeyDefaults(configuration));
+            await using var organic = await OrganicHosting.StartAsync(configuration, node, cluster, loggers, output, required: true, cancellationToken);
             var tables = new PeriodTables(output, options.MinerNames, settings.Tasks.Enabled.Select(t => t.Id).ToArray());
             await tables.RunAsync(node, chain, signer.HotkeyAddress, dataDir, settings, periods, cancellationToken);
         }

@@ -33,7 +33,11 @@ internal static class ValidatorSettingsFactory
             Validated(root, "validator:checks:llm", new LlmCheckOptions(), o => o.Validate()),
             options.Seed,
             options.MaxConcurrentQueries,
-            options.CapacityTimeout) { MetagraphRefresh = options.MetagraphRefresh };
+            options.CapacityTimeout)
+        {
+            MetagraphRefresh = options.MetagraphRefresh,
+            ReservationHold = configuration.GetOptions<Organic.OrganicOptions>("organic").ReservationHold,
+        };
     }
 
     /// <summary>

@@ -2,11 +2,8 @@ namespace Sn19.Actors.Subnet.Contenders;
 
 using System.Collections.Concurrent;
 using Akka.Actor;
-using Akka.Persistence.Query;
-using Akka.Persistence.Sql.Query;
-using Akka.Streams;
-using Akka.Streams.Dsl;
 using Sn19.Actors.Mechanism;
+using Sn19.Actors.Persistence;
 
 /// <summary>
 /// Contenders as persistent Akka actors under <c>/user/contender-…</c>, started on first use (recovering
@@ -26,12 +23,7 @@ internal sealed class ActorContenders(
     /// false: <c>sn19 simulate</c>) holds nothing from before this process, so only the started ones count.</summary>
     public async ValueTask<IReadOnlyList<ContenderKey>> KeysAsync(CancellationToken cancellationToken)
     {
-        var ids = journalOutlivesProcess
-            ? await PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier)
-                .CurrentPersistenceIds()
-                .RunWith(Sink.Seq<string>(), system.Materializer())
-                .WaitAsync(cancellationToken)
-            : [];
+        var ids = journalOutlivesProcess ? await JournalIds.CurrentAsync(system, cancellationToken) : [];
         return [.. ids.Select(ContenderKey.FromPersistenceId).OfType<ContenderKey>().Concat(_actors.Keys).Distinct()
             .OrderBy(k => k.Hotkey, StringComparer.Ordinal).ThenBy(k => k.TaskId, StringComparer.Ordinal)];
     }

@@ -46,19 +46,28 @@ internal sealed class ScriptedMinerLine : IMinerLine
         return Task.FromResult<(IReadOnlyDictionary<string, double>?, string?)>((offers, null));
     }
 
-    public Task<QueryResult> QueryAsync(string hotkey, TextRequest request, CancellationToken cancellationToken)
+    public async Task<QueryResult> QueryAsync(string hotkey, TextRequest request, IQueryRelay? relay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!Miners.TryGetValue(hotkey, out var miner))
         {
-            return Task.FromResult(QueryResult.Failed("not a scenario miner", null, TimeSpan.Zero));
+            return QueryResult.Failed("not a scenario miner", null, TimeSpan.Zero);
         }
 
         if (_tasks.FindEnabled(request.Model) is not { } task)
         {
-            return Task.FromResult(QueryResult.Failed($"HTTP 400: no task serves model {request.Model}", 400, TimeSpan.Zero));
+            return QueryResult.Failed($"HTTP 400: no task serves model {request.Model}", 400, TimeSpan.Zero);
         }
 
-        return Task.FromResult(miner.Answer(task.Id, ScenarioPeriod, request.MaxTokens, task.Timeout));
+        var result = miner.Answer(task.Id, ScenarioPeriod, request.MaxTokens, task.Timeout);
+        if (relay is not null)
+        {
+            foreach (var chunk in result.Chunks)
+            {
+                await relay.OnChunkAsync(chunk, chunk.TryGetProperty("choices", out var c) && c.GetArrayLength() > 0, cancellationToken);
+            }
+        }
+
+        return result;
     }
 }

@@ -72,7 +72,7 @@ internal sealed class ScriptedUsersActor : ReceiveActor, IWithTimers
         var request = task.Kind == TaskKind.Chat
             ? new TextRequest { Model = task.Id, Messages = [new ChatMessage("user", "A scripted user's question.")], MaxTokens = MaxTokens }
             : new TextRequest { Model = task.Id, Prompt = "A scripted user's prompt:", MaxTokens = MaxTokens };
-        await _users.Router.ServeAsync(task.Id, request, _users.Scenario.OrganicAttempts, CancellationToken.None);
+        await _users.Router.ServeAsync(task.Id, request, _users.Scenario.OrganicAttempts, null, CancellationToken.None);
         ArmArrival();
     }
 

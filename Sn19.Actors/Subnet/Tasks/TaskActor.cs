@@ -107,20 +107,21 @@ internal sealed class TaskActor : ReceiveActor, IWithTimers, IDescribedActor
             return;
         }
 
-        if (route.Tried.Count == 0)
+        var tried = route.Tried.ToHashSet(StringComparer.Ordinal);
+        if (tried.Count == 0)
         {
             _organic++;
             _schedule.OnOrganic();
         }
 
-        if (OrganicRouting.Choose(_contenders.Values, route.Tried, _lastFailure, now, _routing.NextDouble()) is not { } chosen)
+        if (OrganicRouting.Choose(_contenders.Values, tried, _lastFailure, now, _routing.NextDouble()) is not { } chosen)
         {
             Sender.Tell(new OrganicRoute(null, period, 0, now));
             return;
         }
 
         _contenders[chosen.Hotkey] = chosen with { Queries = chosen.Queries + 1 };
-        Sender.Tell(new OrganicRoute(chosen.Hotkey, period, NextQueryId(now), now));
+        Sender.Tell(new OrganicRoute(chosen.Hotkey, period, NextQueryId(now), now, Self));
     }
 
     /// <summary>Query ids only have to increase per contender; time in ticks does that across synthetic and

@@ -13,8 +13,8 @@ internal sealed class AxonMinerLine(MetagraphWatcher metagraph, CapacityClient c
             ? await capacity.FetchAsync(axon, hotkey, cancellationToken)
             : (null, "the miner has no axon");
 
-    public async Task<QueryResult> QueryAsync(string hotkey, TextRequest request, CancellationToken cancellationToken) =>
+    public async Task<QueryResult> QueryAsync(string hotkey, TextRequest request, IQueryRelay? relay, CancellationToken cancellationToken) =>
         metagraph.Current.Axon(hotkey) is { } axon
-            ? await queries.QueryAsync(axon, hotkey, request, cancellationToken)
+            ? await queries.QueryAsync(axon, hotkey, request, cancellationToken, relay)
             : QueryResult.Failed("the miner has no axon", null, TimeSpan.Zero);
 }

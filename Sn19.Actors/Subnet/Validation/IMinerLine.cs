@@ -13,6 +13,7 @@ internal interface IMinerLine
     /// <summary>The miner's capacity per task for this validator, or the reason there is none.</summary>
     Task<(IReadOnlyDictionary<string, double>? Capacities, string? Error)> FetchCapacityAsync(string hotkey, CancellationToken cancellationToken);
 
-    /// <summary>Sends <paramref name="request"/> and records what came back.</summary>
-    Task<QueryResult> QueryAsync(string hotkey, TextRequest request, CancellationToken cancellationToken);
+    /// <summary>Sends <paramref name="request"/> and records what came back; <paramref name="relay"/>, when given, sees
+    /// each chunk as it arrives.</summary>
+    Task<QueryResult> QueryAsync(string hotkey, TextRequest request, IQueryRelay? relay, CancellationToken cancellationToken);
 }

@@ -81,7 +81,7 @@ internal sealed class QueryDispatcher : ISyntheticQuerySink
             if (_settings.Tasks.FindEnabled(request.TaskId) is { } task)
             {
                 var ticket = new QueryTicket(request.TaskId, request.Hotkey, request.Period, request.QueryId, request.At, Organic: false);
-                await _sender.SendAsync(task, ticket, Payload(task, request), request.ReplyTo, cancellationToken);
+                await _sender.SendAsync(task, ticket, Payload(task, request), request.ReplyTo, null, cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -33,4 +33,7 @@ internal static partial class ValidatorLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A check of {Hotkey} ({Task}) failed to run")]
     public static partial void CheckCrashed(ILogger logger, Exception error, string hotkey, string task);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Organic query {QueryId} to {Hotkey} could not be recorded: {Reason}")]
+    public static partial void BookingFailed(ILogger logger, long queryId, string hotkey, string reason);
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Chain;
 using Sn19.Actors.Hosting;
+using Sn19.Actors.Organic;
 using Sn19.Actors.Persistence;
 using Sn19.Actors.Signing;
 using Sn19.Actors.Subnet.Checks;
@@ -60,6 +61,9 @@ internal sealed class ValidatorNode : IAsyncDisposable
     /// <summary>How long a check may wait for the checker of its model on another node (loading, queued, or moving).</summary>
     private static readonly TimeSpan RemoteCheckTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long a key's ledger may take to answer: long enough for an entity that is moving after a node died.</summary>
+    private static readonly TimeSpan KeyAskTimeout = TimeSpan.FromSeconds(20);
+
     /// <summary>The actor system's name, the same on every node of a validator's cluster.</summary>
     public const string SystemName = "validator";
 
@@ -72,6 +76,9 @@ internal sealed class ValidatorNode : IAsyncDisposable
 
     /// <summary>The weight setter (in a cluster, the proxy to the singleton).</summary>
     public IActorRef Weights => _weights;
+
+    /// <summary>The API keys' ledgers; null outside a cluster (<c>sn19 simulate</c> sells nothing).</summary>
+    public ApiKeys? Keys { get; private init; }
 
     /// <summary>Serves organic requests through the task actors' routing.</summary>
     public OrganicRouter Organic { get; }
@@ -113,6 +120,7 @@ internal sealed class ValidatorNode : IAsyncDisposable
         var akka = await NodeActorSystem.StartAsync(SystemName, hosting.Akka, loggers, null, cancellationToken);
         var metagraph = new MetagraphWatcher(chain, logger);
         IActorRef? region = null;
+        ApiKeys? keys = null;
         if (hosting.Cluster is { } cluster)
         {
             // Every node keeps its own view fresh (the organic router and a coordinator taking over read it); the
@@ -120,6 +128,7 @@ internal sealed class ValidatorNode : IAsyncDisposable
             akka.System.ActorOf(MetagraphRefreshActor.Props(metagraph, settings.MetagraphRefresh), "metagraph");
             await ValidatorCluster.JoinAsync(akka.System, cluster, cancellationToken);
             region = await ValidatorCluster.StartContendersAsync(akka.System, cluster, settings.Mechanism, hosting.SnapshotEvery);
+            keys = new ApiKeys(akka.System, await ValidatorCluster.StartApiKeysAsync(akka.System, cluster, settings.ReservationHold), KeyAskTimeout);
         }
 
         var contenders = new ActorContenders(akka.System, settings.Mechanism, hosting.SnapshotEvery, hosting.JournalOutlivesProcess, region);
@@ -155,8 +164,9 @@ internal sealed class ValidatorNode : IAsyncDisposable
 
         await metagraph.RefreshAsync(cancellationToken);
         return new ValidatorNode(
-            settings, akka, contenders, http, dispatcher, checks, metagraph, miners, tasks, weights, new OrganicRouter(settings, tasks, sender), logger,
-            hosting.Cluster);
+            settings, akka, contenders, http, dispatcher, checks, metagraph, miners, tasks, weights,
+            new OrganicRouter(settings, new TaskLocator(akka.System, tasks, hosting.Cluster is not null), sender), logger,
+            hosting.Cluster) { Keys = keys };
     }
 
     /// <summary>Completes once every query and check handed out so far has finished.</summary>

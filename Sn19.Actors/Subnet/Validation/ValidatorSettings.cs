@@ -24,4 +24,7 @@ internal sealed record ValidatorSettings(
 {
     /// <summary>How often each node of a cluster reads the metagraph from the chain.</summary>
     public TimeSpan MetagraphRefresh { get; init; } = TimeSpan.FromSeconds(12);
+
+    /// <summary>How long an API key's credit may stay reserved for one request before it is released unsettled.</summary>
+    public TimeSpan ReservationHold { get; init; } = TimeSpan.FromMinutes(5);
 }

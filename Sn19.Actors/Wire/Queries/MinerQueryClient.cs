@@ -44,7 +44,8 @@ public sealed class MinerQueryClient
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    public async Task<QueryResult> QueryAsync(Uri axon, string minerHotkey, TextRequest request, CancellationToken cancellationToken)
+    public async Task<QueryResult> QueryAsync(
+        Uri axon, string minerHotkey, TextRequest request, CancellationToken cancellationToken, IQueryRelay? relay = null)
     {
         ArgumentNullException.ThrowIfNull(axon);
         ArgumentNullException.ThrowIfNull(request);
@@ -79,7 +80,7 @@ public sealed class MinerQueryClient
             }
 
             await using var content = await response.Content.ReadAsStreamAsync(linked.Token);
-            return await ReadStreamAsync(content, request, status, started, stall, linked.Token, s => stage = s);
+            return await ReadStreamAsync(content, request, status, started, stall, relay, linked.Token, s => stage = s);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -97,7 +98,7 @@ public sealed class MinerQueryClient
     }
 
     private async Task<QueryResult> ReadStreamAsync(
-        Stream content, TextRequest request, int status, long started, CancellationTokenSource stall,
+        Stream content, TextRequest request, int status, long started, CancellationTokenSource stall, IQueryRelay? relay,
         CancellationToken cancellationToken, Action<string> setStage)
     {
         var chunks = new List<JsonElement>();
@@ -133,16 +134,23 @@ public sealed class MinerQueryClient
             }
 
             chunks.Add(chunk);
-            if (CarriesToken(chunk))
+            var carriesToken = CarriesToken(chunk);
+            if (carriesToken && tokens >= request.MaxTokens)
+            {
+                return QueryResult.Failed($"more than max_tokens ({request.MaxTokens}) tokens", status, Elapsed(started));
+            }
+
+            if (relay is not null)
+            {
+                await relay.OnChunkAsync(chunk, carriesToken, cancellationToken);
+            }
+
+            if (carriesToken)
             {
                 tokens++;
                 firstToken ??= _time.GetTimestamp();
                 setStage("between tokens");
                 stall.CancelAfter(_timeouts.BetweenTokens);
-                if (tokens > request.MaxTokens)
-                {
-                    return QueryResult.Failed($"more than max_tokens ({request.MaxTokens}) tokens", status, Elapsed(started));
-                }
             }
         }
 

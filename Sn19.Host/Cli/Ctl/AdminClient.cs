@@ -3,6 +3,7 @@ namespace Sn19.Host.Cli.Ctl;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Sn19.Actors.Organic;
 using Sn19.Host.Admin;
 
 /// <summary>The admin API's HTTP client used by `sn19 ctl`. Failures come back as <see cref="AdminCallResult{T}"/>.</summary>
@@ -37,6 +38,27 @@ internal sealed class AdminClient(HttpClient http)
     /// <summary>Asks the member at <paramref name="address"/> to leave, or downs it; answers the cluster state after.</summary>
     public Task<AdminCallResult<ClusterStateResponse>> ClusterActAsync(string address, bool down, CancellationToken cancellationToken) =>
         SendAsync<ClusterStateResponse>(HttpMethod.Post, $"admin/cluster/{(down ? "down" : "leave")}?address={Uri.EscapeDataString(address)}", cancellationToken);
+
+    public Task<AdminCallResult<KeyCreatedResponse>> CreateKeyAsync(string name, decimal? credit, int? rpm, int? tpm, CancellationToken cancellationToken)
+    {
+        var query = "admin/keys?name=" + Uri.EscapeDataString(name)
+            + (credit is { } c ? "&credit=" + CtlKeysCommand.Invariant(c) : "")
+            + (rpm is { } r ? $"&rpm={r}" : "") + (tpm is { } t ? $"&tpm={t}" : "");
+        return SendAsync<KeyCreatedResponse>(HttpMethod.Post, query, cancellationToken);
+    }
+
+    public Task<AdminCallResult<KeyListResponse>> KeysAsync(CancellationToken cancellationToken) =>
+        GetAsync<KeyListResponse>("admin/keys", cancellationToken);
+
+    public Task<AdminCallResult<KeyStatus>> KeyAsync(string keyId, int charges, CancellationToken cancellationToken) =>
+        GetAsync<KeyStatus>($"admin/keys/{Uri.EscapeDataString(keyId)}?charges={charges}", cancellationToken);
+
+    public Task<AdminCallResult<KeyStatus>> TopUpAsync(string keyId, decimal amount, string? operation, CancellationToken cancellationToken) =>
+        SendAsync<KeyStatus>(HttpMethod.Post, $"admin/keys/{Uri.EscapeDataString(keyId)}/top-up?amount={CtlKeysCommand.Invariant(amount)}"
+            + (operation is null ? "" : "&operation=" + Uri.EscapeDataString(operation)), cancellationToken);
+
+    public Task<AdminCallResult<KeyStatus>> RevokeKeyAsync(string keyId, CancellationToken cancellationToken) =>
+        SendAsync<KeyStatus>(HttpMethod.Post, $"admin/keys/{Uri.EscapeDataString(keyId)}/revoke", cancellationToken);
 
     private Task<AdminCallResult<T>> GetAsync<T>(string relative, CancellationToken cancellationToken)
         where T : class => SendAsync<T>(HttpMethod.Get, relative, cancellationToken);

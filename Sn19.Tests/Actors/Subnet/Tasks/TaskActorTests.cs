@@ -46,7 +46,7 @@ public sealed class TaskActorTests() : TestKit(VirtualTime.Config)
         var routes = new List<OrganicRoute>();
         for (var i = 0; i < 5; i++)
         {
-            routes.Add(await task.Ask<OrganicRoute>(new RouteOrganic(new HashSet<string>())));
+            routes.Add(await task.Ask<OrganicRoute>(new RouteOrganic([])));
         }
 
         await RunPeriodAsync(task);
@@ -70,13 +70,13 @@ public sealed class TaskActorTests() : TestKit(VirtualTime.Config)
         var tried = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < 3; i++)
         {
-            var route = await task.Ask<OrganicRoute>(new RouteOrganic(new HashSet<string>(tried)));
+            var route = await task.Ask<OrganicRoute>(new RouteOrganic([.. tried]));
             Assert.NotNull(route.Hotkey);
             Assert.DoesNotContain(route.Hotkey, tried);
             tried.Add(route.Hotkey!);
         }
 
-        var none = await task.Ask<OrganicRoute>(new RouteOrganic(tried));
+        var none = await task.Ask<OrganicRoute>(new RouteOrganic([.. tried]));
         var summary = await task.Ask<TaskSummary>(GetTaskSummary.Instance);
 
         Assert.Null(none.Hotkey);

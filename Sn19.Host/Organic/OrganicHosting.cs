@@ -1,0 +1,45 @@
+namespace Sn19.Host.Organic;
+
+using Microsoft.Extensions.Logging;
+using Sn19.Actors.Cluster;
+using Sn19.Actors.Subnet.Validation;
+using Sn19.Host.Admin;
+using Sn19.Host.Configuration;
+
+/// <summary>Starts a validator node's organic API from its configuration, where it should run, and says where.</summary>
+internal static class OrganicHosting
+{
+    /// <summary>The API on organic.host:organic.port when organic.enabled and the node has the organic role; else null.
+    /// A busy port is reported and the node runs on without the API (<paramref name="required"/> false) or fails.</summary>
+    public static async Task<OrganicServer?> StartAsync(
+        Sn19Configuration configuration, ValidatorNode node, ClusterOptions cluster, ILoggerFactory loggers, TextWriter output, bool required,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(cluster);
+        var options = configuration.GetOptions<OrganicOptions>("organic");
+        if (!options.Enabled || !cluster.Has(ClusterRoles.Organic) || node.Keys is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var server = await OrganicServer.StartAsync(node, options, loggers, cancellationToken);
+            await output.WriteLineAsync($"Organic API (OpenAI-compatible): {server.Address}/v1 · docs {server.Address}/docs · keys: sn19 ctl keys create --name NAME --credit 10");
+            return server;
+        }
+        catch (ConfigurationException error) when (!required && error.Key == "organic.port")
+        {
+            await output.WriteLineAsync($"The organic API could not start ({error.Detail}); running without it (set organic.port).");
+            return null;
+        }
+    }
+
+    /// <summary>What `keys create` gives a key without --credit, --rpm, --tpm.</summary>
+    public static KeyDefaults KeyDefaults(Sn19Configuration configuration)
+    {
+        var options = configuration.GetOptions<OrganicOptions>("organic");
+        return new KeyDefaults(options.DefaultCredit, options.DefaultRequestsPerMinute, options.DefaultTokensPerMinute);
+    }
+}
