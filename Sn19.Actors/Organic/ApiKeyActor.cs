@@ -7,10 +7,10 @@ using Sn19.Actors.Persistence;
 
 /// <summary>
 /// One per API key, on Akka.Persistence (a sharded entity in a cluster): a shell around <see cref="KeyLedger"/>.
-/// A reservation is applied at once and journaled without waiting (so the request is not held up by a write);
-/// if the node dies before the write, the settlement that would follow dies with it and nothing is charged.
-/// A settlement is answered only after its event is journaled, so usage a user was told about is always
-/// charged. Open reservations are checked every <see cref="ExpiryCheck"/>: those past their hold or whose
+/// Every command is answered only after its event is journaled: a reservation, because in a cluster the
+/// gateway that holds it may outlive this entity's node, and its settlement must find the reservation
+/// wherever the entity recovers; a settlement, so that usage a user was told about is always charged.
+/// Open reservations are checked every <see cref="ExpiryCheck"/>: those past their hold or whose
 /// gateway node left the cluster are released.
 /// </summary>
 internal sealed class ApiKeyActor : ReceivePersistentActor, IWithTimers, IDescribedActor
@@ -84,13 +84,11 @@ internal sealed class ApiKeyActor : ReceivePersistentActor, IWithTimers, IDescri
         var (decided, reply) = _ledger.DecideReserve(reserve, Now, _hold, _window);
         if (decided is not null)
         {
-            _ledger.Apply(decided);
+            // Counted at once: the next request's limit check sees this one even while its event is being written.
             _window.Add(Now, reserve.PromptTokensBound + reply.GrantedCompletionTokens);
-            PersistAsync(decided, _ => MaybeSnapshot());
-            ArmExpiry();
         }
 
-        Sender.Tell(reply);
+        Persist(decided, reply);
     }
 
     private void Expire()
@@ -122,6 +120,7 @@ internal sealed class ApiKeyActor : ReceivePersistentActor, IWithTimers, IDescri
             _ledger.Apply(persisted);
             sender.Tell(reply ?? _ledger.Status(20));
             MaybeSnapshot();
+            ArmExpiry();
         });
     }
 

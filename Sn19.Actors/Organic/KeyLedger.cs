@@ -224,7 +224,7 @@ internal sealed class KeyLedger
 
     public KeyStatus Status(int charges) => new(
         KeyId, Exists, Name ?? "", Revoked, Created, Credited, Charged, Reserved, _open.Count, RequestsPerMinute, TokensPerMinute, Requests,
-        PromptTokens, CompletionTokens, [.. _recent.Take(Math.Max(0, charges))]);
+        PromptTokens, CompletionTokens, _recent.Take(Math.Max(0, charges)).ToArray());
 
     private static CreditReservation Refused(ReserveVerdict verdict, string message) => new(verdict, 0, 0, null, message);
 
