@@ -9,7 +9,8 @@ using Sn19.Tests.TestSupport;
 /// models.list(), a streamed chat completion with usage, a non-streamed text completion, and its typed errors;
 /// the key's balance then drops by exactly the reported usage times the configured price.
 /// </summary>
-public sealed class OpenAiClientTests(LocalGatewayFixture gateway) : IClassFixture<LocalGatewayFixture>
+[Collection(LocalGatewayCollection.Name)]
+public sealed class OpenAiClientTests(LocalGatewayFixture gateway)
 {
     // organic.prices.default in hocon/defaults/organic.conf: credits per 1,000 prompt and completion tokens.
     private const decimal PromptPer1K = 0.1m;
