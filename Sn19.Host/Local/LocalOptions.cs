@@ -60,11 +60,20 @@ internal sealed class LocalOptions : IValidatableOptions
     [ConfigurationKeyName("miners")]
     public List<LocalMinerOptions> Miners { get; set; } = [];
 
+    /// <summary>Requests a local miner queues per task beyond the two its engine runs at once; more are refused with 429.</summary>
+    [ConfigurationKeyName("miner-max-queue")]
+    public int MinerMaxQueue { get; set; } = 2;
+
     public void Validate(string section)
     {
         if (Miners.Count == 0 || Miners.Any(m => m.Name.Length == 0 || m.Uri.Length == 0 || m.Model is not ("task" or "other")))
         {
             throw new ConfigurationException($"{section}.miners: every miner needs a name, a uri and model = task | other.", null, null, $"{section}.miners");
+        }
+
+        if (MinerMaxQueue is < 0 or > 1024)
+        {
+            throw new ConfigurationException($"{section}.miner-max-queue must be 0..1024 (was {MinerMaxQueue}).", null, null, $"{section}.miner-max-queue");
         }
 
         if (ValidatorNodes is < 1 or > 16)

@@ -200,7 +200,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
         ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var key = Sr25519Keypair.FromSecretUri(miner.Uri);
-        var taskOptions = new MinerTaskOptions { ModelFile = modelFile, Capacity = miner.Capacity, AdvertisedCapacity = miner.AdvertisedCapacity, MaxQueue = 2 };
+        var taskOptions = new MinerTaskOptions { ModelFile = modelFile, Capacity = miner.Capacity, AdvertisedCapacity = miner.AdvertisedCapacity, MaxQueue = options.MinerMaxQueue };
         var backend = new InferenceMinerBackend(backends.For(taskOptions, options.ModelName, "local.models"));
         var tasks = subnet.Tasks.Enabled.ToDictionary(t => t.Id, t => ServedTask.Create(t, backend, taskOptions), StringComparer.Ordinal);
         var envelope = new EnvelopeOptions();

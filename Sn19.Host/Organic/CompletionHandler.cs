@@ -42,9 +42,23 @@ internal sealed class CompletionHandler(
 
         var requestId = Guid.NewGuid().ToString("N");
         var price = catalog.PriceOf(request.Task);
-        var reservation = await keys.ReserveAsync(
-            new ReserveCredit(keyId, ApiKeySecret.Hash(secret!), requestId, request.Task.Id, request.PromptTokensBound, request.Miner.MaxTokens, price, owner),
-            aborted);
+        CreditReservation reservation;
+        try
+        {
+            reservation = await keys.ReserveAsync(
+                new ReserveCredit(keyId, ApiKeySecret.Hash(secret!), requestId, request.Task.Id, request.PromptTokensBound, request.Miner.MaxTokens, price, owner),
+                CancellationToken.None); // Not the user's token: a reservation made while it hung up must still be released below.
+        }
+        catch (Exception unanswered) when (unanswered is Akka.Actor.AskTimeoutException or TimeoutException)
+        {
+            // The ledger may still take the reservation once it answers again (its entity moving after a node died): release
+            // it behind the reservation, in order, so it does not stay held until its hold runs out.
+            _ = SettleAsync(keyId, requestId, new TokenUsage(0, 0));
+            await OpenAiError.Unavailable("the key's ledger did not answer in time (a node may be failing over); nothing is charged, try again")
+                .WriteAsync(context.Response);
+            return;
+        }
+
         if (!reservation.IsReserved)
         {
             await Refusal(context.Response, reservation).WriteAsync(context.Response);

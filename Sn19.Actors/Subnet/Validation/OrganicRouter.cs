@@ -31,7 +31,7 @@ internal sealed class OrganicRouter(ValidatorSettings settings, TaskLocator task
         OrganicOutcome last = new(null, null, null, 0);
         while (tried.Count < attempts)
         {
-            var route = await taskActor.Ask<OrganicRoute>(new RouteOrganic([.. tried]), AskTimeout, cancellationToken);
+            var route = await taskActor.Ask<OrganicRoute>(new RouteOrganic(tried.ToArray()), AskTimeout, cancellationToken);
             if (route.Hotkey is not { } hotkey)
             {
                 break;
