@@ -9,7 +9,7 @@ using Sn19.Benchmarks.Host.Miner;
 /// <c>dotnet run -c Release --project Sn19.Benchmarks -- --filter '*Actors*'</c>
 /// The detection report (not a timing) runs with <c>-- detection</c>; what forged requests cost a miner's
 /// memory with <c>-- unverified-flood</c>; one period's scoring work on a cluster of one node and of three with
-/// <c>-- cluster-scale</c>.
+/// <c>-- cluster-scale</c>; what the organic gateway adds to a request with <c>-- organic-overhead</c>.
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -23,6 +23,11 @@ internal static class BenchmarkProgram
         if (args.Length > 0 && args[0] == Actors.Cluster.ClusterScaleReport.Command)
         {
             return await Actors.Cluster.ClusterScaleReport.RunAsync(args);
+        }
+
+        if (args.Length > 0 && args[0] == Host.Organic.OrganicOverheadReport.Command)
+        {
+            return await Host.Organic.OrganicOverheadReport.RunAsync(args);
         }
 
         if (args.Length > 0 && args[0] == UnverifiedFloodReport.Command)

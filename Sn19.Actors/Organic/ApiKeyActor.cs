@@ -7,18 +7,17 @@ using Sn19.Actors.Persistence;
 
 /// <summary>
 /// One per API key, on Akka.Persistence (a sharded entity in a cluster): a shell around <see cref="KeyLedger"/>.
-/// Every command is answered only after its event is journaled: a reservation, because in a cluster the
-/// gateway that holds it may outlive this entity's node, and its settlement must find the reservation
-/// wherever the entity recovers; a settlement, so that usage a user was told about is always charged.
-/// Open reservations are checked every <see cref="ExpiryCheck"/>: those past their hold or whose
-/// gateway node left the cluster are released.
+/// A hold is answered at once from memory (no journal write before a request is sent); a settlement is answered
+/// only after its charge is journaled, so usage a user was told about is always charged, exactly once. A
+/// request that fails is released without a write. Every <see cref="ExpiryCheck"/> the holds are looked at: those
+/// past their time limit, or whose gateway node left the cluster, end.
 /// </summary>
 internal sealed class ApiKeyActor : ReceivePersistentActor, IWithTimers, IDescribedActor
 {
-    /// <summary>How often open reservations are looked at.</summary>
+    /// <summary>How often open holds are looked at.</summary>
     public static readonly TimeSpan ExpiryCheck = TimeSpan.FromSeconds(2);
 
-    /// <summary>A reservation this young is never released for its owner's absence (membership news can lag a join).</summary>
+    /// <summary>A hold this young is never ended for its owner's absence (membership news can lag a join).</summary>
     public static readonly TimeSpan OwnerGrace = TimeSpan.FromSeconds(5);
 
     private const string ExpiryTimer = "expiry";
@@ -36,9 +35,12 @@ internal sealed class ApiKeyActor : ReceivePersistentActor, IWithTimers, IDescri
 
         Recover<SnapshotOffer>(offer => _ledger = KeyLedger.FromSnapshot((KeyLedgerSnapshot)offer.Snapshot));
         Recover<KeyEvent>(e => _ledger.Apply(e));
-        Recover<RecoveryCompleted>(_ => ArmExpiry());
 
-        Command<ReserveCredit>(Reserve);
+        Command<ReserveCredit>(reserve =>
+        {
+            Sender.Tell(_ledger.Hold(reserve, Now, _hold, _window));
+            ArmExpiry();
+        });
         Command<SettleCredit>(settle =>
         {
             var (decided, reply) = _ledger.DecideSettle(settle, Now);
@@ -48,7 +50,12 @@ internal sealed class ApiKeyActor : ReceivePersistentActor, IWithTimers, IDescri
         Command<TopUpKey>(topUp => Persist(_ledger.DecideTopUp(topUp, Now), null));
         Command<RevokeKey>(_ => Persist(_ledger.DecideRevoke(Now), null));
         Command<GetKeyStatus>(get => Sender.Tell(_ledger.Status(get.Charges)));
-        Command<ExpireReservations>(_ => Expire());
+        Command<ExpireReservations>(_ =>
+        {
+            var system = Context.System;
+            _ledger.ExpireHolds(Now, owner => GatewayOwner.IsMember(system, owner), OwnerGrace);
+            ArmExpiry();
+        });
         Command<DescribeActor>(_ => Sender.Tell(new ActorDescription(_ledger.Status(5), PersistenceId, LastSequenceNr)));
         Command<SaveSnapshotSuccess>(saved => DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(_ => { });
@@ -73,36 +80,8 @@ internal sealed class ApiKeyActor : ReceivePersistentActor, IWithTimers, IDescri
         events.Register<KeyIssued>("api-key.issued")
             .Register<CreditAdded>("api-key.credit-added")
             .Register<KeyRevoked>("api-key.revoked")
-            .Register<CreditReserved>("api-key.reserved")
             .Register<ReservationSettled>("api-key.settled")
-            .Register<ReservationExpired>("api-key.expired")
             .Register<KeyLedgerSnapshot>("api-key.snapshot");
-    }
-
-    private void Reserve(ReserveCredit reserve)
-    {
-        var (decided, reply) = _ledger.DecideReserve(reserve, Now, _hold, _window);
-        if (decided is not null)
-        {
-            // Counted at once: the next request's limit check sees this one even while its event is being written.
-            _window.Add(Now, reserve.PromptTokensBound + reply.GrantedCompletionTokens);
-        }
-
-        Persist(decided, reply);
-    }
-
-    private void Expire()
-    {
-        var system = Context.System;
-        var expired = _ledger.DecideExpiries(Now, owner => GatewayOwner.IsMember(system, owner), OwnerGrace);
-        foreach (var e in expired)
-        {
-            _ledger.Apply(e);
-        }
-
-        PersistAllAsync(expired, _ => MaybeSnapshot());
-
-        ArmExpiry();
     }
 
     /// <summary>Persists <paramref name="decided"/> (if any), applies it, then replies <paramref name="reply"/> or the key's status.</summary>
@@ -112,6 +91,7 @@ internal sealed class ApiKeyActor : ReceivePersistentActor, IWithTimers, IDescri
         if (decided is null)
         {
             sender.Tell(reply ?? _ledger.Status(20));
+            ArmExpiry();
             return;
         }
 
@@ -119,7 +99,11 @@ internal sealed class ApiKeyActor : ReceivePersistentActor, IWithTimers, IDescri
         {
             _ledger.Apply(persisted);
             sender.Tell(reply ?? _ledger.Status(20));
-            MaybeSnapshot();
+            if (LastSequenceNr % SnapshotEvery == 0)
+            {
+                SaveSnapshot(_ledger.Snapshot());
+            }
+
             ArmExpiry();
         });
     }
@@ -133,14 +117,6 @@ internal sealed class ApiKeyActor : ReceivePersistentActor, IWithTimers, IDescri
         else if (!Timers.IsTimerActive(ExpiryTimer))
         {
             Timers.StartPeriodicTimer(ExpiryTimer, ExpireReservations.Instance, ExpiryCheck);
-        }
-    }
-
-    private void MaybeSnapshot()
-    {
-        if (LastSequenceNr % SnapshotEvery == 0)
-        {
-            SaveSnapshot(_ledger.Snapshot());
         }
     }
 }

@@ -10,7 +10,5 @@ using System.Text.Json.Serialization;
 [JsonDerivedType(typeof(KeyIssued), "issued")]
 [JsonDerivedType(typeof(CreditAdded), "credit-added")]
 [JsonDerivedType(typeof(KeyRevoked), "revoked")]
-[JsonDerivedType(typeof(CreditReserved), "reserved")]
 [JsonDerivedType(typeof(ReservationSettled), "settled")]
-[JsonDerivedType(typeof(ReservationExpired), "expired")]
 public abstract record KeyEvent;

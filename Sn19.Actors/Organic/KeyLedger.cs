@@ -1,13 +1,15 @@
 namespace Sn19.Actors.Organic;
 
 /// <summary>
-/// One API key's ledger: credit in, charges out, reservations in between. Pure: the actor asks it to decide
-/// an event for a command, persists the event, and applies it. Invariants, whatever order commands and
-/// crashes come in:
-///   - the available credit (credited − charged − reserved) never goes below zero: a reservation holds at
-///     most what is available, and a settlement charges at most what its reservation held;
-///   - a reservation closes once, by settlement or by expiry, never both; its request id is remembered, so
-///     neither a repeated settle nor a repeated reserve charges again.
+/// One API key's ledger: credit in, charges out, holds in between. The journal records what money did (issue,
+/// top-up, revoke, each settled charge); a hold on credit for a request in flight lives in memory only: it ends when
+/// the request settles, when it is released, when its gateway node leaves the cluster, past its time limit, or with
+/// the process. A settlement carries the hold's terms, so it charges correctly even when the hold was lost with a
+/// crashed node. Invariants, whatever order commands and crashes come in:
+///   - the available credit (credited − charged − held) never goes below zero: a hold takes at most what is
+///     available, a settlement charges at most what its hold took, and at most what is available when the hold is gone;
+///   - a request is charged at most once: its id is remembered once it settles.
+/// The actor asks it to decide (an event, or a change to the holds), persists events, then applies them.
 /// </summary>
 internal sealed class KeyLedger
 {
@@ -66,11 +68,6 @@ internal sealed class KeyLedger
             TokensPerMinute = snapshot.TokensPerMinute, Requests = snapshot.Requests, PromptTokens = snapshot.PromptTokens,
             CompletionTokens = snapshot.CompletionTokens,
         };
-        foreach (var open in snapshot.Open)
-        {
-            ledger._open[open.RequestId] = open;
-        }
-
         foreach (var charge in snapshot.RecentCharges)
         {
             ledger._recent.AddLast(charge);
@@ -86,7 +83,7 @@ internal sealed class KeyLedger
 
     public KeyLedgerSnapshot Snapshot() => new(
         KeyId, Name, SecretHash, Revoked, Created, Credited, Charged, RequestsPerMinute, TokensPerMinute, Requests, PromptTokens, CompletionTokens,
-        [.. _open.Values], [.. _recent], [.. _closedOrder]);
+        [.. _recent], [.. _closedOrder]);
 
     public KeyEvent? DecideIssue(IssueKey issue, DateTimeOffset now) => Exists
         ? null
@@ -97,34 +94,35 @@ internal sealed class KeyLedger
 
     public KeyEvent? DecideRevoke(DateTimeOffset now) => Exists && !Revoked ? new KeyRevoked(now) : null;
 
-    public (KeyEvent? Event, CreditReservation Reply) DecideReserve(ReserveCredit reserve, DateTimeOffset now, TimeSpan hold, RateWindow window)
+    /// <summary>Holds the most <paramref name="reserve"/> can cost, or says why not. In memory: nothing is journaled.</summary>
+    public CreditReservation Hold(ReserveCredit reserve, DateTimeOffset now, TimeSpan hold, RateWindow window)
     {
         ArgumentNullException.ThrowIfNull(reserve);
         if (!Exists || !string.Equals(SecretHash, reserve.SecretHash, StringComparison.Ordinal))
         {
-            return (null, Refused(ReserveVerdict.UnknownKey, "invalid API key"));
+            return Refused(ReserveVerdict.UnknownKey, "invalid API key");
         }
 
         if (Revoked)
         {
-            return (null, Refused(ReserveVerdict.Revoked, "this API key was revoked"));
+            return Refused(ReserveVerdict.Revoked, "this API key was revoked");
         }
 
         if (_open.TryGetValue(reserve.RequestId, out var held))
         {
-            return (null, new CreditReservation(ReserveVerdict.Reserved, held.GrantedCompletionTokens, held.Amount, null, "already reserved"));
+            return new CreditReservation(ReserveVerdict.Reserved, held.GrantedCompletionTokens, held.Amount, null, "already reserved");
         }
 
         if (_closed.Contains(reserve.RequestId))
         {
-            return (null, Refused(ReserveVerdict.AlreadyClosed, "this request was already settled"));
+            return Refused(ReserveVerdict.AlreadyClosed, "this request was already settled");
         }
 
         var tokens = reserve.PromptTokensBound + reserve.MaxCompletionTokens;
         if (window.WaitFor(now, tokens, RequestsPerMinute, TokensPerMinute) is { } wait)
         {
-            return (null, new CreditReservation(ReserveVerdict.RateLimited, 0, 0, wait,
-                $"rate limit reached ({RequestsPerMinute} requests, {TokensPerMinute} tokens per minute; 0 is none)"));
+            return new CreditReservation(ReserveVerdict.RateLimited, 0, 0, wait,
+                $"rate limit reached ({RequestsPerMinute} requests, {TokensPerMinute} tokens per minute; 0 is none)");
         }
 
         var price = reserve.Price;
@@ -133,54 +131,64 @@ internal sealed class KeyLedger
         var available = Available;
         if (available < promptCost + perToken)
         {
-            return (null, Refused(ReserveVerdict.NoCredit, $"insufficient credit: {available} available, this request needs at least {promptCost + perToken}"));
+            return Refused(ReserveVerdict.NoCredit, $"insufficient credit: {available} available, this request needs at least {promptCost + perToken}");
         }
 
         var granted = perToken == 0
             ? reserve.MaxCompletionTokens
             : (int)Math.Min(reserve.MaxCompletionTokens, decimal.Floor((available - promptCost) / perToken));
         var amount = price.Cost(reserve.PromptTokensBound, granted);
-        var reserved = new CreditReserved(reserve.RequestId, reserve.TaskId, price, granted, amount, reserve.Owner, now, now + hold);
-        return (reserved, new CreditReservation(ReserveVerdict.Reserved, granted, amount, null, "reserved"));
+        _open[reserve.RequestId] = new OpenReservation(reserve.RequestId, reserve.TaskId, price, granted, amount, reserve.Owner, now, now + hold);
+        window.Add(now, reserve.PromptTokensBound + granted);
+        return new CreditReservation(ReserveVerdict.Reserved, granted, amount, null, "reserved");
     }
 
+    /// <summary>The charge for <paramref name="settle"/> as an event to journal, or null with the reply when there is
+    /// nothing to journal: a repeat (answered with the earlier charge), or a release (no tokens), which only ends the hold.</summary>
     public (KeyEvent? Event, CreditSettlement Reply) DecideSettle(SettleCredit settle, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(settle);
-        if (!_open.TryGetValue(settle.RequestId, out var held))
+        if (_closed.Contains(settle.RequestId))
         {
             var earlier = _recent.FirstOrDefault(c => c.RequestId == settle.RequestId);
-            return (null, earlier is not null
-                ? new CreditSettlement(true, earlier.Charged, Credited - Charged, "already settled")
-                : new CreditSettlement(false, 0, Credited - Charged, "no open reservation (expired or unknown): nothing charged"));
+            return (null, new CreditSettlement(earlier is not null, earlier?.Charged ?? 0, Credited - Charged, "already settled"));
         }
 
+        var held = _open.GetValueOrDefault(settle.RequestId);
         var prompt = Math.Max(0, settle.PromptTokens);
-        var completion = Math.Clamp(settle.CompletionTokens, 0, held.GrantedCompletionTokens);
-        var charged = Math.Min(held.Price.Cost(prompt, completion), held.Amount);
-        var settled = new ReservationSettled(settle.RequestId, prompt, completion, charged, now);
-        return (settled, new CreditSettlement(true, charged, Credited - Charged - charged, "settled"));
+        var completion = Math.Clamp(settle.CompletionTokens, 0, held?.GrantedCompletionTokens ?? settle.GrantedCompletionTokens);
+        if (prompt == 0 && completion == 0)
+        {
+            _open.Remove(settle.RequestId);
+            return (null, new CreditSettlement(false, 0, Credited - Charged, "released: nothing charged"));
+        }
+
+        var charged = Math.Min((held?.Price ?? settle.Price).Cost(prompt, completion), held?.Amount ?? settle.Amount);
+        if (held is null)
+        {
+            // The hold was lost with the node that kept it: charge what is still available, never more.
+            charged = Math.Min(charged, Math.Max(0, Available));
+        }
+
+        var settled = new ReservationSettled(settle.RequestId, held?.TaskId ?? settle.TaskId, prompt, completion, charged, now);
+        return (settled, new CreditSettlement(true, charged, Credited - Charged - charged, held is null ? "settled (its hold was lost in a restart)" : "settled"));
     }
 
-    /// <summary>The reservations to release now: past their hold, or made by a gateway node that is no longer a member
-    /// (it died before settling, so nobody ever will). A reservation younger than <paramref name="grace"/> is left to
-    /// its owner whatever the membership says, as a node that just joined may not be in this node's view yet.</summary>
-    public IReadOnlyList<KeyEvent> DecideExpiries(DateTimeOffset now, Func<string, bool> ownerIsMember, TimeSpan grace)
+    /// <summary>Ends the holds nobody will settle: past their time limit, or made by a gateway node that is no longer a
+    /// member (it died mid-request). A hold younger than <paramref name="grace"/> is left to its owner whatever the
+    /// membership says, as a node that just joined may not be in this node's view yet. Returns how many ended.</summary>
+    public int ExpireHolds(DateTimeOffset now, Func<string, bool> ownerIsMember, TimeSpan grace)
     {
-        var expired = new List<KeyEvent>();
-        foreach (var open in _open.Values.OrderBy(o => o.At))
+        var expired = _open.Values
+            .Where(open => now >= open.ExpiresAt || (now - open.At >= grace && !ownerIsMember(open.Owner)))
+            .Select(open => open.RequestId)
+            .ToList();
+        foreach (var id in expired)
         {
-            if (now >= open.ExpiresAt)
-            {
-                expired.Add(new ReservationExpired(open.RequestId, "held past its time limit", now));
-            }
-            else if (now - open.At >= grace && !ownerIsMember(open.Owner))
-            {
-                expired.Add(new ReservationExpired(open.RequestId, $"its gateway node {open.Owner} left the cluster", now));
-            }
+            _open.Remove(id);
         }
 
-        return expired;
+        return expired.Count;
     }
 
     public void Apply(KeyEvent e)
@@ -198,26 +206,19 @@ internal sealed class KeyLedger
             case KeyRevoked:
                 Revoked = true;
                 break;
-            case CreditReserved reserved:
-                _open[reserved.RequestId] = new OpenReservation(
-                    reserved.RequestId, reserved.TaskId, reserved.Price, reserved.GrantedCompletionTokens, reserved.Amount, reserved.Owner,
-                    reserved.At, reserved.ExpiresAt);
-                break;
-            case ReservationSettled settled when _open.Remove(settled.RequestId, out var held):
+            case ReservationSettled settled when !_closed.Contains(settled.RequestId):
+                _open.Remove(settled.RequestId);
                 Charged += settled.Charged;
                 Requests++;
                 PromptTokens += settled.PromptTokens;
                 CompletionTokens += settled.CompletionTokens;
-                _recent.AddFirst(new KeyCharge(settled.RequestId, held.TaskId, settled.PromptTokens, settled.CompletionTokens, settled.Charged, settled.At));
+                _recent.AddFirst(new KeyCharge(settled.RequestId, settled.TaskId, settled.PromptTokens, settled.CompletionTokens, settled.Charged, settled.At));
                 if (_recent.Count > RecentChargesKept)
                 {
                     _recent.RemoveLast();
                 }
 
                 Remember(settled.RequestId);
-                break;
-            case ReservationExpired expired when _open.Remove(expired.RequestId):
-                Remember(expired.RequestId);
                 break;
         }
     }

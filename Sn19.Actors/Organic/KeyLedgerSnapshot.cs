@@ -1,7 +1,7 @@
 namespace Sn19.Actors.Organic;
 
-/// <summary>A key ledger's whole state, saved every so many events so recovery replays only the tail.</summary>
+/// <summary>A key ledger's journaled state (holds are in memory only), saved every so many events so recovery replays only the tail.</summary>
 public sealed record KeyLedgerSnapshot(
     string KeyId, string? Name, string? SecretHash, bool Revoked, DateTimeOffset? Created, decimal Credited, decimal Charged,
     int RequestsPerMinute, int TokensPerMinute, long Requests, long PromptTokens, long CompletionTokens,
-    IReadOnlyList<OpenReservation> Open, IReadOnlyList<KeyCharge> RecentCharges, IReadOnlyList<string> ClosedIds);
+    IReadOnlyList<KeyCharge> RecentCharges, IReadOnlyList<string> ClosedIds);

@@ -16,7 +16,8 @@ using Sn19.Actors.Wire.OpenAi;
 ///                 error                            release                     settle exact usage, then tell the user
 /// </code>
 /// The settlement is journaled before the user sees the usage, so every usage a user was told about is
-/// charged, exactly once; a request that did not complete is charged nothing.
+/// charged, exactly once; a request that did not complete is released and charged nothing. The hold itself is
+/// in memory (no journal write before the miner is asked).
 /// </summary>
 internal sealed class CompletionHandler(
     ApiKeys keys, OrganicRouter router, ModelCatalog catalog, OrganicOptions options, string owner, TimeProvider time, ILogger logger)
@@ -47,18 +48,17 @@ internal sealed class CompletionHandler(
         {
             reservation = await keys.ReserveAsync(
                 new ReserveCredit(keyId, ApiKeySecret.Hash(secret!), requestId, request.Task.Id, request.PromptTokensBound, request.Miner.MaxTokens, price, owner),
-                CancellationToken.None); // Not the user's token: a reservation made while it hung up must still be released below.
+                CancellationToken.None); // Not the user's token: a hold taken while it hung up must still be released below.
         }
         catch (Exception unanswered) when (unanswered is Akka.Actor.AskTimeoutException or TimeoutException)
         {
-            // The ledger may still take the reservation once it answers again (its entity moving after a node died): release
-            // it behind the reservation, in order, so it does not stay held until its hold runs out.
-            _ = SettleAsync(keyId, requestId, new TokenUsage(0, 0));
+            // The ledger may still take the hold once it answers again (its entity moving after a node died): release it
+            // behind the hold, in order, so it does not stay until its time limit.
+            _ = SettleAsync(Settlement(keyId, requestId, request, price, new CreditReservation(ReserveVerdict.Reserved, 0, 0, null, ""), new TokenUsage(0, 0)));
             await OpenAiError.Unavailable("the key's ledger did not answer in time (a node may be failing over); nothing is charged, try again")
                 .WriteAsync(context.Response);
             return;
         }
-
         if (!reservation.IsReserved)
         {
             await Refusal(context.Response, reservation).WriteAsync(context.Response);
@@ -76,7 +76,7 @@ internal sealed class CompletionHandler(
             if (served)
             {
                 var usage = new TokenUsage(Math.Min(stream.ReportedPromptTokens ?? request.PromptTokensBound, request.PromptTokensBound), stream.CompletionTokens);
-                await SettleAsync(keyId, requestId, usage);
+                await SettleAsync(Settlement(keyId, requestId, request, price, reservation, usage));
                 await stream.CompleteAsync(usage, aborted);
             }
             else if (stream.HasRelayed)
@@ -87,7 +87,8 @@ internal sealed class CompletionHandler(
             {
                 await (outcome.Tries == 0
                     ? OpenAiError.NoMiner($"no miner of '{request.Task.Id}' has capacity left this period; try again shortly")
-                    : OpenAiError.MinersFailed($"{outcome.Tries} miner(s) failed before answering; nothing is charged")).WriteAsync(context.Response);
+                    : OpenAiError.MinersFailed($"{outcome.Tries} miner(s) failed before answering (last: {outcome.Result?.Failure ?? outcome.Outcome?.Kind.ToString()}); nothing is charged"))
+                    .WriteAsync(context.Response);
             }
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -98,7 +99,7 @@ internal sealed class CompletionHandler(
         {
             if (!served)
             {
-                await SettleAsync(keyId, requestId, new TokenUsage(0, 0));
+                await SettleAsync(Settlement(keyId, requestId, request, price, reservation, new TokenUsage(0, 0)));
             }
         }
     }
@@ -173,24 +174,27 @@ internal sealed class CompletionHandler(
         }
     }
 
-    /// <summary>Settles with a few tries (each is idempotent); a settlement that never lands leaves the reservation to expire uncharged.</summary>
-    private async Task SettleAsync(string keyId, string requestId, TokenUsage usage)
+    private static SettleCredit Settlement(string keyId, string requestId, UserRequest request, TaskPrice price, CreditReservation held, TokenUsage usage) =>
+        new(keyId, requestId, usage.PromptTokens, usage.CompletionTokens, request.Task.Id, price, held.GrantedCompletionTokens, held.Amount);
+
+    /// <summary>Settles with a few tries (each is idempotent); a settlement that never lands leaves the hold to expire uncharged.</summary>
+    private async Task SettleAsync(SettleCredit settlement)
     {
         for (var attempt = 1; attempt <= SettleTries; attempt++)
         {
             try
             {
-                var settled = await keys.SettleAsync(new SettleCredit(keyId, requestId, usage.PromptTokens, usage.CompletionTokens), CancellationToken.None);
-                if (!settled.Settled)
+                var settled = await keys.SettleAsync(settlement, CancellationToken.None);
+                if (!settled.Settled && settlement.CompletionTokens > 0)
                 {
-                    OrganicLog.NotSettled(logger, requestId, keyId, settled.Message);
+                    OrganicLog.NotSettled(logger, settlement.RequestId, settlement.KeyId, settled.Message);
                 }
 
                 return;
             }
             catch (Exception error) when (error is TimeoutException or Akka.Actor.AskTimeoutException)
             {
-                OrganicLog.SettleRetry(logger, requestId, keyId, attempt, error.Message);
+                OrganicLog.SettleRetry(logger, settlement.RequestId, settlement.KeyId, attempt, error.Message);
             }
         }
     }

@@ -2,8 +2,8 @@ namespace Sn19.Tests.Actors.Organic;
 
 using Sn19.Actors.Organic;
 
-/// <summary>The API key ledger's rules, on the pure state: what a reservation holds, what a settlement charges,
-/// and that no order of commands makes the balance negative or charges a request twice.</summary>
+/// <summary>The API key ledger's rules, on the pure state: what a hold takes, what a settlement charges, and that
+/// no order of commands (holds lost with a crash included) makes the balance negative or charges a request twice.</summary>
 public sealed class KeyLedgerTests
 {
     private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -76,22 +76,20 @@ public sealed class KeyLedgerTests
     }
 
     [Fact]
-    public void Expired_IsReleasedUncharged_AndALateSettlementChargesNothing()
+    public void AHoldPastItsLimit_Ends_AndALostHoldsSettlementChargesAtMostWhatIsAvailable()
     {
-        var ledger = Issued(credit: 10m);
-        Reserve(ledger, "r1", 10, 10);
+        var ledger = Issued(credit: 0.05m);
+        var held = Reserve(ledger, "r1", 10, 20);
 
-        var expired = ledger.DecideExpiries(Now + Hold, _ => true, TimeSpan.FromSeconds(5));
-        foreach (var e in expired)
-        {
-            ledger.Apply(e);
-        }
+        Assert.Equal(1, ledger.ExpireHolds(Now + Hold, _ => true, TimeSpan.FromSeconds(5)));
+        Assert.Equal(0.05m, ledger.Available);
 
-        var (late, reply) = ledger.DecideSettle(new SettleCredit("k", "r1", 10, 10), Now + Hold);
-        Assert.Single(expired);
-        Assert.Null(late);
-        Assert.False(reply.Settled);
-        Assert.Equal(10m, ledger.Available);
+        // Meanwhile another request holds most of the credit; the late settlement still cannot take the balance below zero.
+        Reserve(ledger, "r2", 10, 15);
+        var late = Settle(ledger, "r1", 10, 20, held);
+        Assert.True(late.Settled);
+        Assert.Equal(0.05m - 0.04m, late.Charged);
+        Assert.Equal(0m, ledger.Available);
     }
 
     [Fact]
@@ -102,22 +100,22 @@ public sealed class KeyLedgerTests
         Reserve(ledger, "r2", 10, 10, owner: "node-b");
         var grace = TimeSpan.FromSeconds(5);
 
-        Assert.Empty(ledger.DecideExpiries(Now + TimeSpan.FromSeconds(1), owner => owner == "node-a", grace));
-        var released = ledger.DecideExpiries(Now + TimeSpan.FromSeconds(6), owner => owner == "node-a", grace);
+        Assert.Equal(0, ledger.ExpireHolds(Now + TimeSpan.FromSeconds(1), owner => owner == "node-a", grace));
+        Assert.Equal(1, ledger.ExpireHolds(Now + TimeSpan.FromSeconds(6), owner => owner == "node-a", grace));
 
-        Assert.Equal("r2", Assert.IsType<ReservationExpired>(Assert.Single(released)).RequestId);
+        Assert.Equal("r1", Assert.Single(ledger.Open).RequestId);
     }
 
     [Fact]
     public void WrongSecret_And_RevokedKey_AreRefused()
     {
         var ledger = Issued(credit: 10m);
-        var wrong = ledger.DecideReserve(Request("r1", 1, 1) with { SecretHash = "other" }, Now, Hold, new RateWindow());
+        var wrong = ledger.Hold(Request("r1", 1, 1) with { SecretHash = "other" }, Now, Hold, new RateWindow());
         ledger.Apply(ledger.DecideRevoke(Now)!);
-        var revoked = ledger.DecideReserve(Request("r2", 1, 1), Now, Hold, new RateWindow());
+        var revoked = ledger.Hold(Request("r2", 1, 1), Now, Hold, new RateWindow());
 
-        Assert.Equal(ReserveVerdict.UnknownKey, wrong.Reply.Verdict);
-        Assert.Equal(ReserveVerdict.Revoked, revoked.Reply.Verdict);
+        Assert.Equal(ReserveVerdict.UnknownKey, wrong.Verdict);
+        Assert.Equal(ReserveVerdict.Revoked, revoked.Verdict);
     }
 
     [Fact]
@@ -127,18 +125,15 @@ public sealed class KeyLedgerTests
         var window = new RateWindow();
         for (var i = 0; i < 2; i++)
         {
-            var (e, _) = ledger.DecideReserve(Request($"r{i}", 1, 1), Now.AddSeconds(i * 10), Hold, window);
-            ledger.Apply(e!);
-            window.Add(Now.AddSeconds(i * 10), 2);
+            Assert.True(ledger.Hold(Request($"r{i}", 1, 1), Now.AddSeconds(i * 10), Hold, window).IsReserved);
         }
 
-        var (none, limited) = ledger.DecideReserve(Request("r3", 1, 1), Now.AddSeconds(20), Hold, window);
-        var (later, _) = ledger.DecideReserve(Request("r3", 1, 1), Now.AddSeconds(60), Hold, window);
+        var limited = ledger.Hold(Request("r3", 1, 1), Now.AddSeconds(20), Hold, window);
+        var later = ledger.Hold(Request("r3", 1, 1), Now.AddSeconds(60), Hold, window);
 
-        Assert.Null(none);
         Assert.Equal(ReserveVerdict.RateLimited, limited.Verdict);
         Assert.Equal(TimeSpan.FromSeconds(40), limited.RetryAfter);
-        Assert.NotNull(later);
+        Assert.True(later.IsReserved);
     }
 
     [Fact]
@@ -152,10 +147,11 @@ public sealed class KeyLedgerTests
     }
 
     [Fact]
-    public void AnyOrderOfCommands_NeverGoesNegative_NorChargesARequestTwice_AndSnapshotsRoundTrip()
+    public void AnyOrderOfCommands_AndLostHolds_NeverGoNegative_NorChargeARequestTwice_AndSnapshotsRoundTrip()
     {
         var random = new Random(19);
         var ledger = Issued(credit: 3m);
+        var terms = new Dictionary<string, CreditReservation>(StringComparer.Ordinal);
         var settledIds = new List<string>();
         var charged = 0m;
         var now = Now;
@@ -166,49 +162,45 @@ public sealed class KeyLedgerTests
             switch (random.Next(0, 10))
             {
                 case < 4:
-                    var (reserved, _) = ledger.DecideReserve(Request(id, random.Next(1, 300), random.Next(1, 400)), now, Hold, new RateWindow());
-                    Apply(reserved);
+                    var held = ledger.Hold(Request(id, random.Next(1, 300), random.Next(1, 400)), now, Hold, new RateWindow());
+                    if (held.IsReserved)
+                    {
+                        terms[id] = held;
+                    }
+
                     break;
-                case < 8:
-                    var (settled, reply) = ledger.DecideSettle(new SettleCredit("k", id, random.Next(0, 300), random.Next(0, 500)), now);
+                case < 8 when terms.TryGetValue(id, out var hold):
+                    var (settled, _) = ledger.DecideSettle(Settlement(id, random.Next(0, 300), random.Next(0, 500), hold), now);
                     if (settled is ReservationSettled s)
                     {
                         settledIds.Add(s.RequestId);
                         charged += s.Charged;
+                        ledger.Apply(s);
                     }
 
-                    Apply(settled);
                     break;
                 case 8:
-                    foreach (var e in ledger.DecideExpiries(now, _ => random.Next(0, 50) > 0, TimeSpan.FromSeconds(5)))
-                    {
-                        Apply(e);
-                    }
-
+                    ledger.ExpireHolds(now, _ => random.Next(0, 50) > 0, TimeSpan.FromSeconds(5));
+                    break;
+                case 9 when random.Next(0, 20) == 0:
+                    // A crash: the holds are gone, the journal (here: the snapshot) stays.
+                    ledger = KeyLedger.FromSnapshot(ledger.Snapshot());
                     break;
                 default:
-                    Apply(ledger.DecideTopUp(new TopUpKey("k", random.Next(0, 3), "op" + random.Next(0, 100)), now));
+                    if (ledger.DecideTopUp(new TopUpKey("k", random.Next(0, 3), "op" + random.Next(0, 100)), now) is { } topUp)
+                    {
+                        ledger.Apply(topUp);
+                    }
+
                     break;
             }
 
             Assert.True(ledger.Available >= 0, $"available {ledger.Available} at step {step}");
-            if (step % 5_000 == 0)
-            {
-                ledger = KeyLedger.FromSnapshot(ledger.Snapshot());
-            }
         }
 
         Assert.Equal(charged, ledger.Charged);
         Assert.Equal(settledIds.Count, settledIds.Distinct().Count());
         Assert.True(settledIds.Count > 100, $"only {settledIds.Count} settlements");
-
-        void Apply(KeyEvent? e)
-        {
-            if (e is not null)
-            {
-                ledger.Apply(e);
-            }
-        }
     }
 
     private static KeyLedger Issued(decimal credit, int rpm = 0)
@@ -221,20 +213,16 @@ public sealed class KeyLedgerTests
     private static ReserveCredit Request(string id, int prompt, int completion, string owner = "local") =>
         new("k", "hash", id, "chat", prompt, completion, Price, owner);
 
-    private static CreditReservation Reserve(KeyLedger ledger, string id, int prompt, int completion, string owner = "local")
-    {
-        var (e, reply) = ledger.DecideReserve(Request(id, prompt, completion, owner), Now, Hold, new RateWindow());
-        if (e is not null)
-        {
-            ledger.Apply(e);
-        }
+    private static CreditReservation Reserve(KeyLedger ledger, string id, int prompt, int completion, string owner = "local") =>
+        ledger.Hold(Request(id, prompt, completion, owner), Now, Hold, new RateWindow());
 
-        return reply;
-    }
+    private static SettleCredit Settlement(string id, int prompt, int completion, CreditReservation held) =>
+        new("k", id, prompt, completion, "chat", Price, held.GrantedCompletionTokens, held.Amount);
 
-    private static CreditSettlement Settle(KeyLedger ledger, string id, int prompt, int completion)
+    private static CreditSettlement Settle(KeyLedger ledger, string id, int prompt, int completion, CreditReservation? held = null)
     {
-        var (e, reply) = ledger.DecideSettle(new SettleCredit("k", id, prompt, completion), Now);
+        held ??= new CreditReservation(ReserveVerdict.Reserved, 0, 0, null, "");
+        var (e, reply) = ledger.DecideSettle(Settlement(id, prompt, completion, held), Now);
         if (e is not null)
         {
             ledger.Apply(e);
