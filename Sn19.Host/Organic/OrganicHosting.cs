@@ -10,7 +10,7 @@ using Sn19.Host.Configuration;
 internal static class OrganicHosting
 {
     /// <summary>The API on organic.host:organic.port when organic.enabled and the node has the organic role; else null.
-    /// A busy port is reported and the node runs on without the API (<paramref name="required"/> false) or fails.</summary>
+    /// A busy port fails a node that must serve there (<paramref name="required"/>); otherwise a free port is taken.</summary>
     public static async Task<OrganicServer?> StartAsync(
         Sn19Configuration configuration, ValidatorNode node, ClusterOptions cluster, ILoggerFactory loggers, TextWriter output, bool required,
         CancellationToken cancellationToken)
@@ -23,17 +23,21 @@ internal static class OrganicHosting
             return null;
         }
 
+        OrganicServer server;
         try
         {
-            var server = await OrganicServer.StartAsync(node, options, loggers, cancellationToken);
-            await output.WriteLineAsync($"Organic API (OpenAI-compatible): {server.Address}/v1 · docs {server.Address}/docs · keys: sn19 ctl keys create --name NAME --credit 10");
-            return server;
+            server = await OrganicServer.StartAsync(node, options, loggers, cancellationToken);
         }
-        catch (ConfigurationException error) when (!required && error.Key == "organic.port")
+        catch (ConfigurationException error) when (!required && error.Key == "organic.port" && options.Port != 0)
         {
-            await output.WriteLineAsync($"The organic API could not start ({error.Detail}); running without it (set organic.port).");
-            return null;
+            // A local subnet next to another process on the usual port: any free port does, and it is printed below.
+            await output.WriteLineAsync($"The organic API's port is taken ({error.Detail}); using a free one.");
+            options.Port = 0;
+            server = await OrganicServer.StartAsync(node, options, loggers, cancellationToken);
         }
+
+        await output.WriteLineAsync($"Organic API (OpenAI-compatible): {server.Address}/v1 · docs {server.Address}/docs · keys: sn19 ctl keys create --name NAME --credit 10");
+        return server;
     }
 
     /// <summary>What `keys create` gives a key without --credit, --rpm, --tpm.</summary>
