@@ -2,12 +2,8 @@ namespace Sn19.Host.Admin;
 
 using Sn19.Actors.Subnet.Validation;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Sn19.Host.Configuration;
+using Sn19.Host.Hosting;
 using Akka.Actor;
 
 /// <summary>Kestrel serving <see cref="AdminEndpoints"/> for one actor system on admin.host:admin.port.</summary>
@@ -38,33 +34,9 @@ internal sealed class AdminServer : IAsyncDisposable
             throw new ConfigurationException(invalid.Message, null, null, "admin");
         }
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            Args = [],
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        var host = options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]" : options.Host;
-        builder.WebHost.UseUrls($"http://{host}:{options.Port}");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = KestrelStart.Builder(options.Host, options.Port).Build();
         AdminEndpoints.Map(app, system, options, validator, keyDefaults ?? new KeyDefaults(0, 60, 100_000));
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch (IOException inUse)
-        {
-            await app.DisposeAsync();
-            throw new ConfigurationException($"cannot listen on {host}:{options.Port}: {inUse.Message}", null, null, "admin.port", inUse);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("the admin server has no bound address");
+        var address = await KestrelStart.StartAsync(app, options.Host, options.Port, "admin.port", cancellationToken);
         return new AdminServer(app, address);
     }
 

@@ -2,14 +2,12 @@ namespace Sn19.Host.Organic;
 
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scalar.AspNetCore;
 using Sn19.Actors.Organic;
 using Sn19.Actors.Subnet.Validation;
-using Sn19.Host.Configuration;
+using Sn19.Host.Hosting;
 
 /// <summary>
 /// Kestrel serving the organic API on organic.host:organic.port, with its OpenAPI document at
@@ -34,9 +32,7 @@ internal sealed class OrganicServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(options);
         var keys = node.Keys ?? throw new InvalidOperationException("the organic API needs a cluster node (its keys are sharded entities)");
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        var host = options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]" : options.Host;
-        builder.WebHost.UseUrls($"http://{host}:{options.Port}");
+        var builder = KestrelStart.Builder(options.Host, options.Port);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes;
@@ -44,7 +40,6 @@ internal sealed class OrganicServer : IAsyncDisposable
             kestrel.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
             kestrel.AddServerHeader = false;
         });
-        builder.Logging.ClearProviders();
         builder.Services.AddOpenApi("v1", openApi => openApi.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Sn19 organic API";
@@ -59,23 +54,7 @@ internal sealed class OrganicServer : IAsyncDisposable
         OrganicEndpoints.Map(app, handler, catalog, DateTimeOffset.UtcNow, logger);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Sn19 organic API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        try
-        {
-            await app.StartAsync(cancellationToken);
-        }
-        catch (IOException inUse)
-        {
-            await app.DisposeAsync();
-            throw new ConfigurationException($"cannot listen on {host}:{options.Port}: {inUse.Message}", null, null, "organic.port", inUse);
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("the organic API has no bound address");
+        var address = await KestrelStart.StartAsync(app, options.Host, options.Port, "organic.port", cancellationToken);
         return new OrganicServer(app, address);
     }
 

@@ -43,7 +43,7 @@ internal sealed class UserResponseWriter(UserRequest request, string id, long cr
             _textOffset += token.Text.Length;
         }
 
-        WriteFinish(json, finishReason);
+        OpenAiJson.WriteFinishReason(json, finishReason);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
@@ -55,7 +55,7 @@ internal sealed class UserResponseWriter(UserRequest request, string id, long cr
         WriteHeader(json, Chat ? "chat.completion.chunk" : "text_completion");
         json.WriteStartArray("choices");
         json.WriteEndArray();
-        WriteUsage(json, usage);
+        OpenAiJson.WriteUsage(json, usage);
         json.WriteEndObject();
     }
 
@@ -81,10 +81,10 @@ internal sealed class UserResponseWriter(UserRequest request, string id, long cr
             WriteCompletionLogprobs(json, tokens, 0);
         }
 
-        WriteFinish(json, finishReason);
+        OpenAiJson.WriteFinishReason(json, finishReason);
         json.WriteEndObject();
         json.WriteEndArray();
-        WriteUsage(json, usage);
+        OpenAiJson.WriteUsage(json, usage);
         json.WriteEndObject();
     }
 
@@ -139,63 +139,7 @@ internal sealed class UserResponseWriter(UserRequest request, string id, long cr
             return;
         }
 
-        json.WriteStartObject("logprobs");
-        json.WriteStartArray("tokens");
-        foreach (var token in tokens)
-        {
-            json.WriteStringValue(token.Text);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("token_logprobs");
-        foreach (var token in tokens)
-        {
-            json.WriteNumberValue(token.Logprob);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("top_logprobs");
-        foreach (var token in tokens)
-        {
-            json.WriteStartObject();
-            foreach (var (name, logprob) in token.Top.Take(request.TopLogprobs))
-            {
-                json.WriteNumber(name, logprob);
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("text_offset");
-        foreach (var token in tokens)
-        {
-            json.WriteNumberValue(offset);
-            offset += token.Text.Length;
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteFinish(Utf8JsonWriter json, string? finishReason)
-    {
-        if (finishReason is null)
-        {
-            json.WriteNull("finish_reason");
-        }
-        else
-        {
-            json.WriteString("finish_reason", finishReason);
-        }
-    }
-
-    private static void WriteUsage(Utf8JsonWriter json, TokenUsage usage)
-    {
-        json.WriteStartObject("usage");
-        json.WriteNumber("prompt_tokens", usage.PromptTokens);
-        json.WriteNumber("completion_tokens", usage.CompletionTokens);
-        json.WriteNumber("total_tokens", usage.TotalTokens);
-        json.WriteEndObject();
+        OpenAiJson.WriteCompletionLogprobs(
+            json, [.. tokens.Select(t => new OpenAiJson.LoggedToken(t.Text, t.Logprob, t.Top.Take(request.TopLogprobs)))], [.. tokens.Select(t => t.Text)], offset);
     }
 }

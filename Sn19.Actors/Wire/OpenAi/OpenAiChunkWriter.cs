@@ -51,7 +51,7 @@ public sealed class OpenAiChunkWriter
             _textOffset += token.Text.Length;
         }
 
-        WriteFinishReason(json, finishReason);
+        OpenAiJson.WriteFinishReason(json, finishReason);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
@@ -65,7 +65,7 @@ public sealed class OpenAiChunkWriter
         WriteHeader(json, chat: _request.Kind == TextRequestKind.Chat);
         json.WriteStartArray("choices");
         json.WriteEndArray();
-        WriteUsageObject(json, usage);
+        OpenAiJson.WriteUsage(json, usage);
         json.WriteEndObject();
     }
 
@@ -110,7 +110,7 @@ public sealed class OpenAiChunkWriter
         json.WriteString("finish_reason", finishReason);
         json.WriteEndObject();
         json.WriteEndArray();
-        WriteUsageObject(json, usage);
+        OpenAiJson.WriteUsage(json, usage);
         json.WriteEndObject();
     }
 
@@ -146,66 +146,11 @@ public sealed class OpenAiChunkWriter
 
     private void WriteCompletionLogprobs(Utf8JsonWriter json, StreamedToken token) => WriteCompletionLogprobs(json, [token]);
 
-    private void WriteCompletionLogprobs(Utf8JsonWriter json, IReadOnlyList<StreamedToken> tokens)
-    {
-        json.WriteStartObject("logprobs");
-        json.WriteStartArray("tokens");
-        foreach (var token in tokens)
-        {
-            json.WriteStringValue(TokenName(token.Id, token.Text));
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("token_logprobs");
-        foreach (var token in tokens)
-        {
-            json.WriteNumberValue(token.Logprob);
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("top_logprobs");
-        foreach (var token in tokens)
-        {
-            json.WriteStartObject();
-            foreach (var alternative in token.Top.Take(Math.Max(_request.TopLogprobs, 1)))
-            {
-                json.WriteNumber(TokenName(alternative.Id, alternative.Text), alternative.Logprob);
-            }
-
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("text_offset");
-        var offset = tokens.Count == 1 ? _textOffset : 0;
-        foreach (var token in tokens)
-        {
-            json.WriteNumberValue(offset);
-            offset += token.Text.Length;
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void WriteFinishReason(Utf8JsonWriter json, string? finishReason)
-    {
-        if (finishReason is null)
-        {
-            json.WriteNull("finish_reason");
-        }
-        else
-        {
-            json.WriteString("finish_reason", finishReason);
-        }
-    }
-
-    private static void WriteUsageObject(Utf8JsonWriter json, TokenUsage usage)
-    {
-        json.WriteStartObject("usage");
-        json.WriteNumber("prompt_tokens", usage.PromptTokens);
-        json.WriteNumber("completion_tokens", usage.CompletionTokens);
-        json.WriteNumber("total_tokens", usage.TotalTokens);
-        json.WriteEndObject();
-    }
+    private void WriteCompletionLogprobs(Utf8JsonWriter json, IReadOnlyList<StreamedToken> tokens) =>
+        OpenAiJson.WriteCompletionLogprobs(
+            json,
+            [.. tokens.Select(t => new OpenAiJson.LoggedToken(
+                TokenName(t.Id, t.Text), t.Logprob, t.Top.Take(Math.Max(_request.TopLogprobs, 1)).Select(a => (TokenName(a.Id, a.Text), a.Logprob))))],
+            [.. tokens.Select(t => t.Text)],
+            tokens.Count == 1 ? _textOffset : 0);
 }
