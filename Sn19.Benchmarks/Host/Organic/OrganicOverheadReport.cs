@@ -27,12 +27,12 @@ using Sn19.Host.Validator;
 
 /// <summary>
 /// What the organic gateway adds to a request, measured against a miner that answers at once
-/// (<see cref="InstantMinerBackend"/>): the same non-streamed chat request at a fixed rate, once straight to the miner
+/// (<see cref="InstantMinerBackend"/>): the same non-streamed chat request at a fixed rate, once straight to the miners
 /// (signed by the validator's own query client, as the gateway sends it) and once through the gateway (key check,
-/// credit reserved and settled in the journal, routing, relaying). All in this process on loopback: a local chain,
-/// one miner node, a validator node with its organic API on SQLite. Prints p50 and p99 per path and rate, and the
+/// credit held and the charge journaled, routing, relaying). All in this process on loopback: a local chain,
+/// the miner nodes, a validator node with its organic API on SQLite. Prints p50 and p99 per path and rate, and the
 /// difference.
-/// <code>dotnet run -c Release --project Sn19.Benchmarks -- organic-overhead [--rates 200,1000] [--seconds 10] [--tokens 8] [--keys 32] [--journal sqlite|postgres]</code>
+/// <code>dotnet run -c Release --project Sn19.Benchmarks -- organic-overhead [--rates 200,1000] [--seconds 10] [--tokens 8] [--miners 4] [--keys 32] [--journal sqlite|postgres]</code>
 /// The journal is the node's: SQLite (one node, the default) or PostgreSQL (a cluster's; SN19_TEST_POSTGRES, else this
 /// machine's, started by scripts/ensure-postgres.sh), in a schema of its own dropped afterwards.
 /// </summary>
@@ -47,6 +47,7 @@ internal static class OrganicOverheadReport
         var seconds = ReportArguments.IntOption(args, "--seconds", 10);
         var tokens = ReportArguments.IntOption(args, "--tokens", 8);
         var keyCount = ReportArguments.IntOption(args, "--keys", 32);
+        var minerCount = ReportArguments.IntOption(args, "--miners", 4);
         var journal = ReportArguments.Option(args, "--journal") ?? "sqlite";
         var postgres = journal == "postgres"
             ? Environment.GetEnvironmentVariable("SN19_TEST_POSTGRES") is { Length: > 0 } fromTests ? fromTests : await LocalPostgres.EnsureAsync(CancellationToken.None)
@@ -54,8 +55,8 @@ internal static class OrganicOverheadReport
         var directory = Directory.CreateTempSubdirectory("sn19-organic-overhead");
         try
         {
-            await using var rig = await Rig.StartAsync(directory.FullName, tokens, postgres);
-            Console.WriteLine($"Period open; miner at {rig.Miner}, gateway at {rig.Gateway}. {seconds} s per run, {tokens} tokens per answer, " +
+            await using var rig = await Rig.StartAsync(directory.FullName, tokens, minerCount, postgres);
+            Console.WriteLine($"Period open; gateway at {rig.Gateway}. {seconds} s per run, {tokens} tokens per answer, {minerCount} miners, " +
                 $"{keyCount} keys, {journal} journal, {Environment.ProcessorCount} cores.");
             var secrets = new List<string>();
             for (var k = 0; k < keyCount; k++)
@@ -74,12 +75,12 @@ internal static class OrganicOverheadReport
 
             // Warm both paths (JIT, connection pools, the keys' entities) before measuring.
             await OpenLoopLoad.RunAsync("warm-up", 200, TimeSpan.FromSeconds(2), i => ViaGatewayAsync(http, rig.Gateway, secrets[i % secrets.Count], body));
-            await OpenLoopLoad.RunAsync("warm-up", 200, TimeSpan.FromSeconds(2), _ => DirectAsync(rig, minerRequest));
+            await OpenLoopLoad.RunAsync("warm-up", 200, TimeSpan.FromSeconds(2), i => DirectAsync(rig, i, minerRequest));
 
             var samples = new List<LatencySample>();
             foreach (var rate in rates)
             {
-                samples.Add(await OpenLoopLoad.RunAsync("direct", rate, TimeSpan.FromSeconds(seconds), _ => DirectAsync(rig, minerRequest)));
+                samples.Add(await OpenLoopLoad.RunAsync("direct", rate, TimeSpan.FromSeconds(seconds), i => DirectAsync(rig, i, minerRequest)));
                 samples.Add(await OpenLoopLoad.RunAsync(
                     "gateway", rate, TimeSpan.FromSeconds(seconds), i => ViaGatewayAsync(http, rig.Gateway, secrets[i % secrets.Count], body)));
             }
@@ -93,9 +94,10 @@ internal static class OrganicOverheadReport
         }
     }
 
-    private static async Task<string?> DirectAsync(Rig rig, TextRequest request)
+    private static async Task<string?> DirectAsync(Rig rig, int index, TextRequest request)
     {
-        var result = await rig.Client.QueryAsync(rig.Miner, rig.MinerHotkey, request, CancellationToken.None);
+        var (axon, hotkey) = rig.Miners[index % rig.Miners.Count];
+        var result = await rig.Client.QueryAsync(axon, hotkey, request, CancellationToken.None);
         return result.Status == QueryStatus.Ok ? null : "direct: " + result.Failure;
     }
 
@@ -156,9 +158,8 @@ internal static class OrganicOverheadReport
         private PeriodRun? _periods;
         private LocalChain? _chain;
 
-        public Uri Miner { get; private set; } = null!;
-
-        public string MinerHotkey { get; private set; } = "";
+        /// <summary>Each miner's axon and hotkey; the direct path spreads its requests over them as the gateway's routing does.</summary>
+        public List<(Uri Axon, string Hotkey)> Miners { get; } = [];
 
         public Uri Gateway { get; private set; } = null!;
 
@@ -169,7 +170,7 @@ internal static class OrganicOverheadReport
         private string? _postgres;
         private string? _schema;
 
-        public static async Task<Rig> StartAsync(string directory, int tokens, string? postgres)
+        public static async Task<Rig> StartAsync(string directory, int tokens, int miners, string? postgres)
         {
             var rig = new Rig { _postgres = postgres, _schema = postgres is null ? null : $"bench_organic_{Environment.ProcessId}" };
             var period = TimeSpan.FromMinutes(2);
@@ -192,23 +193,28 @@ internal static class OrganicOverheadReport
                 validatorKey.Ss58Address, new MechanismOptions { Period = period }, registry, new SyntheticOptions(), new QueryTimeouts(), new LlmCheckOptions(), 19,
                 MaxConcurrentQueries: 4, CapacityTimeout: TimeSpan.FromSeconds(5));
 
-            var minerKey = Sr25519Keypair.FromSecretUri("//Bob");
             var metagraph = new MetagraphWatcher(chain, NullLogger.Instance);
-            var minerTasks = registry.Enabled.ToDictionary(
-                t => t.Id, t => ServedTask.Create(t, new InstantMinerBackend(tokens), new MinerTaskOptions { Capacity = 10_000_000, Concurrency = 256, MaxQueue = 4096 }),
-                StringComparer.Ordinal);
-            var miner = await MinerNode.StartAsync(
-                new MinerNodeSettings(
-                    minerKey.Ss58Address, new HostPort("127.0.0.1", 0), period,
-                    // A miner sized for the load. Its defaults protect a miner from one validator: 8 requests awaiting their
-                    // signature check, and 16,384 live nonces (about 68 requests a second sustained over the 120 s window).
-                    new EnvelopeOptions { MaxUnverifiedPerValidator = 4096, ReplayCachePerValidator = 1_000_000 }, minerTasks, TimeProvider.System),
-                metagraph, Sr25519SignatureVerifier.Instance, NullLoggerFactory.Instance, CancellationToken.None);
-            rig._parts.Add(miner);
-            await MinerRunner.AnnounceAsync(chain, minerKey.Ss58Address, Sr25519Keypair.FromSecretUri("//Bob//cold").Ss58Address, "127.0.0.1", miner.Address.Port, CancellationToken.None);
+            for (var m = 0; m < miners; m++)
+            {
+                var minerUri = $"//Miner{m}";
+                var minerKey = Sr25519Keypair.FromSecretUri(minerUri);
+                var minerTasks = registry.Enabled.ToDictionary(
+                    t => t.Id, t => ServedTask.Create(t, new InstantMinerBackend(tokens), new MinerTaskOptions { Capacity = 10_000_000, Concurrency = 256, MaxQueue = 4096 }),
+                    StringComparer.Ordinal);
+                var miner = await MinerNode.StartAsync(
+                    new MinerNodeSettings(
+                        minerKey.Ss58Address, new HostPort("127.0.0.1", 0), period,
+                        // A miner sized for the load. Its defaults protect a miner from one validator: 8 requests awaiting their
+                        // signature check, and 16,384 live nonces (about 68 requests a second sustained over the 120 s window).
+                        new EnvelopeOptions { MaxUnverifiedPerValidator = 4096, ReplayCachePerValidator = 1_000_000 }, minerTasks, TimeProvider.System),
+                    metagraph, Sr25519SignatureVerifier.Instance, NullLoggerFactory.Instance, CancellationToken.None);
+                rig._parts.Add(miner);
+                await MinerRunner.AnnounceAsync(
+                    chain, minerKey.Ss58Address, Sr25519Keypair.FromSecretUri(minerUri + "//cold").Ss58Address, "127.0.0.1", miner.Address.Port, CancellationToken.None);
+                rig.Miners.Add((miner.Address, minerKey.Ss58Address));
+            }
+
             await metagraph.RefreshAsync(CancellationToken.None);
-            rig.Miner = miner.Address;
-            rig.MinerHotkey = minerKey.Ss58Address;
 
             var signer = InProcessHotkeySigner.Create(new Sr25519MessageSigner(validatorKey), "validator", TimeProvider.System, TimeSpan.FromMinutes(2), NullLogger.Instance);
             var persistence = postgres is null
