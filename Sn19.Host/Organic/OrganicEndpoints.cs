@@ -72,7 +72,7 @@ internal static class OrganicEndpoints
         {
             if (!context.Response.HasStarted)
             {
-                await OpenAiError.Unavailable("the key ledger did not answer in time; try again").WriteAsync(context.Response);
+                await OpenAiError.Unavailable("a part of the validator (the key's ledger or the task's router) did not answer in time; nothing is charged, try again").WriteAsync(context.Response);
             }
         }
         catch (Exception error) when (error is not OperationCanceledException)

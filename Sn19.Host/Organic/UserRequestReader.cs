@@ -173,7 +173,7 @@ internal static class UserRequestReader
         return (new Sampling(temperature, topP, topK, maxTokens, seed, stream, includeUsage, logprobs, topLogprobs), error);
     }
 
-    private static (( IReadOnlyList<ChatMessage>? Messages, string? Prompt, int Bound) Value, OpenAiError? Error) ReadMessages(JsonElement root)
+    private static ((IReadOnlyList<ChatMessage>? Messages, string? Prompt, int Bound) Value, OpenAiError? Error) ReadMessages(JsonElement root)
     {
         if (!root.TryGetProperty("messages", out var array) || array.ValueKind != JsonValueKind.Array)
         {
@@ -209,7 +209,7 @@ internal static class UserRequestReader
         return ((messages, null, bound), null);
     }
 
-    private static (( IReadOnlyList<ChatMessage>? Messages, string? Prompt, int Bound) Value, OpenAiError? Error) ReadPrompt(JsonElement root)
+    private static ((IReadOnlyList<ChatMessage>? Messages, string? Prompt, int Bound) Value, OpenAiError? Error) ReadPrompt(JsonElement root)
     {
         if (!root.TryGetProperty("prompt", out var prompt))
         {
