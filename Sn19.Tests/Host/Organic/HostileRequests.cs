@@ -42,7 +42,7 @@ internal sealed class HostileRequests(int seed, string validSecret, string broke
             9 => ("methods and paths", MethodsAndPaths()),
             10 when _random.Next(5) == 0 => (UnknownVersionKind, Encoding.ASCII.GetBytes("POST /v1/completions " + UnknownVersion + "\r\n\r\n")),
             10 => ("protocol junk", Junk()),
-            _ => ("valid body, no credit", Post(Chat(), Encoding.UTF8.GetBytes(Valid(chat: _random.Next(2) == 0)))),
+            _ => ("valid body, no credit", ValidWithoutCredit()),
         };
     }
 
@@ -57,6 +57,12 @@ internal sealed class HostileRequests(int seed, string validSecret, string broke
     /// <summary>A POST with the broke key unless told otherwise: a body that happens to be valid stops at 402.</summary>
     private byte[] Post(string path, byte[] body, string? secret = null, params string[] headers) =>
         RawHttp.Request("POST", path, [$"Authorization: Bearer {secret ?? brokeSecret}", "Content-Type: application/json", .. headers], body);
+
+    private byte[] ValidWithoutCredit()
+    {
+        var path = Chat();
+        return Post(path, Encoding.UTF8.GetBytes(Valid(_chatEndpoint)));
+    }
 
     private string Valid(bool chat) => chat
         ? """{"model":"chat","messages":[{"role":"user","content":"hello"}],"max_tokens":4}"""
