@@ -91,15 +91,11 @@ internal sealed class UserStream(HttpResponse response, UserRequest request, str
     /// <summary>Ends a stream that broke after tokens were sent: an error event (OpenAI clients raise it), no [DONE].</summary>
     public async Task FailAsync(OpenAiError error, CancellationToken cancellationToken)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
+        WriteEvent(w =>
         {
+            using var json = new Utf8JsonWriter(w);
             error.WriteBody(json);
-        }
-
-        response.BodyWriter.Write(DataPrefix);
-        response.BodyWriter.Write(buffer.WrittenSpan);
-        response.BodyWriter.Write(EventEnd);
+        });
         await response.BodyWriter.FlushAsync(cancellationToken);
     }
 

@@ -265,15 +265,12 @@ internal static class OrganicOverheadReport
             Console.WriteLine($"Waiting for the first scoring period to open (periods of {period.TotalSeconds:F0} s start on the clock) ...");
             var deadline = DateTimeOffset.UtcNow + period + TimeSpan.FromSeconds(30);
             using var http = new HttpClient();
-            var body = $$"""{"model":"{{TaskId}}","messages":[{"role":"user","content":"ping"}],"max_tokens":1}""";
+            var body = Encoding.UTF8.GetBytes($$"""{"model":"{{TaskId}}","messages":[{"role":"user","content":"ping"}],"max_tokens":1}""");
             var (id, secret) = ApiKeySecret.Create();
             await rig.Keys.IssueAsync(new IssueKey(id, "probe", ApiKeySecret.Hash(secret), 1_000m, 0, 0), CancellationToken.None);
             while (DateTimeOffset.UtcNow < deadline)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(rig.Gateway, "v1/chat/completions")) { Content = new StringContent(body) };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-                using var response = await http.SendAsync(request);
-                if (response.IsSuccessStatusCode)
+                if (await ViaGatewayAsync(http, rig.Gateway, secret, body) is null)
                 {
                     return;
                 }

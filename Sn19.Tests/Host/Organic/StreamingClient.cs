@@ -23,7 +23,7 @@ internal static class StreamingClient
         int? status = null;
         string? id = null;
         var tokens = 0;
-        int? prompt_ = null;
+        int? promptTokens = null;
         int? completion = null;
         var done = false;
         string? error = null;
@@ -64,16 +64,16 @@ internal static class StreamingClient
                 }
                 else if (root.TryGetProperty("usage", out var usage))
                 {
-                    prompt_ = usage.GetProperty("prompt_tokens").GetInt32();
+                    promptTokens = usage.GetProperty("prompt_tokens").GetInt32();
                     completion = usage.GetProperty("completion_tokens").GetInt32();
                 }
             }
 
-            return new StreamOutcome(api.Authority, key, status, id, tokens, prompt_, completion, done, Cut: !done && error is null, error);
+            return new StreamOutcome(api.Authority, key, status, id, tokens, promptTokens, completion, done, Cut: !done && error is null, error);
         }
         catch (Exception broken) when (broken is HttpRequestException or IOException or TaskCanceledException)
         {
-            return new StreamOutcome(api.Authority, key, status, id, tokens, prompt_, completion, done, Cut: status is not null, broken.GetType().Name + ": " + broken.Message);
+            return new StreamOutcome(api.Authority, key, status, id, tokens, promptTokens, completion, done, Cut: status is not null, broken.GetType().Name + ": " + broken.Message);
         }
     }
 }
