@@ -95,8 +95,10 @@ internal sealed class ApiKeyActor : ReceivePersistentActor, IWithTimers, IDescri
             return;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Persist(decided, persisted =>
         {
+            Telemetry.Sn19Metrics.JournalWritten("api-key", started);
             _ledger.Apply(persisted);
             sender.Tell(reply ?? _ledger.Status(20));
             if (LastSequenceNr % SnapshotEvery == 0)

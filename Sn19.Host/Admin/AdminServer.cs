@@ -11,14 +11,18 @@ internal sealed class AdminServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private AdminServer(WebApplication app, string address)
+    private AdminServer(WebApplication app, string address, string token)
     {
         _app = app;
         Address = address;
+        Token = token;
     }
 
     /// <summary>The bound base address, e.g. http://127.0.0.1:40123.</summary>
     public string Address { get; }
+
+    /// <summary>The bearer token the API asks for (the dashboard asks for it too when served off loopback).</summary>
+    public string Token { get; }
 
     /// <param name="validator">The validator on this node, for <c>/admin/contenders</c> and <c>/admin/weights</c>; null on other nodes.</param>
     public static async Task<AdminServer> StartAsync(
@@ -37,7 +41,7 @@ internal sealed class AdminServer : IAsyncDisposable
         var app = KestrelStart.Builder(options.Host, options.Port).Build();
         AdminEndpoints.Map(app, system, options, validator, keyDefaults ?? new KeyDefaults(0, 60, 100_000));
         var address = await KestrelStart.StartAsync(app, options.Host, options.Port, "admin.port", cancellationToken);
-        return new AdminServer(app, address);
+        return new AdminServer(app, address, options.Token);
     }
 
     public async ValueTask DisposeAsync()

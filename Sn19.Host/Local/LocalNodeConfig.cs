@@ -10,17 +10,17 @@ using Sn19.Host.Configuration;
 /// differ from `sn19 local`'s, so the file carries the local subnet's effective values of every section that shapes
 /// scoring (tasks, mechanism, the validator's synthetics and limits, the wire, the engine, logging, Akka, the
 /// journal, the organic API's prices and limits), then what is the node's own: its data directory, cluster address and
-/// seeds, admin port and token, organic API port, the
+/// seeds, admin port and token, organic API and dashboard ports, the
 /// PostgreSQL journal, the chain's URL and the local signer. Written with mode 0600: it holds the admin token and
 /// the database password.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 internal static class LocalNodeConfig
 {
-    private static readonly string[] Carried = ["mechanism", "tasks", "validator", "wire", "inference", "logging", "akka", "persistence", "organic"];
+    private static readonly string[] Carried = ["mechanism", "tasks", "validator", "wire", "inference", "logging", "akka", "persistence", "organic", "dashboard"];
 
     /// <summary>Sections a node sets for itself, never carried from the local subnet's values.</summary>
-    private static readonly string[] Own = ["validator:cluster", "validator:models", "validator:miner-names", "organic:port"];
+    private static readonly string[] Own = ["validator:cluster", "validator:models", "validator:miner-names", "organic:port", "dashboard:port"];
 
     public static void Write(string path, IConfiguration local, LocalNodeSettings node)
     {
@@ -50,6 +50,7 @@ internal static class LocalNodeConfig
         Line(text, "admin:port", node.AdminPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Line(text, "admin:token", node.AdminToken);
         Line(text, "organic:port", node.OrganicPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Line(text, "dashboard:port", node.DashboardPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Line(text, "chain:url", node.ChainUrl);
         Line(text, "signer:client:socket-path", node.SignerSocket);
         Line(text, "signer:client:token-file", node.SignerTokenFile);

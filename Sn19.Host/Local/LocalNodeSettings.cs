@@ -1,7 +1,7 @@
 namespace Sn19.Host.Local;
 
 /// <summary>What is one node's own in a local cluster: where it lives, how the others and `sn19 ctl` reach it,
-/// and the shared journal, chain, signer, model and split-brain strategy; its organic API's port.</summary>
+/// and the shared journal, chain, signer, model and split-brain strategy; its organic API's and dashboard's ports.</summary>
 internal sealed record LocalNodeSettings(
     string Name,
     string DataDir,
@@ -17,7 +17,8 @@ internal sealed record LocalNodeSettings(
     string ModelFile,
     IReadOnlyDictionary<string, string> MinerNames,
     string SplitBrainStrategy,
-    int OrganicPort)
+    int OrganicPort,
+    int DashboardPort)
 {
     public string AdminUrl => $"http://127.0.0.1:{AdminPort}";
 

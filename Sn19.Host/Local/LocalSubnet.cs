@@ -12,6 +12,7 @@ using Sn19.Actors.Subnet.Validation;
 using Sn19.Actors.Wire;
 using Microsoft.Extensions.Configuration;
 using Sn19.Host.Admin;
+using Sn19.Host.Dashboard;
 using Sn19.Host.Configuration;
 using Sn19.Host.Miner;
 using Sn19.Host.Organic;
@@ -112,6 +113,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
         await using var admin = await StartAdminAsync(node, cancellationToken);
         await using var organic = await OrganicHosting.StartAsync(
             configuration, node, ValidatorSettingsFactory.Cluster(configuration, persistence), loggers, output, required: false, cancellationToken);
+        await using var dashboard = await DashboardHosting.StartAsync(configuration, node, admin?.Token ?? "", output, required: false, cancellationToken);
         await tables.RunAsync(node, chain, validatorKey.Ss58Address, dataDir, settings, periods, cancellationToken);
     }
 

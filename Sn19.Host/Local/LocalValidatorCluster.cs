@@ -41,7 +41,7 @@ internal sealed class LocalValidatorCluster(
         await using var signer = LocalSigner.Start(dataDir, validatorKey, logger);
         var tokenFile = Path.GetFullPath(Path.Combine(dataDir, "admin.token"));
         var adminToken = AdminTokenFile.ReadOrCreate(tokenFile);
-        var ports = LoopbackPorts.Free(3 * options.ValidatorNodes);
+        var ports = LoopbackPorts.Free(4 * options.ValidatorNodes);
         var seeds = Enumerable.Range(0, options.ValidatorNodes).Select(i => $"127.0.0.1:{ports[i]}").ToArray();
 
         var nodes = new List<LocalNodeProcess>();
@@ -55,7 +55,8 @@ internal sealed class LocalValidatorCluster(
                 var node = new LocalNodeSettings(
                     name, nodeDir, ports[i], seeds, ports[options.ValidatorNodes + i], adminToken, postgres, chainUrl, signer.SocketPath,
                     signer.TokenFile, options.ModelName, Path.GetFullPath(modelFile), miners.ToDictionary(m => m.Hotkey, m => m.Name),
-                    SplitBrainStrategy(options.ValidatorNodes), ports[(2 * options.ValidatorNodes) + i]);
+                    SplitBrainStrategy(options.ValidatorNodes), ports[(2 * options.ValidatorNodes) + i],
+                    ports[(3 * options.ValidatorNodes) + i]);
                 var configFile = Path.Combine(nodeDir, "node.conf");
                 LocalNodeConfig.Write(configFile, configuration, node);
                 nodes.Add(LocalNodeProcess.Start(node, configFile, _output));

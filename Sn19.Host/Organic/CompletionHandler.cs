@@ -20,16 +20,35 @@ using Sn19.Actors.Wire.OpenAi;
 /// in memory (no journal write before the miner is asked).
 /// </summary>
 internal sealed class CompletionHandler(
-    ApiKeys keys, OrganicRouter router, ModelCatalog catalog, OrganicOptions options, string owner, TimeProvider time, ILogger logger)
+    ApiKeys keys, OrganicRouter router, ModelCatalog catalog, OrganicOptions options, string owner, OrganicUsageRecorder usage, TimeProvider time,
+    ILogger logger)
 {
     private const int SettleTries = 3;
 
+    /// <summary>Serves one request, then counts it (metrics, and the usage table once its key is known).</summary>
     public async Task HandleAsync(HttpContext context, TextRequestKind kind)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var tally = new RequestTally();
+        try
+        {
+            await ServeAsync(context, kind, tally);
+        }
+        finally
+        {
+            var firstToken = tally.FirstToken is { } first ? System.Diagnostics.Stopwatch.GetElapsedTime(started, first) : (TimeSpan?)null;
+            usage.Record(tally.Task, tally.KeyId, tally.Status, tally.PromptTokens, tally.CompletionTokens, firstToken,
+                System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task ServeAsync(HttpContext context, TextRequestKind kind, RequestTally tally)
     {
         var aborted = context.RequestAborted;
         var (keyId, secret) = Credentials(context.Request);
         if (keyId is null)
         {
+            tally.Status = "unauthorized";
             await (secret is null ? OpenAiError.MissingKey() : OpenAiError.BadKey("invalid API key")).WriteAsync(context.Response);
             return;
         }
@@ -41,7 +60,10 @@ internal sealed class CompletionHandler(
             return;
         }
 
+        tally.Task = request.Task.Id;
         var requestId = Guid.NewGuid().ToString("N");
+        // Every line logged for this request, here and in the query it sends, carries its ids (Serilog keeps scopes as properties).
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["RequestId"] = requestId, ["KeyId"] = keyId });
         var price = catalog.PriceOf(request.Task);
         CreditReservation reservation;
         try
@@ -52,6 +74,7 @@ internal sealed class CompletionHandler(
         }
         catch (Exception unanswered) when (unanswered is Akka.Actor.AskTimeoutException or TimeoutException)
         {
+            tally.Status = "unavailable";
             // The ledger may still take the hold once it answers again (its entity moving after a node died): release it
             // behind the hold, in order, so it does not stay until its time limit.
             _ = SettleAsync(Settlement(keyId, requestId, request, price, new CreditReservation(ReserveVerdict.Reserved, 0, 0, null, ""), new TokenUsage(0, 0)));
@@ -61,6 +84,7 @@ internal sealed class CompletionHandler(
         }
         if (!reservation.IsReserved)
         {
+            tally.Status = reservation.Verdict.ToString().ToLowerInvariant();
             await Refusal(context.Response, reservation).WriteAsync(context.Response);
             return;
         }
@@ -68,6 +92,8 @@ internal sealed class CompletionHandler(
         var id = (kind == TextRequestKind.Chat ? "chatcmpl-" : "cmpl-") + requestId;
         var stream = new UserStream(context.Response, request, id, time.GetUtcNow().ToUnixTimeSeconds());
         var served = false;
+        tally.KeyId = keyId;
+        tally.Status = "aborted";
         try
         {
             var minerRequest = request.Miner with { MaxTokens = reservation.GrantedCompletionTokens };
@@ -77,14 +103,17 @@ internal sealed class CompletionHandler(
             {
                 var usage = new TokenUsage(Math.Min(stream.ReportedPromptTokens ?? request.PromptTokensBound, request.PromptTokensBound), stream.CompletionTokens);
                 await SettleAsync(Settlement(keyId, requestId, request, price, reservation, usage));
+                (tally.Status, tally.PromptTokens, tally.CompletionTokens, tally.FirstToken) = ("ok", usage.PromptTokens, usage.CompletionTokens, stream.FirstTokenTimestamp);
                 await stream.CompleteAsync(usage, aborted);
             }
             else if (stream.HasRelayed)
             {
+                tally.Status = "failed";
                 await stream.FailAsync(OpenAiError.MinersFailed($"the miner failed mid-answer ({outcome.Outcome?.Kind}); nothing is charged"), aborted);
             }
             else
             {
+                tally.Status = outcome.Tries == 0 ? "no_capacity" : "failed";
                 await (outcome.Tries == 0
                     ? OpenAiError.NoMiner($"no miner of '{request.Task.Id}' has capacity left this period; try again shortly")
                     : OpenAiError.MinersFailed($"{outcome.Tries} miner(s) failed before answering (last: {outcome.Result?.Failure ?? outcome.Outcome?.Kind.ToString()}); nothing is charged"))

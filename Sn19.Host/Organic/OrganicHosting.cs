@@ -23,17 +23,18 @@ internal static class OrganicHosting
             return null;
         }
 
+        var usageFlush = configuration.GetOptions<Dashboard.DashboardOptions>("dashboard").UsageFlush;
         OrganicServer server;
         try
         {
-            server = await OrganicServer.StartAsync(node, options, loggers, cancellationToken);
+            server = await OrganicServer.StartAsync(node, options, usageFlush, loggers, cancellationToken);
         }
         catch (ConfigurationException error) when (!required && error.Key == "organic.port" && options.Port != 0)
         {
             // A local subnet next to another process on the usual port: any free port does, and it is printed below.
             await output.WriteLineAsync($"The organic API's port is taken ({error.Detail}); using a free one.");
             options.Port = 0;
-            server = await OrganicServer.StartAsync(node, options, loggers, cancellationToken);
+            server = await OrganicServer.StartAsync(node, options, usageFlush, loggers, cancellationToken);
         }
 
         await output.WriteLineAsync($"Organic API (OpenAI-compatible): {server.Address}/v1 · docs {server.Address}/docs · keys: sn19 ctl keys create --name NAME --credit 10");

@@ -12,4 +12,7 @@ internal static partial class OrganicLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Organic request failed inside the gateway")]
     public static partial void Crashed(ILogger logger, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Samples} organic usage sample(s) not written to the history, kept for the next try: {Reason}")]
+    public static partial void UsageNotWritten(ILogger logger, int samples, string reason);
 }

@@ -17,17 +17,21 @@ using Sn19.Host.Hosting;
 internal sealed class OrganicServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly OrganicUsageRecorder _usage;
 
-    private OrganicServer(WebApplication app, string address)
+    private OrganicServer(WebApplication app, OrganicUsageRecorder usage, string address)
     {
         _app = app;
+        _usage = usage;
         Address = address;
     }
 
     /// <summary>The bound base address, e.g. http://127.0.0.1:9620.</summary>
     public string Address { get; }
 
-    public static async Task<OrganicServer> StartAsync(ValidatorNode node, OrganicOptions options, ILoggerFactory loggers, CancellationToken cancellationToken)
+    /// <param name="usageFlush">How often the usage of the requests served is written to the node's history (dashboard.usage-flush).</param>
+    public static async Task<OrganicServer> StartAsync(
+        ValidatorNode node, OrganicOptions options, TimeSpan usageFlush, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(options);
@@ -50,17 +54,28 @@ internal sealed class OrganicServer : IAsyncDisposable
         var app = builder.Build();
         var logger = loggers.CreateLogger("Sn19.Organic");
         var catalog = new ModelCatalog(node.Organic.Tasks, options);
-        var handler = new CompletionHandler(keys, node.Organic, catalog, options, GatewayOwner.Of(node.System), TimeProvider.System, logger);
+        var owner = GatewayOwner.Of(node.System);
+        var usage = new OrganicUsageRecorder(node.History, owner, usageFlush, TimeProvider.System, logger);
+        var handler = new CompletionHandler(keys, node.Organic, catalog, options, owner, usage, TimeProvider.System, logger);
         OrganicEndpoints.Map(app, handler, catalog, DateTimeOffset.UtcNow, logger);
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Sn19 organic API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        var address = await KestrelStart.StartAsync(app, options.Host, options.Port, "organic.port", cancellationToken);
-        return new OrganicServer(app, address);
+        try
+        {
+            var address = await KestrelStart.StartAsync(app, options.Host, options.Port, "organic.port", cancellationToken);
+            return new OrganicServer(app, usage, address);
+        }
+        catch
+        {
+            await usage.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
+        await _usage.DisposeAsync();
     }
 }

@@ -31,10 +31,14 @@ internal sealed class UserStream(HttpResponse response, UserRequest request, str
 
     public string FinishReason { get; private set; } = "stop";
 
+    /// <summary>When the served attempt's first token reached the gateway (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>).</summary>
+    public long? FirstTokenTimestamp { get; private set; }
+
     public void StartAttempt()
     {
         _tokens.Clear();
         CompletionTokens = 0;
+        FirstTokenTimestamp = null;
         ReportedPromptTokens = null;
         FinishReason = "stop";
     }
@@ -49,6 +53,7 @@ internal sealed class UserStream(HttpResponse response, UserRequest request, str
 
         var (token, finish) = MinerChunk.Token(chunk, request.Kind);
         CompletionTokens++;
+        FirstTokenTimestamp ??= System.Diagnostics.Stopwatch.GetTimestamp();
         FinishReason = finish ?? FinishReason;
         if (!request.Stream)
         {

@@ -11,6 +11,7 @@ using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Subnet.Validation;
 using Sn19.Host.Admin;
 using Sn19.Host.Configuration;
+using Sn19.Host.Dashboard;
 using Sn19.Host.Logging;
 using Sn19.Host.Miner;
 using Sn19.Host.Organic;
@@ -72,6 +73,7 @@ internal static class ValidatorRunner
             }
             await using var adminServer = await AdminServer.StartAsync(node.System, admin, node, cancellationToken, OrganicHosting.KeyDefaults(configuration));
             await using var organic = await OrganicHosting.StartAsync(configuration, node, cluster, loggers, output, required: true, cancellationToken);
+            await using var dashboard = await DashboardHosting.StartAsync(configuration, node, admin.Token, output, required: true, cancellationToken);
             var tables = new PeriodTables(output, options.MinerNames, settings.Tasks.Enabled.Select(t => t.Id).ToArray());
             await tables.RunAsync(node, chain, signer.HotkeyAddress, dataDir, settings, periods, cancellationToken);
         }

@@ -72,8 +72,10 @@ internal sealed class ContenderActor : ReceivePersistentActor, IDescribedActor
             return;
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Persist(decided, persisted =>
         {
+            Telemetry.Sn19Metrics.JournalWritten("contender", started);
             _state.Apply(persisted, _options);
             Sender.Tell(_state.Summary());
             if (_snapshotEvery > 0 && LastSequenceNr % _snapshotEvery == 0)

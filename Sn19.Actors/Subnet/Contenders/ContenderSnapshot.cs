@@ -27,4 +27,7 @@ public sealed record ContenderSnapshot(
     /// <summary>The query ids recorded in the open period, so a repeat after recovery is still known. Snapshots
     /// written before it existed have none; a repeat of a query from before such a snapshot is then counted again.</summary>
     public IReadOnlyList<long> RecordedQueryIds { get; init; } = [];
+
+    /// <summary>The counters of the last closed period; null in snapshots written before it was kept.</summary>
+    public ClosedPeriodTally? LastClosed { get; init; }
 }

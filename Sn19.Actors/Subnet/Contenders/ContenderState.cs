@@ -51,6 +51,9 @@ internal sealed class ContenderState(ContenderKey key)
     /// <summary>How the last query of the open period ended (to resume a retry sequence after a crash).</summary>
     public QueryOutcomeKind? LastOutcome { get; private set; }
 
+    /// <summary>The counters the last closed period ended with.</summary>
+    public ClosedPeriodTally? LastClosed { get; private set; }
+
     /// <summary>Closed periods, oldest first.</summary>
     public IReadOnlyList<PeriodRecord> History => _history;
 
@@ -155,6 +158,7 @@ internal sealed class ContenderState(ContenderKey key)
             case PeriodClosed c:
                 OpenPeriod = null;
                 LastClosedPeriod = c.Period;
+                LastClosed = new ClosedPeriodTally(c.Period, DeclaredCapacity, Capacity, Queries - RateLimited - Failed, RateLimited, Failed, c.Score);
                 _history.Add(new PeriodRecord(c.Score, c.Consumed, c.At));
                 _history.RemoveAll(h => h.ClosedAt < c.At - options.PeriodRetention);
                 break;
@@ -200,7 +204,10 @@ internal sealed class ContenderState(ContenderKey key)
     public ContenderSummary Summary() => new(
         Key.Hotkey, Key.TaskId, OpenPeriod, LastClosedPeriod, DeclaredCapacity, Capacity, Share, CapacityToScore,
         Queries, Consumed, RateLimited, Failed, LastQueryId, LastOutcome, _history.Count > 0 ? _history[^1].Score : null,
-        _history.Count(h => h.Score is not null), _samples.Count, _pending.Count);
+        _history.Count(h => h.Score is not null), _samples.Count, _pending.Count)
+    {
+        LastClosed = LastClosed,
+    };
 
     public ContenderSnapshot ToSnapshot() => new(
         Key.Hotkey, Key.TaskId, OpenPeriod, LastClosedPeriod, PeriodStart, DeclaredCapacity, Capacity, Share,
@@ -208,6 +215,7 @@ internal sealed class ContenderState(ContenderKey key)
         [.. _history], [.. _samples], [.. _pending])
     {
         RecordedQueryIds = [.. _recorded.Order()],
+        LastClosed = LastClosed,
     };
 
     public static ContenderState FromSnapshot(ContenderSnapshot s)
@@ -228,6 +236,7 @@ internal sealed class ContenderState(ContenderKey key)
             Failed = s.Failed,
             LastQueryId = s.LastQueryId,
             LastOutcome = s.LastOutcome,
+            LastClosed = s.LastClosed,
         };
         state._history.AddRange(s.History);
         state._samples.AddRange(s.Samples);

@@ -21,6 +21,9 @@ public sealed record ContenderSummary(
     int QualitySamples,
     int PendingChecks)
 {
+    /// <summary>How the last closed period ended (its counters are reset when the next opens).</summary>
+    public ClosedPeriodTally? LastClosed { get; init; }
+
     /// <summary>Capacity left this period; the reference stops sending synthetics once consumed ≥ capacity.</summary>
     public bool HasCapacityLeft => Consumed < Capacity;
 }

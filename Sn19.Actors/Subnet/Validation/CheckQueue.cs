@@ -147,6 +147,7 @@ internal sealed class CheckQueue
 
         Interlocked.Increment(ref _checked);
         ValidatorLog.Checked(_logger, candidate.QueryId, candidate.Hotkey, candidate.TaskId, verdict.Quality, verdict.Reason ?? "");
+        Telemetry.Sn19Metrics.Check(candidate.TaskId, verdict.Quality);
         await _contenders.RecordQualityAsync(new ContenderKey(candidate.Hotkey, candidate.TaskId), candidate.QueryId, verdict.Quality, cancellationToken);
     }
 }

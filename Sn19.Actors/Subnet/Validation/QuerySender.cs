@@ -7,6 +7,7 @@ using Sn19.Actors.Mechanism;
 using Sn19.Actors.Subnet.Checks;
 using Sn19.Actors.Subnet.Contenders;
 using Sn19.Actors.Subnet.Tasks;
+using Sn19.Actors.Telemetry;
 using Sn19.Actors.Wire.OpenAi;
 using Sn19.Actors.Wire.Queries;
 
@@ -25,6 +26,7 @@ internal sealed class QuerySender(IMinerLine miners, IContenderGateway contender
         var result = await miners.QueryAsync(ticket.Hotkey, payload, relay, cancellationToken);
         var outcome = OutcomeClassifier.Classify(QueryObservations.From(result, payload.MaxTokens), mechanism.CharactersPerToken);
         ValidatorLog.Queried(logger, ticket.QueryId, ticket.TaskId, ticket.Hotkey, outcome.Kind.ToString(), result.Failure ?? "");
+        Sn19Metrics.Query(ticket.TaskId, ticket.Organic, outcome);
         var booking = BookAsync(task, ticket, payload, taskActor, result, outcome, relay is null ? cancellationToken : CancellationToken.None);
         if (relay is null)
         {

@@ -36,4 +36,7 @@ internal static partial class ValidatorLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Organic query {QueryId} to {Hotkey} could not be recorded: {Reason}")]
     public static partial void BookingFailed(ILogger logger, long queryId, string hotkey, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Period {Period} was not kept in the history (the dashboard and the export will miss it): {Reason}")]
+    public static partial void HistoryNotKept(ILogger logger, long period, string reason);
 }

@@ -6,6 +6,7 @@ using Akka.Streams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Chain;
+using Sn19.Actors.History;
 using Sn19.Actors.Hosting;
 using Sn19.Actors.Organic;
 using Sn19.Actors.Persistence;
@@ -16,6 +17,7 @@ using Sn19.Actors.Subnet.Metagraphs;
 using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Subnet.Tasks;
 using Sn19.Actors.Subnet.Weights;
+using Sn19.Actors.Telemetry;
 using Sn19.Actors.Wire.Queries;
 
 /// <summary>
@@ -67,6 +69,9 @@ internal sealed class ValidatorNode : IAsyncDisposable
     /// <summary>The actor system's name, the same on every node of a validator's cluster.</summary>
     public const string SystemName = "validator";
 
+    /// <summary>What the node was started with: its hotkey, tasks and mechanism.</summary>
+    public ValidatorSettings Settings => _settings;
+
     /// <summary>The node's actors, for the admin API.</summary>
     public ActorSystem System => _akka.System;
 
@@ -82,6 +87,10 @@ internal sealed class ValidatorNode : IAsyncDisposable
 
     /// <summary>Serves organic requests through the task actors' routing.</summary>
     public OrganicRouter Organic { get; }
+
+    /// <summary>What the node keeps of closed periods and organic traffic for the dashboard and the export; null in
+    /// <c>sn19 simulate</c>, which keeps nothing beyond its run.</summary>
+    public HistoryStore? History { get; private set; }
 
     /// <summary>Quality checks run since start.</summary>
     public long ChecksRun => _checks.Checked;
@@ -107,7 +116,19 @@ internal sealed class ValidatorNode : IAsyncDisposable
         cluster = cluster.WithCheckedModels(checkerList.Select(c => c.Model));
         var config = ClusterHocon.Build(cluster, SystemName, persistence, akkaSettings);
         var hosting = new ValidatorHosting(config, JournalOutlivesProcess: true, persistence.SnapshotEvery, Miners: null, cluster);
-        return await StartAsync(settings, chain, signer, hosting, corpus, checkerList, loggers, time, cancellationToken);
+        var history = new HistoryStore(HistoryDatabase.For(persistence));
+        try
+        {
+            await history.EnsureSchemaAsync(cancellationToken);
+            var node = await StartAsync(settings, chain, signer, hosting, corpus, checkerList, loggers, time, cancellationToken);
+            node.History = history;
+            return node;
+        }
+        catch
+        {
+            await history.Database.DisposeAsync();
+            throw;
+        }
     }
 
     public static async Task<ValidatorNode> StartAsync(
@@ -196,7 +217,7 @@ internal sealed class ValidatorNode : IAsyncDisposable
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var parts = new PeriodCoordinatorParts(
             _settings, _metagraph, _miners, Contenders, _checks, _tasks, _weights, materializer, _logger, periods,
-            periodClosed ?? (_ => Task.CompletedTask), waiting, () => finished.TrySetResult());
+            report => ClosedAsync(report, periodClosed), waiting, () => finished.TrySetResult());
         // In a cluster one node drives the periods (the oldest scoring node); the others' coordinators wait to take over.
         var coordinator = _cluster is { } cluster
             ? ValidatorCluster.Singleton(_akka.System, cluster, "period-coordinator", PeriodCoordinatorActor.Props(parts)).Manager
@@ -208,5 +229,40 @@ internal sealed class ValidatorNode : IAsyncDisposable
     {
         await _akka.DisposeAsync();
         _http?.Dispose();
+        if (History is not null)
+        {
+            await History.Database.DisposeAsync();
+        }
+    }
+
+    /// <summary>A period closed: its scores are measured, it is kept in the history (with the incentive of the chain's
+    /// latest Yuma epoch), then the caller hears of it. A history that cannot be written loses the row, not the period.</summary>
+    private async Task ClosedAsync(PeriodReport report, Func<PeriodReport, Task>? periodClosed)
+    {
+        foreach (var row in report.Rows)
+        {
+            if (row.PeriodScore is { } score)
+            {
+                Sn19Metrics.PeriodScore(row.TaskId, score);
+            }
+        }
+
+        if (History is not null)
+        {
+            try
+            {
+                await _metagraph.RefreshAsync(CancellationToken.None);
+                await History.RecordPeriodAsync(report, _metagraph.Current, CancellationToken.None);
+            }
+            catch (Exception unwritten) when (unwritten is global::System.Data.Common.DbException or IOException or TimeoutException or InvalidOperationException)
+            {
+                ValidatorLog.HistoryNotKept(_logger, report.Period, unwritten.Message);
+            }
+        }
+
+        if (periodClosed is not null)
+        {
+            await periodClosed(report);
+        }
     }
 }

@@ -200,8 +200,11 @@ internal sealed class WeightSetterActor : ReceivePersistentActor, IDescribedActo
     /// <summary>Journals the round, then keeps it and answers; the round number is taken once it is journaled.</summary>
     private void Record(WeightHistoryEntry entry, IActorRef? replyTo)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Persist(new WeightRoundRecorded(entry), recorded =>
         {
+            Telemetry.Sn19Metrics.JournalWritten("weights", started);
+            Telemetry.Sn19Metrics.WeightRound(entry.Status.ToString().ToLowerInvariant());
             Apply(recorded.Entry);
             SubnetLog.WeightRound(_logger, entry.Round.Round, entry.Status, entry.Round.Weights.Count, entry.Detail ?? "");
             replyTo?.Tell(entry);

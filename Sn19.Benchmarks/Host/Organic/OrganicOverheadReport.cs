@@ -226,7 +226,7 @@ internal static class OrganicOverheadReport
                 TimeProvider.System, CancellationToken.None);
             rig._parts.Add(node);
             rig._periods = node.StartPeriods(null, _ => Task.CompletedTask, (_, _) => { });
-            var gateway = await OrganicServer.StartAsync(node, new OrganicOptions { Port = 0, MaxTokens = 1024 }, NullLoggerFactory.Instance, CancellationToken.None);
+            var gateway = await OrganicServer.StartAsync(node, new OrganicOptions { Port = 0, MaxTokens = 1024 }, TimeSpan.FromSeconds(5), NullLoggerFactory.Instance, CancellationToken.None);
             rig._parts.Add(gateway);
             rig.Gateway = new Uri(gateway.Address + "/");
             rig.Keys = node.Keys!;
