@@ -12,7 +12,7 @@ using Sn19.Actors.Subnet.Weights;
 /// <c>GET /admin/shards[?entities=true]</c> the shard regions this node hosts, and
 /// <c>POST /admin/cluster/leave|down?address=ADDRESS</c> asks a member to leave or downs it; on a validator
 /// <c>GET /admin/contenders</c> lists every contender's period numbers and <c>GET /admin/weights?limit=N</c> the
-/// last weight rounds; <see cref="AdminKeyEndpoints"/> manage API keys.
+/// last weight rounds; <see cref="AdminKeyEndpoints"/> manage API keys and <see cref="AdminHistoryEndpoints"/> serve the history.
 /// Every request needs the bearer token, else 401.
 /// </summary>
 internal static class AdminEndpoints
@@ -87,6 +87,7 @@ internal static class AdminEndpoints
         });
 
         AdminKeyEndpoints.Map(admin, validator?.Keys, keyDefaults);
+        AdminHistoryEndpoints.Map(admin, validator?.History);
         admin.MapPost("/cluster/leave", (string? address) => Act(cluster, address, down: false));
         admin.MapPost("/cluster/down", (string? address) => Act(cluster, address, down: true));
     }

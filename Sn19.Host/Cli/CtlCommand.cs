@@ -8,7 +8,7 @@ internal static class CtlCommand
 {
     public static Command Create()
     {
-        var command = new Command("ctl", "Inspect and operate a running node: actors, cluster membership, shards, contenders, weights, API keys");
+        var command = new Command("ctl", "Inspect and operate a running node: actors, cluster membership, shards, contenders, weights, API keys, CSV exports");
         command.Subcommands.Add(CtlActorsCommand.Create());
         command.Subcommands.Add(CtlActorCommand.Create());
         command.Subcommands.Add(CtlClusterCommand.Create());
@@ -16,6 +16,7 @@ internal static class CtlCommand
         command.Subcommands.Add(CtlContendersCommand.Create());
         command.Subcommands.Add(CtlWeightsCommand.Create());
         command.Subcommands.Add(CtlKeysCommand.Create());
+        command.Subcommands.Add(CtlExportCommand.Create());
         return command;
     }
 }

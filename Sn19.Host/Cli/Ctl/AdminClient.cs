@@ -60,6 +60,11 @@ internal sealed class AdminClient(HttpClient http)
     public Task<AdminCallResult<KeyStatus>> RevokeKeyAsync(string keyId, CancellationToken cancellationToken) =>
         SendAsync<KeyStatus>(HttpMethod.Post, $"admin/keys/{Uri.EscapeDataString(keyId)}/revoke", cancellationToken);
 
+    public Task<AdminCallResult<HistoryExportResponse>> HistoryAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        GetAsync<HistoryExportResponse>(
+            $"admin/history?from={Uri.EscapeDataString(from.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}" +
+            $"&to={Uri.EscapeDataString(to.ToString("O", System.Globalization.CultureInfo.InvariantCulture))}", cancellationToken);
+
     private Task<AdminCallResult<T>> GetAsync<T>(string relative, CancellationToken cancellationToken)
         where T : class => SendAsync<T>(HttpMethod.Get, relative, cancellationToken);
 

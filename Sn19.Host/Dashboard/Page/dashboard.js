@@ -58,10 +58,15 @@ function scale(domain, range) {
   return v => range[0] + ((v - d0) / (d1 - d0)) * (range[1] - range[0]);
 }
 
-function extent(values, floor) {
+// The range of the finite values (from floor when given); a single value gets room around it, so its axis has ticks.
+function extent(values, floor, pad) {
   const finite = values.filter(v => v !== null && Number.isFinite(v));
   if (finite.length === 0) return [0, 1];
-  return [floor === undefined ? Math.min(...finite) : Math.min(floor, ...finite), Math.max(...finite)];
+  const lo = floor === undefined ? Math.min(...finite) : Math.min(floor, ...finite);
+  const hi = Math.max(...finite);
+  if (hi > lo) return [lo, hi];
+  const room = pad ?? (Math.abs(hi) * 0.1 || 1);
+  return floor === undefined ? [lo - room, hi + room] : [lo, hi + room];
 }
 
 function axes(chart, x, y, xDomain, yDomain, size, labels) {
@@ -114,7 +119,7 @@ function scatter(task) {
 function lines(title, series, yLabel, attrs) {
   const size = { w: 520, h: 220, m: { l: 50, r: 16, t: 12, b: 36 } };
   const all = series.flatMap(s => s.points);
-  const xDomain = extent(all.map(p => p.t));
+  const xDomain = extent(all.map(p => p.t), undefined, 60_000);
   const yDomain = extent(all.map(p => p.v), 0);
   const x = scale(xDomain, [size.m.l, size.w - size.m.r]);
   const y = scale(yDomain, [size.h - size.m.b, size.m.t]);
