@@ -86,7 +86,9 @@ public sealed class HistoryStore(HistoryDatabase database)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Adds a gateway's usage samples (a node writes only its own, so samples never collide).</summary>
+    /// <summary>Writes a gateway's usage: each sample holds one hour's counts so far for one (task, key), and replaces the
+    /// row of that hour it wrote before. The node names one process of one gateway (its address and uid), so a restarted
+    /// gateway starts rows of its own instead of overwriting the counts of its previous life.</summary>
     public async Task RecordUsageAsync(IReadOnlyCollection<OrganicUsageSample> samples, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(samples);
@@ -97,11 +99,14 @@ public sealed class HistoryStore(HistoryDatabase database)
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var insert = Command(connection, $"""
+        await using var upsert = Command(connection, $"""
             INSERT INTO {Organic} (node, at, task, key_id, requests, failed, prompt_tokens, completion_tokens, first_token, total)
             VALUES (@node, @at, @task, @key, @requests, @failed, @prompt, @completion, @first, @total)
+            ON CONFLICT (node, at, task, key_id) DO UPDATE SET requests = excluded.requests, failed = excluded.failed,
+              prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens, first_token = excluded.first_token,
+              total = excluded.total
             """, transaction);
-        var p = new[] { "node", "at", "task", "key", "requests", "failed", "prompt", "completion", "first", "total" }.Select(n => Parameter(insert, n)).ToArray();
+        var p = new[] { "node", "at", "task", "key", "requests", "failed", "prompt", "completion", "first", "total" }.Select(n => Parameter(upsert, n)).ToArray();
         foreach (var s in samples)
         {
             object[] values = [s.Node, Millis(s.At), s.TaskId, s.KeyId, s.Requests, s.Failed, s.PromptTokens, s.CompletionTokens, s.FirstToken.ToText(), s.Total.ToText()];
@@ -110,7 +115,7 @@ public sealed class HistoryStore(HistoryDatabase database)
                 p[i].Value = values[i];
             }
 
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -183,7 +188,7 @@ public sealed class HistoryStore(HistoryDatabase database)
         CREATE TABLE IF NOT EXISTS {Organic} (
           node TEXT NOT NULL, at BIGINT NOT NULL, task TEXT NOT NULL, key_id TEXT NOT NULL, requests INTEGER NOT NULL,
           failed INTEGER NOT NULL, prompt_tokens BIGINT NOT NULL, completion_tokens BIGINT NOT NULL, first_token TEXT NOT NULL,
-          total TEXT NOT NULL)
+          total TEXT NOT NULL, PRIMARY KEY (node, at, task, key_id))
         """,
         $"CREATE INDEX IF NOT EXISTS history_organic_by_time ON {Organic} (at)",
     ];

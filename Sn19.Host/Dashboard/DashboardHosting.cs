@@ -30,13 +30,13 @@ internal static class DashboardHosting
         DashboardServer server;
         try
         {
-            server = await DashboardServer.StartAsync(node, history, options, token, TimeProvider.System, cancellationToken);
+            server = await DashboardServer.StartAsync(DashboardSources.Of(node, history), options, token, TimeProvider.System, cancellationToken);
         }
         catch (ConfigurationException error) when (!required && error.Key == "dashboard.port" && options.Port != 0)
         {
             await output.WriteLineAsync($"The dashboard's port is taken ({error.Detail}); using a free one.");
             options.Port = 0;
-            server = await DashboardServer.StartAsync(node, history, options, token, TimeProvider.System, cancellationToken);
+            server = await DashboardServer.StartAsync(DashboardSources.Of(node, history), options, token, TimeProvider.System, cancellationToken);
         }
 
         await output.WriteLineAsync($"Dashboard: {server.Address}/ · metrics {server.Address}/metrics");

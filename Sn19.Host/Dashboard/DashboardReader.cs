@@ -2,23 +2,24 @@ namespace Sn19.Host.Dashboard;
 
 using Sn19.Actors.History;
 using Sn19.Actors.Subnet.Metagraphs;
-using Sn19.Actors.Subnet.Validation;
 
 /// <summary>
 /// Builds the dashboard's answers from the history (shared by every node of the cluster, so each node's page shows
 /// the same numbers) and from the node's own view of the chain (the Yuma results). Each answer is a handful of
 /// indexed reads: the latest period's rows, ten rounds, the newest round's weights, the organic window.
 /// </summary>
-internal sealed class DashboardReader(HistoryQueries history, ValidatorSettings settings, Func<MetagraphView> metagraph, DashboardOptions options, TimeProvider time)
+internal sealed class DashboardReader(DashboardSources sources, DashboardOptions options, TimeProvider time)
 {
     private const int Rounds = 10;
+
+    private readonly HistoryQueries history = new(sources.History);
 
     public async Task<DashboardOverview> OverviewAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var latest = await history.LatestPeriodAsync(cancellationToken);
         var rows = latest is { } period ? await history.PeriodAsync(period, cancellationToken) : [];
-        var tasks = settings.Tasks.Enabled
+        var tasks = sources.Tasks
             .Select(t => new TaskBoard(t.Id, t.Model, rows.Where(r => r.TaskId == t.Id)
                 .OrderByDescending(r => r.PeriodScore ?? -1).ThenBy(r => r.Uid ?? ushort.MaxValue).ToList()))
             .ToList();
@@ -26,7 +27,7 @@ internal sealed class DashboardReader(HistoryQueries history, ValidatorSettings 
         var weights = rounds.Count > 0 ? await history.RoundWeightsAsync(rounds[0].Round, cancellationToken) : [];
         var span = rows.Count > 0 ? new PeriodSpan(rows[0].Period, rows[0].Start, rows[0].End) : null;
         return new DashboardOverview(
-            settings.Hotkey, now, (int)Math.Ceiling(options.Refresh.TotalSeconds), span, tasks, rounds, weights, Yuma(metagraph()),
+            sources.Validator, now, (int)Math.Ceiling(options.Refresh.TotalSeconds), span, tasks, rounds, weights, Yuma(sources.Metagraph()),
             await OrganicAsync(now, cancellationToken));
     }
 
@@ -35,7 +36,7 @@ internal sealed class DashboardReader(HistoryQueries history, ValidatorSettings 
         var since = time.GetUtcNow() - options.History;
         var periods = await history.MinerAsync(hotkey, since, cancellationToken);
         var weights = await history.MinerWeightsAsync(hotkey, since, cancellationToken);
-        ushort? uid = metagraph().TryGetNeuron(hotkey, out var neuron) ? neuron.Uid : periods.LastOrDefault()?.Uid;
+        ushort? uid = sources.Metagraph().TryGetNeuron(hotkey, out var neuron) ? neuron.Uid : periods.LastOrDefault()?.Uid;
         return new MinerPage(hotkey, uid, options.History.TotalDays, periods, weights);
     }
 

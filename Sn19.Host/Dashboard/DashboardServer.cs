@@ -4,8 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
-using Sn19.Actors.History;
-using Sn19.Actors.Subnet.Validation;
+using OpenTelemetry.Resources;
 using Sn19.Actors.Telemetry;
 using Sn19.Host.Hosting;
 
@@ -17,9 +16,9 @@ using Sn19.Host.Hosting;
 internal sealed class DashboardServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly NodeGauges _gauges;
+    private readonly NodeGauges? _gauges;
 
-    private DashboardServer(WebApplication app, NodeGauges gauges, string address)
+    private DashboardServer(WebApplication app, NodeGauges? gauges, string address)
     {
         _app = app;
         _gauges = gauges;
@@ -30,20 +29,21 @@ internal sealed class DashboardServer : IAsyncDisposable
     public string Address { get; }
 
     public static async Task<DashboardServer> StartAsync(
-        ValidatorNode node, HistoryStore history, DashboardOptions options, string token, TimeProvider time, CancellationToken cancellationToken)
+        DashboardSources sources, DashboardOptions options, string token, TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(options);
         var builder = KestrelStart.Builder(options.Host, options.Port);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(Sn19Metrics.MeterName).AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("sn19-validator", serviceInstanceId: sources.System?.Name))
+            .WithMetrics(metrics => metrics.AddMeter(Sn19Metrics.MeterName).AddPrometheusExporter());
         var app = builder.Build();
         var access = new DashboardAccess(options.Host, token);
         app.Use(access.InvokeAsync);
         app.UseOpenTelemetryPrometheusScrapingEndpoint();
-        var reader = new DashboardReader(new HistoryQueries(history), node.Settings, () => node.Metagraph, options, time);
-        DashboardEndpoints.Map(app, reader);
-        var gauges = new NodeGauges(node.System);
+        DashboardEndpoints.Map(app, new DashboardReader(sources, options, time));
+        var gauges = sources.System is { } system ? new NodeGauges(system) : null;
         try
         {
             var address = await KestrelStart.StartAsync(app, options.Host, options.Port, "dashboard.port", cancellationToken);
@@ -51,14 +51,22 @@ internal sealed class DashboardServer : IAsyncDisposable
         }
         catch
         {
-            await gauges.DisposeAsync();
+            if (gauges is not null)
+            {
+                await gauges.DisposeAsync();
+            }
+
             throw;
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _gauges.DisposeAsync();
+        if (_gauges is not null)
+        {
+            await _gauges.DisposeAsync();
+        }
+
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
     }

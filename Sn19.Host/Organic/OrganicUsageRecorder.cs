@@ -5,10 +5,10 @@ using Sn19.Actors.History;
 using Sn19.Actors.Telemetry;
 
 /// <summary>
-/// Counts the gateway's requests for the metrics (at once) and for the dashboard's usage table (added up in memory
-/// per task and key, written to the history every <c>dashboard.usage-flush</c> as one sample per pair). A write that
-/// fails puts its counts back for the next one; a crash loses at most one flush interval of counts, never a charge
-/// (charges are the key ledgers' journal, not this).
+/// Counts the gateway's requests for the metrics (at once) and for the dashboard's usage table: per hour, task and key,
+/// added up in memory and written to the history every <c>dashboard.usage-flush</c> (the hour's counts so far replace
+/// that hour's row, so a write that fails is simply made again by the next flush). A crash loses at most one flush
+/// interval of counts, never a charge (charges are the key ledgers' journal, not this).
 /// </summary>
 internal sealed class OrganicUsageRecorder : IAsyncDisposable
 {
@@ -19,10 +19,11 @@ internal sealed class OrganicUsageRecorder : IAsyncDisposable
     private readonly object _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-    private Dictionary<(string Task, string Key), UsageAccumulator> _pending = [];
+    private readonly Dictionary<(DateTimeOffset Hour, string Task, string Key), UsageAccumulator> _hours = [];
+    private readonly HashSet<(DateTimeOffset Hour, string Task, string Key)> _unwritten = [];
 
-    /// <param name="history">Where samples go; null keeps the metrics only.</param>
-    /// <param name="node">This gateway's name in the samples (its cluster address).</param>
+    /// <param name="history">Where the counts go; null keeps the metrics only.</param>
+    /// <param name="node">This gateway process (its cluster address and uid).</param>
     public OrganicUsageRecorder(HistoryStore? history, string node, TimeSpan flushEvery, TimeProvider time, ILogger logger)
     {
         _history = history;
@@ -42,14 +43,17 @@ internal sealed class OrganicUsageRecorder : IAsyncDisposable
             return;
         }
 
+        var now = _time.GetUtcNow();
+        var slot = (new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero), task, keyId);
         lock (_gate)
         {
-            if (!_pending.TryGetValue((task, keyId), out var usage))
+            if (!_hours.TryGetValue(slot, out var usage))
             {
-                _pending[(task, keyId)] = usage = new UsageAccumulator();
+                _hours[slot] = usage = new UsageAccumulator();
             }
 
             usage.Record(status != "ok", promptTokens, completionTokens, firstToken, total);
+            _unwritten.Add(slot);
         }
     }
 
@@ -77,24 +81,22 @@ internal sealed class OrganicUsageRecorder : IAsyncDisposable
         }
     }
 
+    /// <summary>Writes the slots counted since the last write; hours before the current one are dropped from memory once written.</summary>
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
-        Dictionary<(string Task, string Key), UsageAccumulator> taken;
+        List<OrganicUsageSample> samples;
         lock (_gate)
         {
-            if (_pending.Count == 0)
+            if (_unwritten.Count == 0)
             {
                 return;
             }
 
-            taken = _pending;
-            _pending = [];
+            // Copies taken under the lock: requests go on counting into the live accumulators while the write runs.
+            samples = _unwritten.Select(slot => Sample(slot, _hours[slot])).ToList();
+            _unwritten.Clear();
         }
 
-        var at = _time.GetUtcNow();
-        var samples = taken.Select(p => new OrganicUsageSample(
-            _node, at, p.Key.Task, p.Key.Key, (int)p.Value.Requests, (int)p.Value.Failed, p.Value.PromptTokens, p.Value.CompletionTokens,
-            p.Value.FirstToken, p.Value.Total)).ToList();
         try
         {
             await _history!.RecordUsageAsync(samples, cancellationToken);
@@ -104,16 +106,28 @@ internal sealed class OrganicUsageRecorder : IAsyncDisposable
             OrganicLog.UsageNotWritten(_logger, samples.Count, unwritten.Message);
             lock (_gate)
             {
-                foreach (var (pair, usage) in taken)
-                {
-                    if (!_pending.TryGetValue(pair, out var pending))
-                    {
-                        _pending[pair] = pending = new UsageAccumulator();
-                    }
+                _unwritten.UnionWith(samples.Select(s => (s.At, s.TaskId, s.KeyId)));
+            }
 
-                    pending.Add(usage);
-                }
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var thisHour = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, 0, 0, TimeSpan.Zero);
+        lock (_gate)
+        {
+            foreach (var old in _hours.Keys.Where(k => k.Hour < thisHour && !_unwritten.Contains(k)).ToList())
+            {
+                _hours.Remove(old);
             }
         }
+    }
+
+    private OrganicUsageSample Sample((DateTimeOffset Hour, string Task, string Key) slot, UsageAccumulator usage)
+    {
+        var copy = new UsageAccumulator();
+        copy.Add(usage);
+        return new OrganicUsageSample(
+            _node, slot.Hour, slot.Task, slot.Key, (int)copy.Requests, (int)copy.Failed, copy.PromptTokens, copy.CompletionTokens, copy.FirstToken, copy.Total);
     }
 }
