@@ -123,6 +123,7 @@ internal sealed class CheckQueue
 
     private async Task RunCheckAsync(CheckCandidate candidate, CancellationToken cancellationToken)
     {
+        using var scope = ContenderLogScope.Begin(_logger, candidate.Hotkey, candidate.TaskId, candidate.QueryId);
         CheckVerdict verdict;
         try
         {

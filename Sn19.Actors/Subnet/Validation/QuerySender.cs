@@ -23,6 +23,7 @@ internal sealed class QuerySender(IMinerLine miners, IContenderGateway contender
     public async Task<(QueryOutcome Outcome, QueryResult Result)> SendAsync(
         TaskDefinition task, QueryTicket ticket, TextRequest payload, IActorRef taskActor, IQueryRelay? relay, CancellationToken cancellationToken)
     {
+        using var scope = ContenderLogScope.Begin(logger, ticket.Hotkey, ticket.TaskId, ticket.QueryId);
         var result = await miners.QueryAsync(ticket.Hotkey, payload, relay, cancellationToken);
         var outcome = OutcomeClassifier.Classify(QueryObservations.From(result, payload.MaxTokens), mechanism.CharactersPerToken);
         ValidatorLog.Queried(logger, ticket.QueryId, ticket.TaskId, ticket.Hotkey, outcome.Kind.ToString(), result.Failure ?? "");

@@ -84,6 +84,32 @@ public sealed partial class Sn19LoggingTests : IDisposable
     }
 
     [Fact]
+    public void ContenderScope_EveryLineInside_CarriesTheContenderAndQueryIds()
+    {
+        var options = new LoggingOptions { Level = "information", Console = { Enabled = false } };
+        using (var factory = new SerilogLoggerFactory(Sn19Logging.CreateSerilogLogger(options, _dir.Path), dispose: true))
+        {
+            var validator = factory.CreateLogger("Sn19.Validator");
+            using (Sn19.Actors.Subnet.Validation.ContenderLogScope.Begin(validator, "5Alice", "chat", 42))
+            {
+                MinerJoined(validator, 1);
+                // Another category in the same flow (the organic gateway's, say) carries the ids as well.
+                MinerJoined(factory.CreateLogger("Sn19.Organic"), 2);
+            }
+
+            MinerJoined(validator, 3);
+        }
+
+        var events = ReadEvents();
+        Assert.All(events.Take(2), e =>
+        {
+            Assert.Equal("5Alice/chat", e.GetProperty("Properties").GetProperty("Contender").GetString());
+            Assert.Equal(42, e.GetProperty("Properties").GetProperty("QueryId").GetInt64());
+        });
+        Assert.False(events[2].GetProperty("Properties").TryGetProperty("Contender", out _));
+    }
+
+    [Fact]
     public void AddSn19Logging_OnLoggingBuilder_UsesConfiguredLevelAndDataDir()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

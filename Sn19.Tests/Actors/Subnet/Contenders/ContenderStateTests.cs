@@ -33,6 +33,11 @@ public sealed class ContenderStateTests
         Assert.Equal(0, state.LastClosedPeriod);
         Assert.Null(state.OpenPeriod);
         Assert.Equal(8, state.Pending.Count);
+
+        // The closed period's counts stay readable after the next period opens and resets the counters.
+        Apply(state, state.DecideOpen(new PeriodOpening(1, Start + TimeSpan.FromMinutes(30), 10, 60_000, 0.04, 1)));
+        Assert.Equal(0, state.Queries);
+        Assert.Equal(new ClosedPeriodTally(0, 80_000, 60_000, 8, 1, 1, expected), state.Summary().LastClosed);
     }
 
     [Fact]
