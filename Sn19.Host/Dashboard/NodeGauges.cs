@@ -20,6 +20,7 @@ internal sealed class NodeGauges : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private volatile IReadOnlyList<ShardRegionInfo> _regions = [];
+    private volatile bool _disposed;
 
     public NodeGauges(ActorSystem system)
     {
@@ -34,6 +35,9 @@ internal sealed class NodeGauges : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The meter outlives this node (it is the process's): its callbacks stop reading a system that is going away.
+        _disposed = true;
+        _regions = [];
         await _stop.CancelAsync();
         await _loop;
         _stop.Dispose();
@@ -41,7 +45,7 @@ internal sealed class NodeGauges : IAsyncDisposable
 
     private IEnumerable<Measurement<int>> Members()
     {
-        if (!_cluster.InCluster)
+        if (_disposed || !_cluster.InCluster)
         {
             return [];
         }

@@ -49,7 +49,7 @@ public sealed partial class SubnetProcessesTests
         await using var node = Sn19Process.Start(
             "validator", "--periods", "1", "--config", config, "--set", $"chain.url={url}", "--set", $"signer.client.socket-path={socket}",
             "--set", "signer.client.name=validator", "--set", $"signer.client.token-file={token}", "--set", "signer.client.hotkey=v/default",
-            "--set", "admin.port=0", "--set", "organic.port=0");
+            "--set", "admin.port=0", "--set", "organic.port=0", "--set", "dashboard.port=0");
         var exit = await node.WaitForExitAsync(TimeSpan.FromMinutes(4));
         Assert.True(exit == 0, string.Join('\n', node.Lines));
 

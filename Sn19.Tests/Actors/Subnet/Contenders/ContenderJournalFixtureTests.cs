@@ -35,7 +35,11 @@ public sealed class ContenderJournalFixtureTests : IDisposable
             new ContenderSummary(
                 key.Hotkey, "chat", OpenPeriod: null, LastClosedPeriod: 0, DeclaredCapacity: 60_000, Capacity: 60_000, Share: 0.08,
                 CapacityToScore: 4_800, Queries: 14, Consumed: 3_600, RateLimited: 1, Failed: 1, LastQueryId: 21,
-                LastOutcome: QueryOutcomeKind.Failed, LastScore: 0.6958227663473552, ScoredPeriods: 1, QualitySamples: 1, PendingChecks: 11),
+                LastOutcome: QueryOutcomeKind.Failed, LastScore: 0.6958227663473552, ScoredPeriods: 1, QualitySamples: 1, PendingChecks: 11)
+            {
+                // Kept since the dashboard's history; the v1 journal's period close comes after its snapshot, so replay fills it in.
+                LastClosed = new ClosedPeriodTally(0, 60_000, 60_000, 12, 1, 1, 0.6958227663473552),
+            },
             summary);
         Assert.Equal(0.8538149682454624, aggregate.Quality);
         Assert.Equal(135, aggregate.SpeedMetric);
