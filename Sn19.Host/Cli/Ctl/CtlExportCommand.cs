@@ -38,7 +38,8 @@ internal static class CtlExportCommand
 
             var directory = Path.GetFullPath(r.GetValue(output)!);
             Directory.CreateDirectory(directory);
-            var written = 0;
+            var written = new List<string>();
+            var days = new List<object>();
             for (var day = first; day <= last; day = day.AddDays(1))
             {
                 var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -50,24 +51,37 @@ internal static class CtlExportCommand
 
                 var history = call.Value!;
                 var name = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var files = new List<string>();
                 if (history.Periods.Count > 0)
                 {
-                    Write(Path.Combine(directory, $"contenders-{name}.csv"), w => HistoryCsv.WriteContenders(w, history.Periods));
-                    written++;
+                    files.Add(Write(Path.Combine(directory, $"contenders-{name}.csv"), w => HistoryCsv.WriteContenders(w, history.Periods)));
                 }
 
                 if (history.Weights.Count > 0)
                 {
-                    Write(Path.Combine(directory, $"weights-{name}.csv"), w => HistoryCsv.WriteWeights(w, history.Weights));
-                    written++;
+                    files.Add(Write(Path.Combine(directory, $"weights-{name}.csv"), w => HistoryCsv.WriteWeights(w, history.Weights)));
                 }
 
-                r.InvocationConfiguration.Output.WriteLine(
-                    $"{name}: {history.Periods.Count} contender row(s) of {history.Periods.Select(p => p.Period).Distinct().Count()} period(s), " +
-                    $"{history.Weights.Count} weight(s) of {history.Weights.Select(w => w.Round).Distinct().Count()} round(s)");
+                var periods = history.Periods.Select(p => p.Period).Distinct().Count();
+                var rounds = history.Weights.Select(w => w.Round).Distinct().Count();
+                written.AddRange(files);
+                days.Add(new { day = name, contenderRows = history.Periods.Count, periods, weights = history.Weights.Count, rounds, files });
+                if (!json)
+                {
+                    r.InvocationConfiguration.Output.WriteLine(
+                        $"{name}: {history.Periods.Count} contender row(s) of {periods} period(s), {history.Weights.Count} weight(s) of {rounds} round(s)");
+                }
             }
 
-            r.InvocationConfiguration.Output.WriteLine($"{written} file(s) in {directory}");
+            if (json)
+            {
+                CtlCli.WriteJson(r, new { directory, days });
+            }
+            else
+            {
+                r.InvocationConfiguration.Output.WriteLine($"{written.Count} file(s) in {directory}");
+            }
+
             return ExitCodes.Ok;
         });
     }
@@ -75,7 +89,8 @@ internal static class CtlExportCommand
     private static bool TryDay(string text, out DateOnly day) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day);
 
-    private static void Write(string path, Action<TextWriter> write)
+    /// <summary>Writes the file beside its name, then moves it into place; returns its path.</summary>
+    private static string Write(string path, Action<TextWriter> write)
     {
         var partial = path + ".partial";
         using (var writer = new StreamWriter(partial, append: false, new System.Text.UTF8Encoding(false)))
@@ -85,5 +100,6 @@ internal static class CtlExportCommand
         }
 
         File.Move(partial, path, overwrite: true);
+        return path;
     }
 }
