@@ -23,7 +23,7 @@ public static class Sn19Metrics
     private static readonly Counter<long> Queries = Meter.CreateCounter<long>("sn19.queries", "{query}", "Queries sent to miners, by task, origin and outcome");
     private static readonly Histogram<double> QueryFirstToken = Seconds("sn19.query.first_token", "A miner's time to its first token (successful queries)");
     private static readonly Histogram<double> QueryDuration = Seconds("sn19.query.duration", "A miner's whole response time (successful queries)");
-    private static readonly Counter<long> Checks = Meter.CreateCounter<long>("sn19.checks", "{check}", "Quality checks run, by task and result (pass: quality of at least 0.5)");
+    private static readonly Counter<long> Checks = Meter.CreateCounter<long>("sn19.checks", "{check}", "Quality checks, by task and result (pass: quality of at least 0.5; skipped: the validator could not check, never held against the miner)");
     private static readonly Histogram<double> CheckQuality = Unit("sn19.check.quality", "The quality a check found, 0 to 1");
     private static readonly Histogram<double> PeriodScores = Unit("sn19.period.score", "Contenders' period scores at each period's close");
     private static readonly Counter<long> WeightRounds = Meter.CreateCounter<long>("sn19.weights.rounds", "{round}", "Weights rounds, by what the chain made of them");
@@ -57,6 +57,10 @@ public static class Sn19Metrics
         Checks.Add(1, new("task", task), new("result", quality >= 0.5 ? "pass" : "fail"));
         CheckQuality.Record(quality, new KeyValuePair<string, object?>("task", task));
     }
+
+    /// <summary>A check the validator could not make (its checker failed, timed out or lacks the model): the result is
+    /// left unchecked, never scored against the miner, and counted here.</summary>
+    public static void CheckSkipped(string task) => Checks.Add(1, new("task", task), new("result", "skipped"));
 
     public static void PeriodScore(string task, double score) => PeriodScores.Record(score, new KeyValuePair<string, object?>("task", task));
 

@@ -9,6 +9,7 @@ using Sn19.Actors.Subnet.Metagraphs;
 using Sn19.Actors.Wire;
 using Sn19.Host.Configuration;
 using Sn19.Host.Logging;
+using Sn19.Host.Miner.Hostile;
 using Sn19.Inference.Generation;
 
 /// <summary>
@@ -17,7 +18,9 @@ using Sn19.Inference.Generation;
 /// </summary>
 internal static class MinerRunner
 {
-    public static async Task<int> RunAsync(Sn19Configuration configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <param name="hostile">A cheat to run instead of honest serving (`--hostile`, a testing aid); null = honest.</param>
+    public static async Task<int> RunAsync(
+        Sn19Configuration configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken, HostileSetting? hostile = null)
     {
         var options = configuration.GetOptions<MinerOptions>("miner");
         var envelope = configuration.Root.GetSection("wire:envelope").Get<EnvelopeOptions>() ?? new EnvelopeOptions();
@@ -42,7 +45,19 @@ internal static class MinerRunner
         {
             var definition = registry.Find(id)
                 ?? throw new ConfigurationException($"miner.tasks.{id}: no task '{id}' in the tasks section.", null, null, $"miner.tasks.{id}");
-            tasks[id] = ServedTask.Create(definition, new InferenceMinerBackend(backends.For(task, definition.Model, $"miner.tasks.{id}.{(task.ModelFile.Length > 0 ? "model-file" : "backend-url")}")), task);
+            var model = backends.For(task, definition.Model, $"miner.tasks.{id}.{(task.ModelFile.Length > 0 ? "model-file" : "backend-url")}");
+            IMinerTextBackend backend = new InferenceMinerBackend(model);
+            if (hostile is not null)
+            {
+                backend = HostileBackends.Wrap(backend, model, definition.Model, hostile, backends, id);
+            }
+
+            tasks[id] = ServedTask.Create(definition, backend, task);
+        }
+
+        if (hostile is not null)
+        {
+            await output.WriteLineAsync($"sn19 miner: HOSTILE ({hostile.Kind}), a testing aid: this miner cheats on purpose and validators should score it 0");
         }
 
         var settings = new MinerNodeSettings(hotkey!, options.ListenAddress, options.Period, envelope, tasks, TimeProvider.System);

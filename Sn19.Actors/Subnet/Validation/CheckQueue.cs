@@ -133,11 +133,13 @@ internal sealed class CheckQueue
         {
             // A checker bug must not stop checking the other miners; the result stays unchecked.
             ValidatorLog.CheckCrashed(_logger, error, candidate.Hotkey, candidate.TaskId);
+            Telemetry.Sn19Metrics.CheckSkipped(candidate.TaskId);
             return;
         }
 
         if (!verdict.Checked)
         {
+            Telemetry.Sn19Metrics.CheckSkipped(candidate.TaskId);
             return;
         }
 
