@@ -10,7 +10,8 @@ using Sn19.Benchmarks.Host.Miner;
 /// The detection report (not a timing) runs with <c>-- detection</c>; what forged requests cost a miner's
 /// memory with <c>-- unverified-flood</c>; one period's scoring work on a cluster of one node and of three with
 /// <c>-- cluster-scale</c>; what the organic gateway adds to a request with <c>-- organic-overhead</c>; how long the dashboard takes
-/// to load with a month of a large subnet's history with <c>-- dashboard-load</c>.
+/// to load with a month of a large subnet's history with <c>-- dashboard-load</c>; honest and hostile miners
+/// through the LLM check with <c>-- hostile</c>.
 /// </summary>
 internal static class BenchmarkProgram
 {
@@ -29,6 +30,11 @@ internal static class BenchmarkProgram
         if (args.Length > 0 && args[0] == Host.Organic.OrganicOverheadReport.Command)
         {
             return await Host.Organic.OrganicOverheadReport.RunAsync(args);
+        }
+
+        if (args.Length > 0 && args[0] == HostileReport.Command)
+        {
+            return await HostileReport.RunAsync(args);
         }
 
         if (args.Length > 0 && args[0] == Host.Dashboard.DashboardLoadReport.Command)
