@@ -14,7 +14,10 @@ using Sn19.Actors.Wire.OpenAi;
 ///    the answer stopped before max_tokens, end-of-sequence is appended: the model must have been willing
 ///    to stop there.
 /// 3. Plausibility at every response position: more than 3 tokens outside the top 10 fail; so does a
-///    token where end-of-sequence was over 100 times likelier.
+///    token where end-of-sequence was over 100 times likelier. End-of-sequence itself (the answer stopped
+///    before max_tokens) is never among the tolerated ones: it must be a token the miner could have sampled
+///    (rank within the request's top_k, and at least the top 10), else the answer stopped where the model would
+///    not have, to save tokens (a cheat the reference's tolerance let through).
 /// 4. Distance at up to 5 positions (first, last, the bad ranks, random others): |p_checker − p_miner|
 ///    with the checker's distribution renormalised over its top 5 (raw at temperature 0, as vLLM does);
 ///    a token outside the checker's top 5 counts 1.
@@ -72,6 +75,12 @@ public sealed class LlmChecker
         }
 
         var scores = await scorer.ScoreAsync(sequence, prompt.Count, request.Temperature, _options.PlausibleRank, cancellationToken);
+        if (sequence[^1] == scorer.EosTokenId && scores[^1].Rank > Math.Max(_options.PlausibleRank, request.TopK))
+        {
+            return LlmCheckResult.Fail(
+                $"the answer stopped after {tokens.Count} tokens where the model ranks end-of-sequence {scores[^1].Rank}: it would not have stopped there");
+        }
+
         var badRanks = new List<int>();
         var ratioLimit = Math.Log(_options.EosLikelihoodRatio);
         for (var j = 0; j < scores.Count; j++)
