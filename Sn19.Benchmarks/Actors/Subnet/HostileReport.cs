@@ -1,9 +1,7 @@
 namespace Sn19.Benchmarks.Actors.Subnet;
 
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Wire.OpenAi;
@@ -73,13 +71,13 @@ internal static class HostileReport
                 if (row.Miner == "replay")
                 {
                     // The replayer's first answer is honest (it is the one it replays): made before the row is measured.
-                    await AnswerAsync(miner, shape(Draw(generator, kind, random, task)));
+                    await MinerAnswer.ChunksAsync(miner, shape(Draw(generator, kind, random, task)), CancellationToken.None);
                 }
 
                 while (row.Checks.Count < checks)
                 {
                     var requests = Enumerable.Range(0, together).Select(_ => shape(Draw(generator, kind, random, task)) with { Seed = random.Next() }).ToList();
-                    var answers = await Task.WhenAll(requests.Select(r => AnswerAsync(miner, r)));
+                    var answers = await Task.WhenAll(requests.Select(r => MinerAnswer.ChunksAsync(miner, r, CancellationToken.None)));
                     for (var i = 0; i < requests.Count; i++)
                     {
                         row.Checks.Add(await checker.CheckAsync(
@@ -112,31 +110,6 @@ internal static class HostileReport
                 return request;
             }
         }
-    }
-
-    /// <summary>The miner's answer as the validator stores it: one parsed stream chunk per token, then usage.</summary>
-    private static async Task<IReadOnlyList<JsonElement>> AnswerAsync(IMinerTextBackend miner, TextRequest request)
-    {
-        var writer = new OpenAiChunkWriter(request, "bench", DateTimeOffset.UnixEpoch);
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        var chunks = new List<JsonElement>();
-        await foreach (var generated in miner.GenerateAsync(request, CancellationToken.None))
-        {
-            buffer.ResetWrittenCount();
-            writer.WriteToken(buffer, generated.Token, generated.FinishReason);
-            chunks.Add(Parse(buffer));
-        }
-
-        buffer.ResetWrittenCount();
-        writer.WriteUsage(buffer, new TokenUsage(0, chunks.Count));
-        chunks.Add(Parse(buffer));
-        return chunks;
-    }
-
-    private static JsonElement Parse(ArrayBufferWriter<byte> buffer)
-    {
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
     }
 
     private static string Table(TextRequestKind kind, List<HostileRow> rows)
