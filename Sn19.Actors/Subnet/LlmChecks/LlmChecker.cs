@@ -74,7 +74,8 @@ public sealed class LlmChecker
             sequence.Add(scorer.EosTokenId);
         }
 
-        var scores = await scorer.ScoreAsync(sequence, prompt.Count, request.Temperature, _options.PlausibleRank, cancellationToken);
+        var keptByMiner = KeptByMiner(request);
+        var scores = await scorer.ScoreAsync(sequence, prompt.Count, request.Temperature, Math.Max(_options.PlausibleRank, keptByMiner), cancellationToken);
         if (sequence[^1] == scorer.EosTokenId && scores[^1].Rank > Math.Max(_options.PlausibleRank, request.TopK))
         {
             return LlmCheckResult.Fail(
@@ -107,7 +108,7 @@ public sealed class LlmChecker
         var total = 0.0;
         foreach (var position in positions)
         {
-            total += Distance(scores[position], tokens[position].Logprob, request.Temperature);
+            total += Distance(scores[position], tokens[position].Logprob, request.Temperature, keptByMiner);
         }
 
         var meanDistance = total / positions.Count;
@@ -182,9 +183,20 @@ public sealed class LlmChecker
         return chosen;
     }
 
-    private double Distance(PositionScore score, double minerLogprob, double temperature)
+    /// <summary>
+    /// How many tokens the miner's sampler kept, over which its log-probabilities are renormalised: the request's top_k
+    /// (synthetic requests ask for 5, as the reference's do; a user may ask for more), at most <see cref="MaxKept"/>;
+    /// the configured distance top-k when the request sets none (top_k 0 keeps every token).
+    /// </summary>
+    private int KeptByMiner(TextRequest request) => request.TopK > 0 ? Math.Min(request.TopK, MaxKept) : _options.DistanceTopK;
+
+    /// <summary>The most alternatives a scorer returns (the engine's and OpenAI's top_logprobs limit); a miner keeping more
+    /// tokens than this has them renormalised over these, which the tail beyond rank 20 barely moves.</summary>
+    private const int MaxKept = 20;
+
+    private static double Distance(PositionScore score, double minerLogprob, double temperature, int kept)
     {
-        var top = score.Top.Take(_options.DistanceTopK).ToArray();
+        var top = score.Top.Take(kept).ToArray();
         var index = Array.FindIndex(top, t => t.TokenId == score.TokenId);
         if (index < 0)
         {
