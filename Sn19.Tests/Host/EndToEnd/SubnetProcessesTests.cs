@@ -11,8 +11,9 @@ using Sn19.Tests.Host.Signer;
 using Sn19.Tests.TestSupport;
 
 /// <summary>
-/// The subnet as separate processes over loopback: `sn19 chain serve`, `sn19 signer`, two `sn19 miner`s and
-/// one `sn19 validator` that scores them for one (20-second) period and sets weights on the chain.
+/// The subnet as separate processes over loopback: `sn19 chain serve`, `sn19 signer`, four `sn19 miner`s (two honest,
+/// two `--hostile`) and one `sn19 validator` that scores them for one (20-second) period and sets weights on the
+/// chain: the honest miners get weight, the cheats none.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 public sealed partial class SubnetProcessesTests
@@ -20,7 +21,7 @@ public sealed partial class SubnetProcessesTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task Subnet_SeparateProcesses_ValidatorScoresBothMinersAndSetsWeights()
+    public async Task Subnet_SeparateProcesses_ValidatorWeightsTheHonestMinersAndNotTheCheats()
     {
         using var directory = new TempDirectory("sn19-e2e");
         var model = directory.File("task.gguf");
@@ -45,6 +46,9 @@ public sealed partial class SubnetProcessesTests
 
         await using var bob = await StartMinerAsync("//Bob", config, url, model);
         await using var charlie = await StartMinerAsync("//Charlie", config, url, model);
+        // Two cheats on the same model (`--hostile`, a testing aid): one stops its answers early, one replays its first answer.
+        await using var dave = await StartMinerAsync("//Dave", config, url, model, "early-eos");
+        await using var eve = await StartMinerAsync("//Eve", config, url, model, "replay");
 
         await using var node = Sn19Process.Start(
             "validator", "--periods", "1", "--config", config, "--set", $"chain.url={url}", "--set", $"signer.client.socket-path={socket}",
@@ -61,10 +65,17 @@ public sealed partial class SubnetProcessesTests
         var weighted = rows.Single(r => r.Uid == validatorUid).Weights.Where(w => w.Value > 0).Select(w => w.Uid).ToHashSet();
         foreach (var miner in new[] { "//Bob", "//Charlie" })
         {
-            var uid = metagraph.Neurons.Single(n => n.Hotkey == Sr25519Keypair.FromSecretUri(miner).Ss58Address).Uid;
-            Assert.Contains(uid, weighted);
+            Assert.Contains(Uid(metagraph, miner), weighted);
+        }
+
+        foreach (var cheat in new[] { "//Dave", "//Eve" })
+        {
+            Assert.DoesNotContain(Uid(metagraph, cheat), weighted);
         }
     }
+
+    private static ushort Uid(Sn19.Actors.Chain.Metagraph metagraph, string uri) =>
+        metagraph.Neurons.Single(n => n.Hotkey == Sr25519Keypair.FromSecretUri(uri).Ss58Address).Uid;
 
     private static async Task RegisterValidatorAsync(string url, Sr25519Keypair validator)
     {
@@ -75,13 +86,14 @@ public sealed partial class SubnetProcessesTests
         (await chain.AddStakeAsync(coldkey, validator.Ss58Address, 2_000_000_000_000, default)).GetValueOrThrow();
     }
 
-    private static async Task<Sn19Process> StartMinerAsync(string uri, string config, string url, string model)
+    private static async Task<Sn19Process> StartMinerAsync(string uri, string config, string url, string model, string? hostile = null)
     {
         var hotkey = Sr25519Keypair.FromSecretUri(uri).Ss58Address;
         var coldkey = Sr25519Keypair.FromSecretUri(uri + "//cold").Ss58Address;
-        var miner = Sn19Process.Start(
-            "miner", "--config", config, "--set", $"chain.url={url}", "--set", $"miner.hotkey={hotkey}", "--set", $"miner.coldkey={coldkey}",
-            "--set", "miner.listen=127.0.0.1:0", "--set", $"miner.tasks.completion.model-file={model}", "--set", "miner.tasks.completion.capacity=4000");
+        string[] cheat = hostile is null ? [] : ["--hostile", hostile];
+        var miner = Sn19Process.Start([
+            "miner", .. cheat, "--config", config, "--set", $"chain.url={url}", "--set", $"miner.hotkey={hotkey}", "--set", $"miner.coldkey={coldkey}",
+            "--set", "miner.listen=127.0.0.1:0", "--set", $"miner.tasks.completion.model-file={model}", "--set", "miner.tasks.completion.capacity=4000"]);
         await miner.WaitForLineAsync(l => l.Contains("serving", StringComparison.Ordinal), Patience);
         return miner;
     }
