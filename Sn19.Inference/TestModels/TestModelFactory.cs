@@ -76,6 +76,29 @@ internal static class TestModelFactory
         return tensors;
     }
 
+    /// <summary>
+    /// The "same model, slightly changed" a cheat might serve: every matrix (norm vectors left alone) gets independent
+    /// Gaussian noise of <paramref name="relative"/> times its own standard deviation, from its own seed.
+    /// </summary>
+    public static void AddNoise(Dictionary<string, float[]> tensors, double relative, ulong seed)
+    {
+        var random = new Xoshiro256StarStar(seed);
+        foreach (var name in tensors.Keys.Order(StringComparer.Ordinal))
+        {
+            if (name.EndsWith("norm.weight", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var values = tensors[name];
+            var std = Math.Sqrt(values.Average(v => (double)v * v));
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] += (float)(random.NextGaussian() * relative * std);
+            }
+        }
+    }
+
     private static float[] Normal(Xoshiro256StarStar random, long count, double std)
     {
         var values = new float[count];

@@ -12,8 +12,10 @@ using Sn19.Inference.Llama;
 /// </summary>
 public static class TestModelWriter
 {
-    /// <summary>Writes the model to <paramref name="outputPath"/>; returns its parameter count.</summary>
-    public static long Write(TestModelShape shape, string vocabularyPath, WeightType type, ulong seed, string outputPath)
+    /// <summary>Writes the model to <paramref name="outputPath"/>; returns its parameter count. With
+    /// <paramref name="relativeNoise"/> above 0 the weights of seed <paramref name="seed"/> carry noise of that size
+    /// (relative to each matrix's spread), for testing how near a substitute the check tells apart.</summary>
+    public static long Write(TestModelShape shape, string vocabularyPath, WeightType type, ulong seed, string outputPath, double relativeNoise = 0)
     {
         if (type == WeightType.F16)
         {
@@ -25,11 +27,15 @@ public static class TestModelWriter
         var config = TestModelFactory.Config(shape, vocabSize);
         var tied = TestModelFactory.TiedOutput(shape);
         var tensors = TestModelFactory.Generate(config, tied, seed);
+        if (relativeNoise > 0)
+        {
+            TestModelFactory.AddNoise(tensors, relativeNoise, seed ^ 0x9E3779B97F4A7C15UL);
+        }
 
         var writer = new GgufWriter();
         writer.AddMetadata("general.architecture", GgufValue.FromString("llama"));
         writer.AddMetadata("general.name", GgufValue.FromString(string.Create(
-            CultureInfo.InvariantCulture, $"sn19-test-{shape.ToString().ToLowerInvariant()}-{type.ToString().ToLowerInvariant()}-seed{seed}")));
+            CultureInfo.InvariantCulture, $"sn19-test-{shape.ToString().ToLowerInvariant()}-{type.ToString().ToLowerInvariant()}-seed{seed}{(relativeNoise > 0 ? $"-noise{relativeNoise}" : "")}")));
         writer.AddMetadata("general.file_type", GgufValue.FromUInt32(type == WeightType.Q8_0 ? 7u : 0u));
         writer.AddMetadata("llama.context_length", GgufValue.FromUInt32((uint)config.ContextLength));
         writer.AddMetadata("llama.embedding_length", GgufValue.FromUInt32((uint)config.Dim));

@@ -1,5 +1,6 @@
 namespace Sn19.Benchmarks.Actors.Subnet;
 
+using System.Globalization;
 using Sn19.Inference.Generation;
 using Sn19.Inference.Kernels;
 using Sn19.Inference.TestModels;
@@ -19,13 +20,13 @@ internal sealed class BenchModels : IDisposable
     public BenchModels() => Directory.CreateDirectory(_folder);
 
     /// <summary>Writes the model of this shape, type and seed and loads it on the embedded engine.</summary>
-    public LocalInferenceBackend Load(TestModelShape shape, WeightType type, ulong seed, LocalEngineOptions options)
+    public LocalInferenceBackend Load(TestModelShape shape, WeightType type, ulong seed, LocalEngineOptions options, double relativeNoise = 0)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var path = Path.Combine(_folder, $"{shape}-{type}-{seed}.gguf");
+        var path = Path.Combine(_folder, string.Create(CultureInfo.InvariantCulture, $"{shape}-{type}-{seed}-{relativeNoise}.gguf"));
         if (!File.Exists(path))
         {
-            TestModelWriter.Write(shape, VocabularyPath(), type, seed, path);
+            TestModelWriter.Write(shape, VocabularyPath(), type, seed, path, relativeNoise);
         }
 
         var engine = LlamaEngine.Load(path, options);
