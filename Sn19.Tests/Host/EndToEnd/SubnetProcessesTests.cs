@@ -12,8 +12,9 @@ using Sn19.Tests.TestSupport;
 
 /// <summary>
 /// The subnet as separate processes over loopback: `sn19 chain serve`, `sn19 signer`, four `sn19 miner`s (two honest,
-/// two `--hostile`) and one `sn19 validator` that scores them for one (20-second) period and sets weights on the
-/// chain: the honest miners get weight, the cheats none.
+/// one of them on AVX2 kernels while the validator checks on the machine's widest; two `--hostile`) and one
+/// `sn19 validator` that scores them for one (20-second) period and sets weights on the chain: the honest miners get
+/// weight, the cheats none.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 public sealed partial class SubnetProcessesTests
@@ -45,7 +46,8 @@ public sealed partial class SubnetProcessesTests
         await signer.WaitForLineAsync(l => l.Contains("Signer listening", StringComparison.Ordinal), Patience);
 
         await using var bob = await StartMinerAsync("//Bob", config, url, model);
-        await using var charlie = await StartMinerAsync("//Charlie", config, url, model);
+        // An honest miner on other kernels than the validator's checker: AVX-512 off in its process (AVX2 paths).
+        await using var charlie = await StartMinerAsync("//Charlie", config, url, model, environment: new Dictionary<string, string?> { ["DOTNET_EnableAVX512"] = "0" });
         // Two cheats on the same model (`--hostile`, a testing aid): one stops its answers early, one replays its first answer.
         await using var dave = await StartMinerAsync("//Dave", config, url, model, "early-eos");
         await using var eve = await StartMinerAsync("//Eve", config, url, model, "replay");
@@ -86,12 +88,13 @@ public sealed partial class SubnetProcessesTests
         (await chain.AddStakeAsync(coldkey, validator.Ss58Address, 2_000_000_000_000, default)).GetValueOrThrow();
     }
 
-    private static async Task<Sn19Process> StartMinerAsync(string uri, string config, string url, string model, string? hostile = null)
+    private static async Task<Sn19Process> StartMinerAsync(
+        string uri, string config, string url, string model, string? hostile = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var hotkey = Sr25519Keypair.FromSecretUri(uri).Ss58Address;
         var coldkey = Sr25519Keypair.FromSecretUri(uri + "//cold").Ss58Address;
         string[] cheat = hostile is null ? [] : ["--hostile", hostile];
-        var miner = Sn19Process.Start([
+        var miner = Sn19Process.Start(new Sn19ProcessOptions { Environment = environment ?? new Dictionary<string, string?>() }, [
             "miner", .. cheat, "--config", config, "--set", $"chain.url={url}", "--set", $"miner.hotkey={hotkey}", "--set", $"miner.coldkey={coldkey}",
             "--set", "miner.listen=127.0.0.1:0", "--set", $"miner.tasks.completion.model-file={model}", "--set", "miner.tasks.completion.capacity=4000"]);
         await miner.WaitForLineAsync(l => l.Contains("serving", StringComparison.Ordinal), Patience);
