@@ -6,6 +6,7 @@ using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Wire.OpenAi;
 using Sn19.Host.Local;
+using Sn19.Host.Miner;
 using Sn19.Inference.Generation;
 using Sn19.Inference.Kernels;
 using Sn19.Inference.TestModels;
@@ -87,7 +88,7 @@ internal static class DetectionReport
     private static async Task<LlmCheckResult> CheckAsync(
         LlmChecker checker, EngineSequenceScorer scorer, LocalInferenceBackend miner, TextRequest request, int seed)
     {
-        var chunks = await SimulatedMiner.StreamAsync(miner, request, ignoreEos: false, CancellationToken.None);
+        var chunks = await MinerAnswer.ChunksAsync(new InferenceMinerBackend(miner), request, CancellationToken.None);
         var stream = MinerStreamParser.Parse(chunks, request.Kind);
         return await checker.CheckAsync(request, stream, scorer, new Random(seed), CancellationToken.None);
     }

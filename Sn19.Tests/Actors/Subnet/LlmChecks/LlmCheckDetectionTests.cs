@@ -4,6 +4,7 @@ using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Wire.OpenAi;
 using Sn19.Host.Local;
+using Sn19.Host.Miner;
 using Sn19.Inference.Generation;
 using Sn19.Tests.TestSupport;
 
@@ -61,7 +62,7 @@ public sealed class LlmCheckDetectionTests(StoriesModelPairFixture models) : ICl
     private static async Task<LlmCheckResult> CheckAsync(
         LlmChecker checker, EngineSequenceScorer scorer, LocalInferenceBackend miner, TextRequest request, int seed)
     {
-        var stream = MinerStreamParser.Parse(await WireMinerStream.ChunksAsync(miner, request), request.Kind);
+        var stream = MinerStreamParser.Parse(await MinerAnswer.ChunksAsync(new InferenceMinerBackend(miner), request, default), request.Kind);
         return await checker.CheckAsync(request, stream, scorer, new Random(seed), default);
     }
 

@@ -2,6 +2,7 @@ namespace Sn19.Tests.Actors.Subnet.LlmChecks;
 
 using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Wire.OpenAi;
+using Sn19.Host.Miner;
 using Sn19.Inference.Generation;
 
 /// <summary>
@@ -56,7 +57,7 @@ public sealed class LlmCheckEngineTests(StoriesModelPairFixture models) : IClass
     /// <summary>Generates with <paramref name="miner"/>, streams it through the wire format, checks with the task's model.</summary>
     private async Task<LlmCheckResult> CheckAsync(LocalInferenceBackend miner, TextRequest request, int index)
     {
-        var stream = MinerStreamParser.Parse(await WireMinerStream.ChunksAsync(miner, request), request.Kind);
+        var stream = MinerStreamParser.Parse(await MinerAnswer.ChunksAsync(new InferenceMinerBackend(miner), request, default), request.Kind);
         var checker = new LlmChecker(new LlmCheckOptions());
         return await checker.CheckAsync(request, stream, new EngineSequenceScorer(models.Task, "task"), new Random(index), default);
     }
