@@ -2,6 +2,7 @@ namespace Sn19.Host.Dashboard;
 
 using Sn19.Actors.Subnet.Validation;
 using Sn19.Host.Configuration;
+using Sn19.Host.Hosting;
 
 /// <summary>Starts a validator node's dashboard from its configuration, and says where it is.</summary>
 internal static class DashboardHosting
@@ -27,17 +28,13 @@ internal static class DashboardHosting
                 null, null, "dashboard.token");
         }
 
-        DashboardServer server;
-        try
-        {
-            server = await DashboardServer.StartAsync(DashboardSources.Of(node, history), options, token, TimeProvider.System, cancellationToken);
-        }
-        catch (ConfigurationException error) when (!required && error.Key == "dashboard.port" && options.Port != 0)
-        {
-            await output.WriteLineAsync($"The dashboard's port is taken ({error.Detail}); using a free one.");
-            options.Port = 0;
-            server = await DashboardServer.StartAsync(DashboardSources.Of(node, history), options, token, TimeProvider.System, cancellationToken);
-        }
+        var server = await KestrelStart.OnPortOrAnyAsync(
+            port =>
+            {
+                options.Port = port;
+                return DashboardServer.StartAsync(DashboardSources.Of(node, history), options, token, TimeProvider.System, cancellationToken);
+            },
+            options.Port, "dashboard.port", "The dashboard's", required, output);
 
         await output.WriteLineAsync($"Dashboard: {server.Address}/ · metrics {server.Address}/metrics");
         return server;

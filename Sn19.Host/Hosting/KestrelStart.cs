@@ -44,5 +44,26 @@ internal static class KestrelStart
             ?? throw new InvalidOperationException($"the server for {portKey} has no bound address");
     }
 
+    /// <summary>
+    /// Starts a server on its configured port; when that port is taken and the node need not serve exactly there
+    /// (<paramref name="required"/> false: a local subnet next to another process on the usual port), on a free one
+    /// instead, saying so. <paramref name="start"/> is given the port to use.
+    /// </summary>
+    public static async Task<T> OnPortOrAnyAsync<T>(
+        Func<int, Task<T>> start, int port, string portKey, string what, bool required, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(output);
+        try
+        {
+            return await start(port);
+        }
+        catch (ConfigurationException error) when (!required && error.Key == portKey && port != 0)
+        {
+            await output.WriteLineAsync($"{what} port is taken ({error.Detail}); using a free one.");
+            return await start(0);
+        }
+    }
+
     private static string Bracketed(string host) => host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
 }

@@ -5,6 +5,7 @@ using Sn19.Actors.Cluster;
 using Sn19.Actors.Subnet.Validation;
 using Sn19.Host.Admin;
 using Sn19.Host.Configuration;
+using Sn19.Host.Hosting;
 
 /// <summary>Starts a validator node's organic API from its configuration, where it should run, and says where.</summary>
 internal static class OrganicHosting
@@ -24,18 +25,13 @@ internal static class OrganicHosting
         }
 
         var usageFlush = configuration.GetOptions<Dashboard.DashboardOptions>("dashboard").UsageFlush;
-        OrganicServer server;
-        try
-        {
-            server = await OrganicServer.StartAsync(node, options, usageFlush, loggers, cancellationToken);
-        }
-        catch (ConfigurationException error) when (!required && error.Key == "organic.port" && options.Port != 0)
-        {
-            // A local subnet next to another process on the usual port: any free port does, and it is printed below.
-            await output.WriteLineAsync($"The organic API's port is taken ({error.Detail}); using a free one.");
-            options.Port = 0;
-            server = await OrganicServer.StartAsync(node, options, usageFlush, loggers, cancellationToken);
-        }
+        var server = await KestrelStart.OnPortOrAnyAsync(
+            port =>
+            {
+                options.Port = port;
+                return OrganicServer.StartAsync(node, options, usageFlush, loggers, cancellationToken);
+            },
+            options.Port, "organic.port", "The organic API's", required, output);
 
         await output.WriteLineAsync($"Organic API (OpenAI-compatible): {server.Address}/v1 · docs {server.Address}/docs · keys: sn19 ctl keys create --name NAME --credit 10");
         return server;
