@@ -2,6 +2,7 @@ namespace Sn19.Benchmarks;
 
 using BenchmarkDotNet.Running;
 using Sn19.Benchmarks.Actors.Subnet;
+using Sn19.Benchmarks.Actors.Subnet.Hostile;
 using Sn19.Benchmarks.Host.Miner;
 
 /// <summary>
@@ -35,6 +36,11 @@ internal static class BenchmarkProgram
         if (args.Length > 0 && args[0] == HostileReport.Command)
         {
             return await HostileReport.RunAsync(args);
+        }
+
+        if (args.Length > 0 && args[0] == KernelAnswerCommand.Command)
+        {
+            return await KernelAnswerCommand.RunAsync(args);
         }
 
         if (args.Length > 0 && args[0] == Host.Dashboard.DashboardLoadReport.Command)

@@ -18,16 +18,18 @@ internal static class MinerAnswer
         var buffer = new ArrayBufferWriter<byte>(1024);
         var chunks = new List<JsonElement>();
         int? promptTokens = null;
+        var count = 0;
         await foreach (var generated in miner.GenerateAsync(request, cancellationToken))
         {
             buffer.ResetWrittenCount();
-            writer.WriteToken(buffer, generated.Token, generated.FinishReason);
+            generated.WriteTo(writer, buffer);
             chunks.Add(Parse(buffer));
             promptTokens = generated.PromptTokens ?? promptTokens;
+            count += generated.IsFinishOnly ? 0 : 1;
         }
 
         buffer.ResetWrittenCount();
-        writer.WriteUsage(buffer, new TokenUsage(promptTokens ?? 0, chunks.Count));
+        writer.WriteUsage(buffer, new TokenUsage(promptTokens ?? 0, count));
         chunks.Add(Parse(buffer));
         return chunks;
     }

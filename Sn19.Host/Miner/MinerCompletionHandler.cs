@@ -92,11 +92,11 @@ internal sealed class MinerCompletionHandler(
             for (var more = hasFirst; more; more = await tokens.MoveNextAsync())
             {
                 var generated = tokens.Current;
-                count++;
+                count += generated.IsFinishOnly ? 0 : 1;
                 finish = generated.FinishReason ?? finish;
                 promptTokens = generated.PromptTokens ?? promptTokens;
                 buffer.ResetWrittenCount();
-                writer.WriteToken(buffer, generated.Token, generated.FinishReason);
+                generated.WriteTo(writer, buffer);
                 await WriteEventAsync(context, buffer);
             }
 
@@ -132,7 +132,11 @@ internal sealed class MinerCompletionHandler(
         {
             await foreach (var generated in task.Backend.GenerateAsync(request, context.RequestAborted))
             {
-                collected.Add(generated.Token);
+                if (!generated.IsFinishOnly)
+                {
+                    collected.Add(generated.Token);
+                }
+
                 finish = generated.FinishReason ?? finish;
                 promptTokens = generated.PromptTokens ?? promptTokens;
             }

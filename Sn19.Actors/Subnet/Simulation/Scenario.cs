@@ -19,6 +19,9 @@ public sealed class Scenario
     /// organic requests ask for the max.</summary>
     public ScenarioRange TokensPerRequest { get; init; } = new() { Min = 100, Max = 500 };
 
+    /// <summary>A real model for the answers and the checks (hostile miners need it); null = scripted quality.</summary>
+    public ScenarioEngine? Engine { get; init; }
+
     /// <summary>Organic retries on other miners after a failure before the first byte (reference §8.4: 3 tries).</summary>
     public int OrganicAttempts { get; init; } = 3;
 }

@@ -53,6 +53,8 @@ internal static class ScenarioLoader
         Require(s.OrganicLoad is >= 0 and <= 10, "organic-load must be in [0, 10]");
         Require(s.OrganicAttempts is >= 1 and <= 10, "organic-attempts must be in [1, 10]");
         Require(s.TokensPerRequest.Min >= 1 && s.TokensPerRequest.Max >= s.TokensPerRequest.Min, "tokens-per-request: need 1 ≤ min ≤ max");
+        Require(s.Engine is null || ScenarioEngine.Models.Contains(s.Engine.Model),
+            $"engine.model must be one of {string.Join(", ", ScenarioEngine.Models)}");
         var taskIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var t in s.Tasks)
         {
@@ -72,6 +74,7 @@ internal static class ScenarioLoader
             Require(m.TokensPerSecond > 0, $"miners.{m.Name}.tokens-per-second must be positive");
             Require(m.LatencyMs >= 0, $"miners.{m.Name}.latency-ms must not be negative");
             Require(m.JoinPeriod >= 0, $"miners.{m.Name}.join-period must not be negative");
+            Require(m.Hostile is null || s.Engine is not null, $"miners.{m.Name}.hostile needs the scenario's engine (a model to cheat on)");
         }
 
         return errors;

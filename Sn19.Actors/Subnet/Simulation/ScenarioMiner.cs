@@ -24,6 +24,10 @@ public sealed class ScenarioMiner
     /// <summary>Time to first token, milliseconds.</summary>
     public double LatencyMs { get; init; } = 200;
 
+    /// <summary>How it cheats, as <c>sn19 miner --hostile</c> takes it (early-eos, truncated, replay, logprob-noise, forger), or
+    /// impostor (the task model's shape with other weights); null = honest. Needs the scenario's engine.</summary>
+    public string? Hostile { get; init; }
+
     /// <summary>First period in which it takes part (a newcomer).</summary>
     public long JoinPeriod { get; init; }
 }

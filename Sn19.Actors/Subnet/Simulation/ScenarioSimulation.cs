@@ -16,7 +16,8 @@ using Sn19.Actors.Wire.Queries;
 /// <summary>
 /// Runs a scenario through the validator itself: a <see cref="ValidatorNode"/> on a <see cref="VirtualScheduler"/>
 /// with Akka's in-memory journal, its miners the scenario's scripted ones (<see cref="ScriptedMinerLine"/>), its
-/// chain the scenario's (<see cref="ScenarioChain"/>), its checker the scripted quality, and the scenario's users
+/// chain the scenario's (<see cref="ScenarioChain"/>), its checker the scripted quality (or, with the scenario's engine,
+/// the real LLM check of real answers: <see cref="ScenarioEngineParts"/>), and the scenario's users
 /// sending organic requests through the node's router. The coordinator, task actors, contenders, dispatcher,
 /// check queue and weight setter are the validator's own; a <see cref="VirtualTimeDriver"/> moves time.
 /// </summary>
@@ -37,7 +38,7 @@ internal static class ScenarioSimulation
     /// <summary>Runs <paramref name="periods"/> periods; each closed one is reported with its scenario period number (0 first).</summary>
     public static async Task<IReadOnlyList<PeriodReport>> RunAsync(
         Scenario scenario, TaskRegistry registry, MechanismOptions options, long seed, int periods, MarkovTextModel corpus,
-        Action<PeriodReport>? onPeriod, CancellationToken cancellationToken)
+        ScenarioEngineParts? engine, Action<PeriodReport>? onPeriod, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
@@ -47,10 +48,11 @@ internal static class ScenarioSimulation
         var clock = new VirtualClock(start);
         var signer = InProcessHotkeySigner.Create(new Sr25519MessageSigner(Sr25519Keypair.FromSecretUri(ValidatorKey)), "validator", TimeProvider.System, TimeSpan.FromMinutes(2), NullLogger.Instance);
         var chain = new ScenarioChain(scenario, signer.HotkeyAddress, clock, start);
-        var miners = new ScriptedMinerLine(scenario, registry, seed, clock, clockOfPeriods, first);
-        var checkers = registry.All.Select(t => t.Model).Distinct(StringComparer.Ordinal).Select(model => new ScriptedChecker(model, miners.Miners));
+        var miners = new ScriptedMinerLine(scenario, registry, seed, clock, clockOfPeriods, first, engine?.Answers);
+        var checkers = engine?.Checkers
+            ?? [.. registry.All.Select(t => t.Model).Distinct(StringComparer.Ordinal).Select(model => new ScriptedChecker(model, miners.Miners))];
         var settings = new ValidatorSettings(
-            signer.HotkeyAddress, options, registry, new SyntheticOptions(), new QueryTimeouts(), new LlmCheckOptions(), seed,
+            signer.HotkeyAddress, options, registry, engine?.Synthetics ?? new SyntheticOptions(), new QueryTimeouts(), new LlmCheckOptions(), seed,
             MaxConcurrentQueries: 1, CapacityTimeout: TimeSpan.FromSeconds(5));
         var hosting = new ValidatorHosting(
             ConfigurationFactory.ParseString(VirtualTime).WithFallback(NodeConfig.Build(null, null)), JournalOutlivesProcess: false, SnapshotEvery: 100, miners);

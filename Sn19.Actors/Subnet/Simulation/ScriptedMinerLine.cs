@@ -1,5 +1,6 @@
 namespace Sn19.Actors.Subnet.Simulation;
 
+using System.Text.Json;
 using Akka.Actor;
 using Sn19.Actors.Subnet.Tasks;
 using Sn19.Actors.Subnet.Validation;
@@ -8,7 +9,9 @@ using Sn19.Actors.Wire.Queries;
 
 /// <summary>
 /// The validator's line to a scenario's scripted miners (the stand-in for their axons in <c>sn19 simulate</c>):
-/// capacities and answers come from the script, for the scenario period the virtual clock is in.
+/// capacities and answers come from the script, for the scenario period the virtual clock is in. With real answers
+/// (a scenario's engine) the script still decides whether a miner answers and how fast; the chunks, and the work they
+/// carry, are the model's.
 /// </summary>
 internal sealed class ScriptedMinerLine : IMinerLine
 {
@@ -16,9 +19,12 @@ internal sealed class ScriptedMinerLine : IMinerLine
     private readonly ITimeProvider _clock;
     private readonly PeriodClock _periods;
     private readonly long _firstPeriod;
+    private readonly IScenarioAnswers? _answers;
 
-    public ScriptedMinerLine(Scenario scenario, TaskRegistry tasks, long seed, ITimeProvider clock, PeriodClock periods, long firstPeriod)
+    public ScriptedMinerLine(
+        Scenario scenario, TaskRegistry tasks, long seed, ITimeProvider clock, PeriodClock periods, long firstPeriod, IScenarioAnswers? answers)
     {
+        _answers = answers;
         _tasks = tasks;
         _clock = clock;
         _periods = periods;
@@ -60,6 +66,11 @@ internal sealed class ScriptedMinerLine : IMinerLine
         }
 
         var result = miner.Answer(task.Id, ScenarioPeriod, request.MaxTokens, task.Timeout);
+        if (_answers is not null && result.Status == QueryStatus.Ok)
+        {
+            result = Real(result, await _answers.AnswerAsync(hotkey, request, cancellationToken));
+        }
+
         if (relay is not null)
         {
             foreach (var chunk in result.Chunks)
@@ -69,5 +80,14 @@ internal sealed class ScriptedMinerLine : IMinerLine
         }
 
         return result;
+    }
+
+    /// <summary>The scripted answer with the model's chunks: its work is their token count, streamed at the scripted speed.</summary>
+    private static QueryResult Real(QueryResult scripted, IReadOnlyList<JsonElement> chunks)
+    {
+        var tokens = chunks.Count(c => c.TryGetProperty("choices", out var choices) && choices.GetArrayLength() > 0
+            && choices[0].TryGetProperty("logprobs", out var logprobs) && logprobs.ValueKind == JsonValueKind.Object);
+        var stream = scripted.StreamTime!.Value * tokens / Math.Max(1, scripted.Tokens);
+        return scripted with { Chunks = chunks, Tokens = tokens, StreamTime = stream, ResponseTime = scripted.TimeToFirstToken!.Value + stream };
     }
 }

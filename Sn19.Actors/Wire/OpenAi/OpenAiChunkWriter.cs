@@ -58,6 +58,32 @@ public sealed class OpenAiChunkWriter
     }
 
     /// <summary>The final chunk: no choices, the request's usage.</summary>
+    /// <summary>A closing chunk with only the finish reason, for a backend that reports it after its last token
+    /// (llama.cpp's server does): no text, no log-probabilities, so a validator counts no token for it.</summary>
+    public void WriteFinish(IBufferWriter<byte> output, string finishReason)
+    {
+        using var json = new Utf8JsonWriter(output);
+        var chat = _request.Kind == TextRequestKind.Chat;
+        WriteHeader(json, chat);
+        json.WriteStartArray("choices");
+        json.WriteStartObject();
+        json.WriteNumber("index", 0);
+        if (chat)
+        {
+            json.WriteStartObject("delta");
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteString("text", string.Empty);
+        }
+
+        OpenAiJson.WriteFinishReason(json, finishReason);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     public void WriteUsage(IBufferWriter<byte> output, TokenUsage usage)
     {
         ArgumentNullException.ThrowIfNull(usage);

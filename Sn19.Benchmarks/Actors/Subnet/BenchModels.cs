@@ -23,15 +23,21 @@ internal sealed class BenchModels : IDisposable
     public LocalInferenceBackend Load(TestModelShape shape, WeightType type, ulong seed, LocalEngineOptions options, double relativeNoise = 0)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var engine = LlamaEngine.Load(File(shape, type, seed, relativeNoise), options);
+        _engines.Add(engine);
+        return new LocalInferenceBackend(engine, options);
+    }
+
+    /// <summary>The model file of this shape, type and seed, written on first use (for another process or engine to load).</summary>
+    public string File(TestModelShape shape, WeightType type, ulong seed, double relativeNoise = 0)
+    {
         var path = Path.Combine(_folder, string.Create(CultureInfo.InvariantCulture, $"{shape}-{type}-{seed}-{relativeNoise}.gguf"));
-        if (!File.Exists(path))
+        if (!System.IO.File.Exists(path))
         {
             TestModelWriter.Write(shape, VocabularyPath(), type, seed, path, relativeNoise);
         }
 
-        var engine = LlamaEngine.Load(path, options);
-        _engines.Add(engine);
-        return new LocalInferenceBackend(engine, options);
+        return path;
     }
 
     public void Dispose()
@@ -51,7 +57,7 @@ internal sealed class BenchModels : IDisposable
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                if (File.Exists(Path.Combine(dir.FullName, "Sn19.sln")))
+                if (System.IO.File.Exists(Path.Combine(dir.FullName, "Sn19.sln")))
                 {
                     return dir.FullName;
                 }
@@ -65,7 +71,7 @@ internal sealed class BenchModels : IDisposable
     {
         var root = RepositoryRoot();
         var bundled = Path.Combine(root, "assets", "vocab", VocabularyFile);
-        if (File.Exists(bundled))
+        if (System.IO.File.Exists(bundled))
         {
             return bundled;
         }
@@ -73,7 +79,7 @@ internal sealed class BenchModels : IDisposable
         for (var dir = Directory.GetParent(root); dir is not null; dir = dir.Parent)
         {
             var shared = Path.Combine(dir.FullName, "shared", "data", "tokenizers", VocabularyFile);
-            if (File.Exists(shared))
+            if (System.IO.File.Exists(shared))
             {
                 return shared;
             }

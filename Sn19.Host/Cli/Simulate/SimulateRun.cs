@@ -52,10 +52,28 @@ internal static class SimulateRun
             return ExitCodes.UsageOrInput;
         }
 
+        ScenarioModels? models = null;
+        ScenarioEngineParts? engine = null;
+        if (scenario.Engine is not null)
+        {
+            (models, engine) = ScenarioModels.TryCreate(scenario, registry, args.Seed, out var engineProblems);
+            if (engine is null)
+            {
+                await error.WriteLineAsync($"sn19 simulate: {args.Scenario.Name} is not a valid scenario:");
+                foreach (var p in engineProblems)
+                {
+                    await error.WriteLineAsync("  " + p);
+                }
+
+                return ExitCodes.UsageOrInput;
+            }
+        }
+
+        using var owned = models;
         var renderer = args.Json ? null : new SimulationTables(output);
         var reports = await ScenarioSimulation.RunAsync(
             scenario, registry, options, args.Seed, args.Periods, ValidatorSettingsFactory.LoadCorpus(new SyntheticOptions()),
-            renderer is null ? null : renderer.Period, ct);
+            engine, renderer is null ? null : renderer.Period, ct);
         if (renderer is not null)
         {
             renderer.Final(reports[^1]);

@@ -23,6 +23,9 @@ public sealed class StoriesModelPairFixture : IDisposable
         Other = Load(vocab, 2, options);
     }
 
+    /// <summary>The task model's file, for another engine to load.</summary>
+    public string TaskFile => _directory.File("stories15m-1.gguf");
+
     public LocalInferenceBackend Task { get; }
 
     public LocalInferenceBackend Other { get; }

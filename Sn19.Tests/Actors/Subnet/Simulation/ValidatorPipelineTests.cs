@@ -77,7 +77,7 @@ public sealed class ValidatorPipelineTests
             ?? throw new InvalidOperationException(string.Join("; ", taskProblems));
         var corpus = MarkovTextModel.Build(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "assets", "synthetic-corpus.txt")));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        return await ScenarioSimulation.RunAsync(scenario, registry, new MechanismOptions(), seed, periods, corpus, null, timeout.Token);
+        return await ScenarioSimulation.RunAsync(scenario, registry, new MechanismOptions(), seed, periods, corpus, null, null, timeout.Token);
     }
 
     private static string Json(IReadOnlyList<PeriodReport> reports) => JsonSerializer.Serialize(reports);

@@ -40,6 +40,27 @@ public sealed class OpenAiChunkWriterTests
         Assert.Equal("stop", chunks[^2].GetProperty("choices")[0].GetProperty("finish_reason").GetString());
     }
 
+    [Theory]
+    [InlineData(TextRequestKind.Chat)]
+    [InlineData(TextRequestKind.Completion)]
+    public void WriteFinish_AfterTheLastToken_CountsNoToken(TextRequestKind kind)
+    {
+        var writer = new OpenAiChunkWriter(Request(kind), "id-1", DateTimeOffset.UnixEpoch);
+        var chunks = new List<JsonElement>();
+        foreach (var write in new Action<ArrayBufferWriter<byte>>[] { b => writer.WriteToken(b, Tokens[0], null), b => writer.WriteFinish(b, "length") })
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            write(buffer);
+            chunks.Add(JsonDocument.Parse(buffer.WrittenMemory).RootElement.Clone());
+        }
+
+        var parsed = MinerStreamParser.Parse(chunks, kind);
+
+        Assert.True(parsed.IsValid, parsed.Error);
+        Assert.Single(parsed.Tokens);
+        Assert.Equal("length", chunks[^1].GetProperty("choices")[0].GetProperty("finish_reason").GetString());
+    }
+
     [Fact]
     public void WriteToken_ChatTopLogprobs_LimitedToTheRequest()
     {

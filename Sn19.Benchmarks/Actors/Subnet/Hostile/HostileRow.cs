@@ -1,4 +1,4 @@
-namespace Sn19.Benchmarks.Actors.Subnet;
+namespace Sn19.Benchmarks.Actors.Subnet.Hostile;
 
 using Sn19.Actors.Subnet.LlmChecks;
 
@@ -6,6 +6,9 @@ using Sn19.Actors.Subnet.LlmChecks;
 internal sealed record HostileRow(string Miner, string Setting, bool Honest)
 {
     public List<LlmCheckResult> Checks { get; } = [];
+
+    /// <summary>The per-token log-probability gap of its greedy answers.</summary>
+    public LogprobGaps Gaps { get; } = new();
 
     /// <summary>A check the miner failed: quality below 0.5, the midpoint of the distance scale.</summary>
     public int Failed => Checks.Count(c => c.Quality < 0.5);
