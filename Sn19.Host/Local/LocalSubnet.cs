@@ -101,7 +101,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
         ILoggerFactory loggers, ILogger logger, int? periods, CancellationToken cancellationToken)
     {
         var checkerBackend = (LocalInferenceBackend)backends.For(new MinerTaskOptions { ModelFile = taskModel }, options.ModelName, "local.models");
-        var checker = new LlmResultChecker(new EngineSequenceScorer(checkerBackend, options.ModelName), settings.Checks, settings.Seed);
+        var checker = new LlmResultChecker(new EngineSequenceScorer(checkerBackend, options.ModelName), settings.Checks, settings.Seed, settings.Tasks.ExactModelMatch);
         var signer = InProcessHotkeySigner.Create(
             new Sr25519MessageSigner(validatorKey), "validator", TimeProvider.System, TimeSpan.FromSeconds(120), logger);
         var persistence = new PersistenceOptions { Sqlite = new SqlitePersistenceOptions { Path = Path.Combine(dataDir, "validator-journal.db") } };

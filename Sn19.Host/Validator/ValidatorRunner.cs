@@ -110,7 +110,7 @@ internal static class ValidatorRunner
             }
 
             var backend = (LocalInferenceBackend)backends.For(new MinerTaskOptions { ModelFile = file }, model, $"validator.models.{model}");
-            checkers.Add(new LlmResultChecker(new EngineSequenceScorer(backend, model), settings.Checks, settings.Seed));
+            checkers.Add(new LlmResultChecker(new EngineSequenceScorer(backend, model), settings.Checks, settings.Seed, settings.Tasks.ExactModelMatch));
         }
 
         return checkers;

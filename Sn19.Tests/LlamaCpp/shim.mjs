@@ -81,6 +81,22 @@ function promptTokens(body, chat) {
   return model.tokens.shouldPrependBosToken ? [model.tokens.bos, ...tokens] : tokens;
 }
 
+/**
+ * UTF-8 continuation bytes still expected after this token: byte-fallback tokens (vocabulary text "<0xAB>") carry one
+ * raw byte each; any other token is whole characters, which end whatever sequence was pending. (node-llama-cpp has no
+ * public accessor for a token's vocabulary text; the addon of the pinned 3.21.1 has getTokenString.)
+ */
+function pendingAfter(pending, token) {
+  const match = model.getTokenAttributes(token).byte ? /^<0x([0-9A-Fa-f]{2})>$/.exec(model._model.getTokenString(token)) : null;
+  if (!match) return 0;
+  const b = parseInt(match[1], 16);
+  if (pending > 0 && (b & 0xc0) === 0x80) return pending - 1;
+  if (b >= 0xc2 && b <= 0xdf) return 1;
+  if ((b & 0xf0) === 0xe0) return 2;
+  if (b >= 0xf0 && b <= 0xf4) return 3;
+  return 0;
+}
+
 function tokenName(id) {
   return `token_id:${id}`;
 }
@@ -103,6 +119,7 @@ async function generate(body, chat, write) {
   await sequence.clearHistory();
   const generated = [];
   let shown = "";
+  let pending = 0;
   let finish = "length";
   const options = { temperature: greedy ? 0 : temperature, topK, topP, minP: 0, seed: Number(BigInt(body.seed ?? 0) % 4294967296n) };
   for await (const step of sequence.evaluateWithMetadata(prompt, { probabilities: true }, options)) {
@@ -115,9 +132,10 @@ async function generate(body, chat, write) {
     const last = generated.length >= maxTokens;
     // Text as the whole continuation decodes, after the prompt (SentencePiece spacing), less what was sent; a
     // character still incomplete waits for the next token (and is never sent if none completes it, as Sn19's
-    // streaming decoder does).
+    // streaming decoder does), while a byte that cannot start or continue one goes out as U+FFFD at once.
     const full = model.detokenize(generated, false, prompt.slice(-8));
-    const ready = full.endsWith("\ufffd") ? full.slice(0, full.lastIndexOf("\ufffd")) : full;
+    pending = pendingAfter(pending, step.token);
+    const ready = pending > 0 && full.endsWith("\ufffd") ? full.slice(0, full.lastIndexOf("\ufffd")) : full;
     const piece = ready.startsWith(shown) ? ready.slice(shown.length) : "";
     shown = ready.startsWith(shown) ? ready : shown;
     const logprob = Math.log(step.probabilities.get(step.token));

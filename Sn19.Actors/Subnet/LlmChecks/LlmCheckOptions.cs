@@ -33,6 +33,28 @@ public sealed class LlmCheckOptions
     [ConfigurationKeyName("zero-distance")]
     public double ZeroDistance { get; set; } = 0.25;
 
+    /// <summary>Perfect distance of a task whose model must be matched exactly (<c>model-match = exact</c>).</summary>
+    [ConfigurationKeyName("exact-perfect-distance")]
+    public double ExactPerfectDistance { get; set; } = 0.02;
+
+    /// <summary>Zero distance of a task whose model must be matched exactly.</summary>
+    [ConfigurationKeyName("exact-zero-distance")]
+    public double ExactZeroDistance { get; set; } = 0.05;
+
+    /// <summary>These options with the exact-match distances in place of the tolerant ones.</summary>
+    public LlmCheckOptions ForExactMatch() => new()
+    {
+        PlausibleRank = PlausibleRank,
+        ToleratedBadRanks = ToleratedBadRanks,
+        EosLikelihoodRatio = EosLikelihoodRatio,
+        DistanceChecks = DistanceChecks,
+        DistanceTopK = DistanceTopK,
+        PerfectDistance = ExactPerfectDistance,
+        ZeroDistance = ExactZeroDistance,
+        ExactPerfectDistance = ExactPerfectDistance,
+        ExactZeroDistance = ExactZeroDistance,
+    };
+
     public void Validate()
     {
         if (PlausibleRank < DistanceTopK || DistanceTopK < 1)
@@ -49,6 +71,11 @@ public sealed class LlmCheckOptions
         if (!(PerfectDistance > 0 && ZeroDistance > PerfectDistance))
         {
             throw new InvalidOperationException("validator.checks.llm: need 0 < perfect-distance < zero-distance.");
+        }
+
+        if (!(ExactPerfectDistance > 0 && ExactZeroDistance > ExactPerfectDistance))
+        {
+            throw new InvalidOperationException("validator.checks.llm: need 0 < exact-perfect-distance < exact-zero-distance.");
         }
     }
 }

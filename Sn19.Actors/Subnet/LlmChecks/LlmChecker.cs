@@ -19,8 +19,8 @@ using Sn19.Actors.Wire.OpenAi;
 ///    (rank within the request's top_k, and at least the top 10), else the answer stopped where the model would
 ///    not have, to save tokens (a cheat the reference's tolerance let through).
 /// 4. Distance at up to 5 positions (first, last, the bad ranks, random others): |p_checker − p_miner|
-///    with the checker's distribution renormalised over its top 5 (raw at temperature 0, as vLLM does);
-///    a token outside the checker's top 5 counts 1.
+///    with the checker's distribution renormalised over the tokens the miner's sampler kept (the request's top_k,
+///    5 for synthetics, then its top_p; raw at temperature 0, as vLLM does); a token outside the top-k counts 1.
 /// 5. Quality from the mean distance: 1 up to 0.125, linear to 0.5 at 0.25, 0 beyond.
 /// Differences from the reference: rank 10 counts as inside the top 10, and the random positions never
 /// repeat one already chosen.
@@ -108,7 +108,7 @@ public sealed class LlmChecker
         var total = 0.0;
         foreach (var position in positions)
         {
-            total += Distance(scores[position], tokens[position].Logprob, request.Temperature, keptByMiner);
+            total += Distance(scores[position], tokens[position].Logprob, request.Temperature, request.TopP, keptByMiner);
         }
 
         var meanDistance = total / positions.Count;
@@ -194,7 +194,7 @@ public sealed class LlmChecker
     /// tokens than this has them renormalised over these, which the tail beyond rank 20 barely moves.</summary>
     private const int MaxKept = 20;
 
-    private static double Distance(PositionScore score, double minerLogprob, double temperature, int kept)
+    private static double Distance(PositionScore score, double minerLogprob, double temperature, double topP, int kept)
     {
         var top = score.Top.Take(kept).ToArray();
         var index = Array.FindIndex(top, t => t.TokenId == score.TokenId);
@@ -206,12 +206,49 @@ public sealed class LlmChecker
         var checkerLogprob = top[index].Logprob;
         if (temperature > 0)
         {
-            // The miner sampled with top-k, so its log-probability is renormalised over the kept tokens.
-            var max = top[0].Logprob;
-            var sum = top.Sum(t => Math.Exp(t.Logprob - max));
+            // The miner sampled with top-k (and top-p), so its log-probability is renormalised over the kept tokens.
+            var nucleus = Nucleus(top, topP);
+            var over = index < nucleus ? top.AsSpan(0, nucleus) : top;
+            var max = over[0].Logprob;
+            var sum = 0.0;
+            foreach (var t in over)
+            {
+                sum += Math.Exp(t.Logprob - max);
+            }
+
             checkerLogprob -= max + Math.Log(sum);
         }
 
         return Math.Abs(Math.Exp(checkerLogprob) - Math.Exp(minerLogprob));
+    }
+
+    /// <summary>
+    /// How many of the top-k tokens (most likely first) top-p keeps, as vLLM does: it drops, from the least likely up,
+    /// tokens whose ascending cumulative probability (over the top-k set) is at most 1 − p, never the most likely one.
+    /// A token the miner produced but the nucleus drops (a rounding at its edge) is compared over the top-k instead.
+    /// </summary>
+    private static int Nucleus(TokenLogprob[] top, double topP)
+    {
+        if (topP >= 1 || top.Length <= 1)
+        {
+            return top.Length;
+        }
+
+        var max = top[0].Logprob;
+        var total = top.Sum(t => Math.Exp(t.Logprob - max));
+        var cumulative = 0.0;
+        var kept = top.Length;
+        for (var i = top.Length - 1; i > 0; i--)
+        {
+            cumulative += Math.Exp(top[i].Logprob - max) / total;
+            if (cumulative > 1 - topP)
+            {
+                break;
+            }
+
+            kept = i;
+        }
+
+        return kept;
     }
 }

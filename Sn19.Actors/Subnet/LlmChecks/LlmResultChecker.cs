@@ -13,13 +13,19 @@ public sealed class LlmResultChecker : IResultChecker
 {
     private readonly ISequenceScorer _scorer;
     private readonly LlmChecker _checker;
+    private readonly LlmChecker _exact;
+    private readonly IReadOnlySet<string> _exactTasks;
     private readonly long _seed;
 
-    public LlmResultChecker(ISequenceScorer scorer, LlmCheckOptions options, long seed)
+    /// <param name="exactTasks">Tasks whose answers are held to the exact-match distances (<c>model-match = exact</c>).</param>
+    public LlmResultChecker(ISequenceScorer scorer, LlmCheckOptions options, long seed, IReadOnlySet<string>? exactTasks = null)
     {
         ArgumentNullException.ThrowIfNull(scorer);
+        ArgumentNullException.ThrowIfNull(options);
         _scorer = scorer;
         _checker = new LlmChecker(options);
+        _exact = new LlmChecker(options.ForExactMatch());
+        _exactTasks = exactTasks ?? new HashSet<string>();
         _seed = seed;
     }
 
@@ -47,7 +53,8 @@ public sealed class LlmResultChecker : IResultChecker
 
         var stream = MinerStreamParser.Parse(chunks, request.Kind);
         var random = new Random(unchecked((int)(_seed ^ candidate.QueryId ^ (candidate.QueryId >> 32))));
-        var result = await _checker.CheckAsync(request, stream, _scorer, random, cancellationToken);
+        var checker = _exactTasks.Contains(candidate.TaskId) ? _exact : _checker;
+        var result = await checker.CheckAsync(request, stream, _scorer, random, cancellationToken);
         // The fail reason travels with the verdict so an operator can tell a miner why its quality dropped.
         return new CheckVerdict(true, Math.Clamp(result.Quality, 0, 1), result.FailReason);
     }

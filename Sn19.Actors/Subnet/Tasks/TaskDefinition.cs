@@ -17,6 +17,9 @@ public sealed record TaskDefinition(
     bool Stream,
     bool Enabled)
 {
+    /// <summary>Whether the LLM check holds this task's answers to the exact-match distances (tolerant when false).</summary>
+    public bool ExactModelMatch { get; init; }
+
     /// <summary>Avatar results are judged on likeness, so their quality is not squared below 0.85.</summary>
     public bool QualitySquareExempt => Kind == TaskKind.Avatar;
 }

@@ -32,4 +32,9 @@ public sealed class TaskOptions
 
     [ConfigurationKeyName("enabled")]
     public bool Enabled { get; set; } = true;
+
+    /// <summary>tolerant or exact: how closely a miner's log-probabilities must match the checker's (MECHANISM.md
+    /// "Lower-precision substitutes").</summary>
+    [ConfigurationKeyName("model-match")]
+    public string ModelMatch { get; set; } = "tolerant";
 }

@@ -29,6 +29,9 @@ internal sealed class TaskRegistry
     /// <summary>Enabled tasks' normalised weights, as the weight calculator takes them.</summary>
     public IReadOnlyList<TaskWeight> Weights { get; }
 
+    /// <summary>Ids of the tasks whose model must be matched exactly (<c>model-match = exact</c>).</summary>
+    public IReadOnlySet<string> ExactModelMatch => All.Where(t => t.ExactModelMatch).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The task, or null when unknown.</summary>
     public TaskDefinition? Find(string id) => _byId.GetValueOrDefault(id);
 
@@ -52,6 +55,7 @@ internal sealed class TaskRegistry
             Require(problems, o.Weight >= 0 && double.IsFinite(o.Weight), id, "weight", "must not be negative");
             Require(problems, o.VolumePerRequest > 0, id, "volume-per-request", "must be positive");
             Require(problems, o.Timeout > TimeSpan.Zero, id, "timeout", "must be positive");
+            Require(problems, o.ModelMatch is "tolerant" or "exact", id, "model-match", "must be tolerant or exact");
             if (problems.Count == before)
             {
                 parsed.Add((id, o, kind!.Value));
@@ -72,7 +76,10 @@ internal sealed class TaskRegistry
             var enabled = p.O.Enabled && p.O.Weight > 0;
             return new TaskDefinition(
                 p.Id, p.Kind, p.O.Model, p.O.Endpoint, p.O.MaxCapacity, p.O.Weight,
-                enabled ? p.O.Weight / total : 0, p.O.VolumePerRequest, p.O.Timeout, p.O.Stream, enabled);
+                enabled ? p.O.Weight / total : 0, p.O.VolumePerRequest, p.O.Timeout, p.O.Stream, enabled)
+            {
+                ExactModelMatch = p.O.ModelMatch == "exact",
+            };
         }).ToList();
         return new TaskRegistry(all);
     }

@@ -72,7 +72,7 @@ internal sealed class ScenarioModels : IScenarioAnswers, IDisposable
             }
 
             IReadOnlyList<IResultChecker> checkers = [.. registry.All.Select(t => t.Model).Distinct(StringComparer.Ordinal)
-                .Select(model => new LlmResultChecker(new EngineSequenceScorer(task, model), new LlmCheckOptions(), seed))];
+                .Select(model => new LlmResultChecker(new EngineSequenceScorer(task, model), new LlmCheckOptions(), seed, registry.ExactModelMatch))];
             return (models, new ScenarioEngineParts(models, checkers, LocalSynthetics.Load()));
         }
         catch

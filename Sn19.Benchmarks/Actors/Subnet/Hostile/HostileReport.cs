@@ -20,7 +20,7 @@ using Sn19.Tests.LlamaCpp;
 /// chain, the wire format and the LLM check on the task's model. One table per task kind: rows = miner and
 /// setting, columns = checks, mean and min quality, share failed (quality below 0.5).
 /// Then near substitutes for an F32 task model (its Q8_0, its weights plus noise): detection by response length.
-/// <code>dotnet run -c Release --project Sn19.Benchmarks -- hostile [--checks 40] [--curve-checks 60]</code>
+/// <code>dotnet run -c Release --project Sn19.Benchmarks -- hostile [--checks 40] [--curve-checks 100]</code>
 /// </summary>
 internal static class HostileReport
 {
@@ -50,9 +50,10 @@ internal static class HostileReport
             LocalSynthetics.Load());
         var draws = new RequestDraws(generator, task);
         var root = BenchModels.RepositoryRoot();
-        await using var llamaCpp = LlamaCppShim.IsInstalled(root)
-            ? await LlamaCppShim.StartAsync(root, models.File(TestModelShape.Stories15M, WeightType.Q8_0, 1), 256, CancellationToken.None)
+        LlamaCppShimFactory? startLlamaCpp = LlamaCppShim.IsInstalled(root)
+            ? file => LlamaCppShim.StartAsync(root, file, 256, CancellationToken.None)
             : null;
+        await using var llamaCpp = startLlamaCpp is null ? null : await startLlamaCpp(models.File(TestModelShape.Stories15M, WeightType.Q8_0, 1));
         using var http = new HttpClient();
         var started = DateTime.UtcNow;
         var text = new StringBuilder();
@@ -88,7 +89,7 @@ internal static class HostileReport
             : $"llama.cpp: {LlamaCppShim.Version} (prebuilt CPU binaries) serving the same GGUF file behind Sn19.Tests/LlamaCpp/shim.mjs.");
         Console.WriteLine();
         Console.Write(text);
-        Console.Write(await SubstituteCurve.RunAsync(models, generator, ReportArguments.IntOption(args, "--curve-checks", 60)));
+        Console.Write(await SubstituteCurve.RunAsync(models, generator, startLlamaCpp, ReportArguments.IntOption(args, "--curve-checks", 100)));
         return 0;
     }
 
