@@ -71,6 +71,48 @@ public sealed class LlmCheckerTests
         Assert.Contains("end-of-sequence", result.FailReason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Check_TopPLogprobs_RenormalisedOverTheNucleus_QualityOne()
+    {
+        // A miner sampling with top-k 5 and top-p 0.9 reports log-probabilities over the tokens top-p kept.
+        var kept = Nucleus(5, 0.9);
+        var tokens = new[] { 0, 1, 0 }.Select(t => Token(t, Distribution[t] - LogSum(kept))).ToArray();
+        var request = Request(maxTokens: 3, temperature: 1) with { TopP = 0.9 };
+
+        var result = await _checker.CheckAsync(request, new MinerStream(tokens, null), new ScriptedSequenceScorer(Distribution), new Random(1), default);
+
+        Assert.True(kept.Length is > 1 and < 5, $"the nucleus keeps {kept.Length}");
+        Assert.Equal(0, result.MeanDistance!.Value, 9);
+    }
+
+    [Fact]
+    public void QualityFromDistance_ExactMatch_IsStricter()
+    {
+        var options = new LlmCheckOptions();
+        var exact = new LlmChecker(options.ForExactMatch());
+
+        Assert.Equal(1.0, _checker.QualityFromDistance(0.05), 9);
+        Assert.Equal(1.0, exact.QualityFromDistance(options.ExactPerfectDistance), 9);
+        Assert.Equal(0.5, exact.QualityFromDistance(options.ExactZeroDistance), 9);
+        Assert.Equal(0.0, exact.QualityFromDistance(0.06), 9);
+    }
+
+    [Fact]
+    public async Task ResultChecker_ExactTask_UsesTheExactDistances()
+    {
+        // Reported probabilities 0.06 off the model's: perfect for a tolerant task (up to 0.125), past zero for an exact one (0.05).
+        var tokens = new[] { 1, 1, 1 }.Select(t => Token(t, Math.Log(Math.Exp(TopKLogprob(t, 5)) + 0.06))).ToArray();
+        var request = Request(maxTokens: 3, temperature: 1);
+        var checker = new LlmResultChecker(new ScriptedSequenceScorer(Distribution), new LlmCheckOptions(), 1, new HashSet<string> { "exact-task" });
+        var chunks = OpenAiChunks(request, tokens);
+
+        var tolerant = await checker.CheckAsync(Candidate("tolerant-task", request, chunks), default);
+        var exact = await checker.CheckAsync(Candidate("exact-task", request, chunks), default);
+
+        Assert.Equal(1.0, tolerant.Quality, 9);
+        Assert.True(exact.Quality < 0.5, $"exact quality {exact.Quality}");
+    }
+
     [Theory]
     [InlineData(0.0, 1.0)]
     [InlineData(0.125, 1.0)]
@@ -91,6 +133,47 @@ public sealed class LlmCheckerTests
         new() { Model = "m", Prompt = "p", MaxTokens = maxTokens, Temperature = temperature };
 
     private static MinerToken Token(int id, double logprob) => new($"t{id}", logprob, id);
+
+    private static Sn19.Actors.Subnet.Checks.CheckCandidate Candidate(string task, TextRequest request, string chunks) =>
+        new("miner", task, "scripted", 1, DateTimeOffset.UnixEpoch, System.Text.Json.JsonSerializer.Serialize(request), chunks);
+
+    /// <summary>The answer as the miner streams it (token_id:N, its log-probability), then the usage chunk.</summary>
+    private static string OpenAiChunks(TextRequest request, MinerToken[] tokens)
+    {
+        var writer = new OpenAiChunkWriter(request, "id", DateTimeOffset.UnixEpoch);
+        var chunks = new List<System.Text.Json.JsonElement>();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            writer.WriteToken(buffer, new StreamedToken(tokens[i].TokenId!.Value, tokens[i].Text, tokens[i].Logprob, []), i == tokens.Length - 1 ? "length" : null);
+            chunks.Add(System.Text.Json.JsonDocument.Parse(buffer.WrittenMemory).RootElement.Clone());
+        }
+
+        return System.Text.Json.JsonSerializer.Serialize(chunks);
+    }
+
+    /// <summary>The top-k tokens (most likely first) that top-p keeps: vLLM drops from the least likely up while the
+    /// ascending cumulative probability stays at most 1 − p.</summary>
+    private static double[] Nucleus(int k, double p)
+    {
+        var top = Distribution.OrderDescending().Take(k).ToArray();
+        var probabilities = top.Select(l => Math.Exp(l - LogSum(top))).ToArray();
+        var kept = k;
+        var cumulative = 0.0;
+        for (var i = k - 1; i > 0 && cumulative + probabilities[i] <= 1 - p; i--)
+        {
+            cumulative += probabilities[i];
+            kept = i;
+        }
+
+        return top[..kept];
+    }
+
+    private static double LogSum(double[] logprobs)
+    {
+        var max = logprobs.Max();
+        return max + Math.Log(logprobs.Sum(l => Math.Exp(l - max)));
+    }
 
     private static double TopKLogprob(int id, int k)
     {

@@ -30,12 +30,14 @@ public sealed class TaskRegistryTests
     {
         var bad = Task("poetry", -1);
         bad.VolumePerRequest = 0;
+        bad.ModelMatch = "roughly";
         var registry = TaskRegistry.TryCreate(new Dictionary<string, TaskOptions> { ["t"] = bad }, out var errors);
 
         Assert.Null(registry);
         Assert.Contains(errors, e => e.StartsWith("tasks.t.kind ", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("tasks.t.weight ", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("tasks.t.volume-per-request ", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("tasks.t.model-match ", StringComparison.Ordinal));
     }
 
     [Fact]
