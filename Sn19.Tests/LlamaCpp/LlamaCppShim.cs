@@ -5,7 +5,7 @@ using System.Diagnostics;
 /// <summary>
 /// llama.cpp serving a GGUF file behind <c>shim.mjs</c>, an OpenAI-compatible server on a free loopback port: an honest
 /// miner on another engine (node-llama-cpp 3.21.1's prebuilt CPU binaries, installed by
-/// scripts/test-setup.d/41-llama-cpp.sh). The tests and the hostile report (which links this file) both start it.
+/// scripts/test-setup.d/40-node-packages.sh). The tests and the hostile report (which links this file) both start it.
 /// Disposing closes its standard input, on which it exits.
 /// </summary>
 internal sealed class LlamaCppShim : IAsyncDisposable
@@ -26,7 +26,7 @@ internal sealed class LlamaCppShim : IAsyncDisposable
     /// <summary>The folder of shim.mjs and its node packages, under the repository root.</summary>
     public static string Directory(string repositoryRoot) => Path.Combine(repositoryRoot, "Sn19.Tests", "LlamaCpp");
 
-    /// <summary>Whether the node packages are installed (scripts/test-setup.d/41-llama-cpp.sh).</summary>
+    /// <summary>Whether the node packages are installed (scripts/test-setup.d/40-node-packages.sh).</summary>
     public static bool IsInstalled(string repositoryRoot) =>
         File.Exists(Path.Combine(Directory(repositoryRoot), "node_modules", "node-llama-cpp", "package.json"));
 
@@ -35,7 +35,7 @@ internal sealed class LlamaCppShim : IAsyncDisposable
         if (!IsInstalled(repositoryRoot))
         {
             throw new InvalidOperationException(
-                $"{Version} is not installed in {Directory(repositoryRoot)}: run `bash scripts/test-setup.d/41-llama-cpp.sh` (test.sh does)");
+                $"{Version} is not installed in {Directory(repositoryRoot)}: run `bash scripts/test-setup.d/40-node-packages.sh` (test.sh does)");
         }
 
         var start = new ProcessStartInfo("node")

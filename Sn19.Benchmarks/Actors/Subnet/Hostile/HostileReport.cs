@@ -66,10 +66,10 @@ internal static class HostileReport
                 if (row.Miner == "replay")
                 {
                     // The replayer's first answer is honest (it is the one it replays): made before the row is measured.
-                    await source.AnswerAsync([draws.Draw(kind, random, shape)], CancellationToken.None);
+                    await source.AnswerAsync([draws.Draw(kind, random, r => shape(r, 0))], CancellationToken.None);
                 }
 
-                var requests = Enumerable.Range(0, checks).Select(i => draws.Draw(kind, random, r => shape(r) with { Temperature = Temperature(shape(r), i) })).ToList();
+                var requests = Enumerable.Range(0, checks).Select(i => draws.Draw(kind, random, r => shape(r, i))).ToList();
                 var answers = await source.AnswerAsync(requests, CancellationToken.None);
                 for (var i = 0; i < requests.Count; i++)
                 {
@@ -85,7 +85,7 @@ internal static class HostileReport
         Console.WriteLine($"Hostile miners: task model Stories15M Q8_0 seed 1, checked on {Q8Products.Description}; {checks} checks per row, {(DateTime.UtcNow - started).TotalSeconds:F0} s.");
         Console.WriteLine("failed = quality below 0.5. Honest rows must show 0 failed; hostile rows should show (nearly) all.");
         Console.WriteLine(llamaCpp is null
-            ? "llama.cpp rows left out: run `bash scripts/test-setup.d/41-llama-cpp.sh` to install it."
+            ? "llama.cpp rows left out: run `bash scripts/test-setup.d/40-node-packages.sh` to install it."
             : $"llama.cpp: {LlamaCppShim.Version} (prebuilt CPU binaries) serving the same GGUF file behind Sn19.Tests/LlamaCpp/shim.mjs.");
         Console.WriteLine();
         Console.Write(text);
@@ -93,28 +93,31 @@ internal static class HostileReport
         return 0;
     }
 
-    /// <summary>A request's temperature in a row whose shape leaves it at −1: 0, 0.5, 1 and 1.5 in turn.</summary>
-    private static double Temperature(TextRequest shaped, int index) => shaped.Temperature >= 0 ? shaped.Temperature : 0.5 * (index % 4);
+    /// <summary>How a row shapes its i-th request (temperature, top-k, ...).</summary>
+    private delegate TextRequest Shape(TextRequest request, int index);
 
-    private static List<(HostileRow Row, IAnswerSource Source, Func<TextRequest, TextRequest> Shape)> Rows(
+    private static List<(HostileRow Row, IAnswerSource Source, Shape Shape)> Rows(
         BenchModels models, LocalInferenceBackend task, LlamaCppShim? llamaCpp, HttpClient http)
     {
         var options = new LocalEngineOptions { MaxContext = 256, MaxConcurrentSequences = 1 };
         var scorer = new EngineSequenceScorer(task, "task");
         IMinerTextBackend honest = new InferenceMinerBackend(task);
         var one = new BackendAnswers(honest);
-        Func<TextRequest, TextRequest> mixed = r => r with { Temperature = -1 };
-        Func<TextRequest, TextRequest> hot = r => r with { Temperature = 1 };
-        var rows = new List<(HostileRow, IAnswerSource, Func<TextRequest, TextRequest>)>
+        // Honest miners across every temperature to 1.5; cheats at the temperatures a check must catch them at (≤ 1).
+        Shape mixed = (r, i) => r with { Temperature = 0.5 * (i % 4) };
+        Shape upToOne = (r, i) => r with { Temperature = 0.5 * (i % 3) };
+        Shape hot = (r, _) => r with { Temperature = 1 };
+        Shape At(double temperature, int topK = 5, double topP = 1) => (r, _) => r with { Temperature = temperature, TopK = topK, TopP = topP };
+        var rows = new List<(HostileRow, IAnswerSource, Shape)>
         {
-            (new HostileRow("honest", "T=0", true), one, r => r with { Temperature = 0 }),
-            (new HostileRow("honest", "T=0.5", true), one, r => r with { Temperature = 0.5 }),
+            (new HostileRow("honest", "T=0", true), one, At(0)),
+            (new HostileRow("honest", "T=0.5", true), one, At(0.5)),
             (new HostileRow("honest", "T=1", true), one, hot),
-            (new HostileRow("honest", "T=1.5", true), one, r => r with { Temperature = 1.5 }),
-            (new HostileRow("honest", "T=1, top-k 40", true), one, r => r with { Temperature = 1, TopK = 40 }),
-            (new HostileRow("honest", "T=1, top-p 0.9", true), one, r => r with { Temperature = 1, TopP = 0.9 }),
+            (new HostileRow("honest", "T=1.5", true), one, At(1.5)),
+            (new HostileRow("honest", "T=1, top-k 40", true), one, At(1, topK: 40)),
+            (new HostileRow("honest", "T=1, top-p 0.9", true), one, At(1, topP: 0.9)),
             (new HostileRow("honest", $"T=1, {Streams} streams batched", true), new BackendAnswers(honest, Streams), hot),
-            (new HostileRow("honest", "T=1, long answers (160 tokens)", true), one, r => r with { Temperature = 1, MaxTokens = 160 }),
+            (new HostileRow("honest", "T=1, long answers (160 tokens)", true), one, (r, _) => r with { Temperature = 1, MaxTokens = 160 }),
         };
         foreach (var (name, switches) in KernelSwitches)
         {
@@ -126,22 +129,22 @@ internal static class HostileReport
         {
             var served = new BackendAnswers(new InferenceMinerBackend(
                 new OpenAiBackend(http, new OpenAiBackendOptions { BaseUrl = llamaCpp.Url, Model = "llama-cpp" })));
-            rows.Add((new HostileRow("honest, llama.cpp", "T=0", true), served, r => r with { Temperature = 0 }));
-            rows.Add((new HostileRow("honest, llama.cpp", "T=0.5", true), served, r => r with { Temperature = 0.5 }));
+            rows.Add((new HostileRow("honest, llama.cpp", "T=0", true), served, At(0)));
+            rows.Add((new HostileRow("honest, llama.cpp", "T=0.5", true), served, At(0.5)));
             rows.Add((new HostileRow("honest, llama.cpp", "T=1", true), served, hot));
-            rows.Add((new HostileRow("honest, llama.cpp", "T=1.5", true), served, r => r with { Temperature = 1.5 }));
-            rows.Add((new HostileRow("honest, llama.cpp", "T=1, top-k 40", true), served, r => r with { Temperature = 1, TopK = 40 }));
-            rows.Add((new HostileRow("honest, llama.cpp", "T=1, top-p 0.9", true), served, r => r with { Temperature = 1, TopP = 0.9 }));
+            rows.Add((new HostileRow("honest, llama.cpp", "T=1.5", true), served, At(1.5)));
+            rows.Add((new HostileRow("honest, llama.cpp", "T=1, top-k 40", true), served, At(1, topK: 40)));
+            rows.Add((new HostileRow("honest, llama.cpp", "T=1, top-p 0.9", true), served, At(1, topP: 0.9)));
         }
 
         var impostor = models.Load(TestModelShape.Stories15M, WeightType.Q8_0, 2, options);
         var cheaper = models.Load(TestModelShape.Tiny, WeightType.Q8_0, 3, options);
-        rows.Add((new HostileRow("impostor", "other weights, T=1", false), new BackendAnswers(new InferenceMinerBackend(impostor)), hot));
-        rows.Add((new HostileRow("forger", "Tiny model writes, task model's logprobs, T=1", false),
-            new BackendAnswers(new ForgerMinerBackend(new InferenceMinerBackend(cheaper), scorer)), hot));
-        rows.Add((new HostileRow("early-eos", "stops at 0.5 x max_tokens, T=1", false), Hostile(honest, "early-eos"), hot));
-        rows.Add((new HostileRow("truncated", "cut at 0.5 x max_tokens, T=1", false), Hostile(honest, "truncated"), hot));
-        rows.Add((new HostileRow("replay", "first answer again, T=1", false), Hostile(honest, "replay"), hot));
+        rows.Add((new HostileRow("impostor", "other weights, T=0/0.5/1", false), new BackendAnswers(new InferenceMinerBackend(impostor)), upToOne));
+        rows.Add((new HostileRow("forger", "Tiny model writes, task model's logprobs, T=0/0.5/1", false),
+            new BackendAnswers(new ForgerMinerBackend(new InferenceMinerBackend(cheaper), scorer)), upToOne));
+        rows.Add((new HostileRow("early-eos", "stops at 0.5 x max_tokens, T=0/0.5/1", false), Hostile(honest, "early-eos"), upToOne));
+        rows.Add((new HostileRow("truncated", "cut at 0.5 x max_tokens, T=0/0.5/1", false), Hostile(honest, "truncated"), upToOne));
+        rows.Add((new HostileRow("replay", "first answer again, T=0/0.5/1", false), Hostile(honest, "replay"), upToOne));
         foreach (var sigma in new[] { 0.1, 0.3, 1.0 })
         {
             var setting = sigma.ToString(CultureInfo.InvariantCulture);
