@@ -59,20 +59,24 @@ public static class MetadataDecoder
         var pallets = r.ReadVector(x => ReadPallet(x, version));
         byte extrinsicVersion;
         List<SignedExtensionMetadata> extensions;
+        int addressType, signatureType;
         if (version == 14)
         {
-            r.ReadCompactInt(); // the extrinsic type
+            // V14 names the address and signature types only as parameters of the extrinsic type.
+            var extrinsic = r.ReadCompactInt();
             extrinsicVersion = r.ReadByte();
             extensions = r.ReadVector(ReadExtension);
+            var parameters = types.TryGetValue(extrinsic, out var type) ? type.Parameters : [];
+            addressType = parameters.FirstOrDefault(p => p.Name == "Address")?.Type ?? -1;
+            signatureType = parameters.FirstOrDefault(p => p.Name == "Signature")?.Type ?? -1;
         }
         else
         {
             extrinsicVersion = r.ReadByte();
-            for (var i = 0; i < 4; i++)
-            {
-                r.ReadCompactInt(); // address, call, signature and extra types
-            }
-
+            addressType = r.ReadCompactInt();
+            r.ReadCompactInt(); // the call type
+            signatureType = r.ReadCompactInt();
+            r.ReadCompactInt(); // the extra type
             extensions = r.ReadVector(ReadExtension);
         }
 
@@ -89,17 +93,21 @@ public static class MetadataDecoder
             r.ReadVector(x => (x.ReadString(), x.ReadCompactInt(), x.ReadBytes(x.ReadCompactInt()).Length)); // custom values
         }
 
-        return new RuntimeMetadata(version, types, pallets, extrinsicVersion, extensions, apis);
+        return new RuntimeMetadata(version, types, pallets, extrinsicVersion, extensions, apis) { AddressType = addressType, SignatureType = signatureType };
     }
 
     private static MetadataType ReadType(ScaleReader r)
     {
         var id = r.ReadCompactInt();
         var path = r.ReadVector(x => x.ReadString());
-        r.ReadVector(x => (x.ReadString(), x.ReadOptionalCompactInt())); // type parameters
+        var parameters = r.ReadVector(x =>
+        {
+            var name = x.ReadString();
+            return new TypeField(name, x.ReadOptionalCompactInt() ?? -1, null);
+        });
         var definition = ReadDefinition(r);
         SkipDocs(r);
-        return new MetadataType(id, path, definition);
+        return new MetadataType(id, path, parameters, definition);
     }
 
     private static TypeDefinition ReadDefinition(ScaleReader r)

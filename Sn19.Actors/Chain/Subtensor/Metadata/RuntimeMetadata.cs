@@ -23,6 +23,12 @@ public sealed class RuntimeMetadata(
 
     public IReadOnlyList<SignedExtensionMetadata> SignedExtensions { get; } = signedExtensions;
 
+    /// <summary>The type of a signed extrinsic's sender (Substrate's <c>MultiAddress</c>); −1 when the metadata does not say.</summary>
+    public int AddressType { get; init; } = -1;
+
+    /// <summary>The type of its signature (Substrate's <c>MultiSignature</c>); −1 when the metadata does not say.</summary>
+    public int SignatureType { get; init; } = -1;
+
     /// <summary>Runtime APIs; empty for V14, which does not describe them.</summary>
     public IReadOnlyList<RuntimeApiMetadata> Apis { get; } = apis;
 
