@@ -42,18 +42,13 @@ public sealed class LlmCheckOptions
     public double ExactZeroDistance { get; set; } = 0.05;
 
     /// <summary>These options with the exact-match distances in place of the tolerant ones.</summary>
-    public LlmCheckOptions ForExactMatch() => new()
+    public LlmCheckOptions ForExactMatch()
     {
-        PlausibleRank = PlausibleRank,
-        ToleratedBadRanks = ToleratedBadRanks,
-        EosLikelihoodRatio = EosLikelihoodRatio,
-        DistanceChecks = DistanceChecks,
-        DistanceTopK = DistanceTopK,
-        PerfectDistance = ExactPerfectDistance,
-        ZeroDistance = ExactZeroDistance,
-        ExactPerfectDistance = ExactPerfectDistance,
-        ExactZeroDistance = ExactZeroDistance,
-    };
+        var exact = (LlmCheckOptions)MemberwiseClone();
+        exact.PerfectDistance = ExactPerfectDistance;
+        exact.ZeroDistance = ExactZeroDistance;
+        return exact;
+    }
 
     public void Validate()
     {

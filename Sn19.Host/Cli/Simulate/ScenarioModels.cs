@@ -33,11 +33,10 @@ internal sealed class ScenarioModels : IScenarioAnswers, IDisposable
         var engine = scenario.Engine!;
         var errors = new List<string>();
         var settings = new Dictionary<string, HostileSetting>(StringComparer.Ordinal);
-        foreach (var miner in scenario.Miners.Where(m => m.Hostile is not null && m.Hostile != Impostor))
+        // The impostor and the forger are the simulation's own (other weights; a cheaper model it writes): no setting to parse.
+        foreach (var miner in scenario.Miners.Where(m => m.Hostile is not (null or Impostor or Forger)))
         {
-            // The forger's cheaper model is the simulation's own: the kind is named without a file.
-            var text = miner.Hostile == "forger" ? "forger:scenario" : miner.Hostile!;
-            if (HostileSetting.Parse(text, out var error) is { } setting)
+            if (HostileSetting.Parse(miner.Hostile!, out var error) is { } setting)
             {
                 settings[miner.Name] = setting;
             }
@@ -66,7 +65,7 @@ internal sealed class ScenarioModels : IScenarioAnswers, IDisposable
                 {
                     null => honest,
                     Impostor => new InferenceMinerBackend(models.Load(shape, engine.Seed + 1)),
-                    "forger" => new ForgerMinerBackend(new InferenceMinerBackend(models.Load(TestModelShape.Tiny, engine.Seed + 2)), scorer),
+                    Forger => new ForgerMinerBackend(new InferenceMinerBackend(models.Load(TestModelShape.Tiny, engine.Seed + 2)), scorer),
                     _ => new HostileMinerBackend(honest, settings[miner.Name]),
                 };
             }
@@ -84,6 +83,9 @@ internal sealed class ScenarioModels : IScenarioAnswers, IDisposable
 
     /// <summary>The scenario's name for a miner on other weights (not a `sn19 miner --hostile` kind: such a miner just serves another file).</summary>
     public const string Impostor = "impostor";
+
+    /// <summary>The scenario's forger writes with a Tiny model the simulation makes (`sn19 miner --hostile forger:FILE` names one).</summary>
+    public const string Forger = "forger";
 
     public Task<IReadOnlyList<System.Text.Json.JsonElement>> AnswerAsync(string hotkey, Sn19.Actors.Wire.OpenAi.TextRequest request, CancellationToken cancellationToken) =>
         MinerAnswer.ChunksAsync(_miners[hotkey], request, cancellationToken);
