@@ -50,9 +50,10 @@ public sealed class ChainOptions
 
         if (Uri.TryCreate(Url, UriKind.Absolute, out var subtensor) && (subtensor.Scheme == "ws" || subtensor.Scheme == "wss"))
         {
-            // Sn19.Actors/Chain/Subtensor decodes Subtensor's metadata and builds its extrinsics; the client that talks to a
-            // node over WebSocket is not built yet, and a user must hear that rather than an odd connection error.
-            return $"chain.url '{Url}' is a Subtensor (Bittensor) node: not supported yet; use the local chain's http(s) URL";
+            // Reading a Subtensor node is built (`sn19 chain metagraph --url`); validating and mining on one is not yet,
+            // and a user must hear that rather than an odd connection error.
+            return $"chain.url '{Url}' is a Subtensor (Bittensor) node: validators and miners do not run on one yet "
+                + "(`sn19 chain metagraph --url` reads one); use the local chain's http(s) URL";
         }
 
         if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))

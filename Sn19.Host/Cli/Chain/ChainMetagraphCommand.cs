@@ -10,10 +10,21 @@ internal static class ChainMetagraphCommand
     public static Command Create()
     {
         var json = ChainCli.JsonOption();
-        var command = new Command("metagraph", "Show the subnet's metagraph: uids, keys, stake, axons, permits, incentive, dividends, trust");
+        var netuid = new Option<ushort>("--netuid")
+        {
+            Description = "the subnet to read from a Subtensor node (--url ws:// or wss://); the local chain serves one subnet",
+            DefaultValueFactory = _ => 19,
+        };
+        var command = new Command(
+            "metagraph",
+            "Show the subnet's metagraph: uids, keys, stake, axons, permits, incentive, dividends, trust. With --url ws(s)://… it reads a Subtensor (Bittensor) node");
         command.Options.Add(json);
+        command.Options.Add(netuid);
         var url = ChainCli.AddClientOptions(command);
-        command.SetAction((ParseResult r, CancellationToken ct) => ChainCli.WithClientAsync(r, url, async (chain, token) =>
+        command.SetAction((ParseResult r, CancellationToken ct) =>
+            r.GetValue(url.Url) is { } given && SubtensorMetagraphOutput.IsSubtensorUrl(given)
+                ? SubtensorMetagraphOutput.RunAsync(r, new Uri(given), r.GetValue(netuid), r.GetValue(json), ct)
+                : ChainCli.WithClientAsync(r, url, async (chain, token) =>
         {
             var result = await chain.GetMetagraphAsync(token);
             if (!result.IsOk)

@@ -40,7 +40,7 @@ public sealed class ChainOptionsTests
 
     [Theory]
     [InlineData("url", "ftp://x", "chain.url")]
-    [InlineData("url", "wss://entrypoint-finney.opentensor.ai:443", "not supported yet")]
+    [InlineData("url", "wss://entrypoint-finney.opentensor.ai:443", "do not run on one yet")]
     [InlineData("netuid", "0", "chain.netuid")]
     [InlineData("subnet:tempo", "0", "tempo")]
     public void Validate_BadValue_NamesTheKey(string key, string value, string named)

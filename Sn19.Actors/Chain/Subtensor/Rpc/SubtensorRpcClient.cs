@@ -1,0 +1,122 @@
+namespace Sn19.Actors.Chain.Subtensor.Rpc;
+
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+/// <summary>
+/// JSON-RPC 2.0 to a Subtensor node over one WebSocket (<c>ws://</c> or <c>wss://</c>), one call at a time: each request
+/// carries a fresh id and waits for the answer with that id; anything else the node sends meanwhile is skipped. A call
+/// that the node answers with an error, or that outlives <see cref="CallTimeout"/>, throws
+/// <see cref="SubtensorRpcException"/>. Subscriptions and reconnection are not built yet.
+/// </summary>
+public sealed class SubtensorRpcClient : IAsyncDisposable
+{
+    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly ClientWebSocket _socket = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Uri _url;
+    private long _nextId;
+
+    private SubtensorRpcClient(Uri url) => _url = url;
+
+    public static async Task<SubtensorRpcClient> ConnectAsync(Uri url, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var client = new SubtensorRpcClient(url);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
+        try
+        {
+            await client._socket.ConnectAsync(url, timeout.Token);
+            return client;
+        }
+        catch (Exception error) when (error is WebSocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            await client.DisposeAsync();
+            throw new SubtensorRpcException($"cannot reach the Subtensor node at {url}: {error.Message}", error);
+        }
+    }
+
+    /// <summary>The result of <paramref name="method"/> (a JSON value; null when the node answers null).</summary>
+    public async Task<JsonNode?> CallAsync(string method, JsonArray parameters, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CallTimeout);
+        try
+        {
+            var id = ++_nextId;
+            var request = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters };
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(request.ToJsonString()), WebSocketMessageType.Text, true, timeout.Token);
+            while (true)
+            {
+                var answer = JsonNode.Parse(await ReceiveAsync(timeout.Token)) as JsonObject;
+                if (answer?["id"]?.GetValueKind() != JsonValueKind.Number || answer["id"]!.GetValue<long>() != id)
+                {
+                    continue; // a notification, or an answer to a call this client gave up on
+                }
+
+                if (answer["error"] is JsonObject error)
+                {
+                    throw new SubtensorRpcException($"{method}: the node answered error {error["code"]}: {error["message"]}");
+                }
+
+                return answer["result"];
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SubtensorRpcException($"{method}: no answer from {_url} within {CallTimeout.TotalSeconds:F0} s");
+        }
+        catch (WebSocketException error)
+        {
+            throw new SubtensorRpcException($"{method}: the connection to {_url} failed: {error.Message}", error);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_socket.State == WebSocketState.Open)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
+            {
+                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
+            }
+            catch (Exception error) when (error is WebSocketException or OperationCanceledException)
+            {
+                // The node went away first: nothing left to close.
+            }
+        }
+
+        _socket.Dispose();
+        _gate.Dispose();
+    }
+
+    private async Task<string> ReceiveAsync(CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        while (true)
+        {
+            var part = await _socket.ReceiveAsync(buffer, cancellationToken);
+            if (part.MessageType == WebSocketMessageType.Close)
+            {
+                throw new WebSocketException("the node closed the connection");
+            }
+
+            message.Write(buffer, 0, part.Count);
+            if (part.EndOfMessage)
+            {
+                return Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+            }
+        }
+    }
+}

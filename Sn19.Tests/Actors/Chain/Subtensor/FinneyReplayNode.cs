@@ -1,0 +1,124 @@
+namespace Sn19.Tests.Actors.Chain.Subtensor;
+
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// A test double for finney (the public chain a test cannot reach): a JSON-RPC WebSocket server on loopback that answers
+/// what finney answered when opentensor/bittensor recorded its `metagraph` case (shared/data/subtensor, block 6852690), and
+/// <c>Metadata_metadata_at_version(15)</c> from the metadata recorded at the same runtime (spec 343). Parameters match with
+/// hex taken case- and 0x-insensitively; a call it has no recording for gets JSON-RPC error −32601.
+/// </summary>
+public sealed class FinneyReplayNode : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Dictionary<string, List<(JsonArray Params, JsonNode? Result)>> _recorded;
+    private readonly string _metadataV15;
+
+    private FinneyReplayNode(WebApplication app, string dataDirectory)
+    {
+        _app = app;
+        _recorded = [];
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(dataDirectory, "finney-recorded-rpc.json")));
+        foreach (var method in document.RootElement.GetProperty("metagraph").EnumerateObject())
+        {
+            _recorded[method.Name] = [.. method.Value.EnumerateObject().Select(p =>
+                (JsonNode.Parse(p.Name)!.AsArray(), JsonNode.Parse(p.Value.GetRawText())!["result"]))];
+        }
+
+        _metadataV15 = File.ReadAllText(Path.Combine(dataDirectory, "finney-spec343-metadata-v15-option.hex")).Trim();
+    }
+
+    public Uri Url { get; private set; } = null!;
+
+    public static async Task<FinneyReplayNode> StartAsync(string dataDirectory)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var node = new FinneyReplayNode(app, dataDirectory);
+        app.UseWebSockets();
+        app.Map("/", node.ServeAsync);
+        await app.StartAsync();
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        node.Url = new UriBuilder(address) { Scheme = "ws" }.Uri;
+        return node;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task ServeAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = 400;
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var buffer = new byte[1 << 16];
+        while (socket.State == WebSocketState.Open)
+        {
+            using var message = new MemoryStream();
+            WebSocketReceiveResult part;
+            do
+            {
+                part = await socket.ReceiveAsync(buffer, context.RequestAborted);
+                message.Write(buffer, 0, part.Count);
+            }
+            while (!part.EndOfMessage && part.MessageType != WebSocketMessageType.Close);
+
+            if (part.MessageType == WebSocketMessageType.Close)
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                return;
+            }
+
+            var request = JsonNode.Parse(message.ToArray())!.AsObject();
+            var answer = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = request["id"]!.DeepClone() };
+            if (TryAnswer(request["method"]!.GetValue<string>(), request["params"]!.AsArray(), out var result))
+            {
+                answer["result"] = result?.DeepClone();
+            }
+            else
+            {
+                answer["error"] = new JsonObject { ["code"] = -32601, ["message"] = "not in the recording" };
+            }
+
+            await socket.SendAsync(Encoding.UTF8.GetBytes(answer.ToJsonString()), WebSocketMessageType.Text, true, context.RequestAborted);
+        }
+    }
+
+    private bool TryAnswer(string method, JsonArray parameters, out JsonNode? result)
+    {
+        if (method == "state_call" && parameters.Count > 0 && parameters[0]!.GetValue<string>() == "Metadata_metadata_at_version")
+        {
+            result = JsonValue.Create(_metadataV15);
+            return true;
+        }
+
+        var hit = _recorded.TryGetValue(method, out var calls) ? calls.FindIndex(c => Same(c.Params, parameters)) : -1;
+        result = hit >= 0 ? calls![hit].Result : null;
+        return hit >= 0;
+    }
+
+    private static bool Same(JsonArray recorded, JsonArray asked) =>
+        recorded.Count == asked.Count && recorded.Zip(asked, (r, a) => Normal(r) == Normal(a)).All(same => same);
+
+    private static string Normal(JsonNode? value)
+    {
+        var text = value?.ToJsonString().Trim('"') ?? "null";
+        return (text.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? text[2..] : text).ToLowerInvariant();
+    }
+}
