@@ -1,6 +1,7 @@
 namespace Sn19.Actors.Crypto.Sodium;
 
-/// <summary>BLAKE2b, unkeyed, 32 to 64 output bytes (NSec's; SS58 checksums and junction chain codes use it).</summary>
+/// <summary>BLAKE2b, unkeyed, 16 to 64 output bytes: SS58 checksums and junction chain codes use 32 and 64, Substrate's
+/// Blake2_128 storage hashers 16 (libsodium's crypto_generichash, of which NSec exposes 32 to 64).</summary>
 public static class Blake2b
 {
     public static byte[] Hash(ReadOnlySpan<byte> input, int outputLength = 32)
@@ -10,13 +11,27 @@ public static class Blake2b
         return output;
     }
 
-    public static void Hash(Span<byte> output, ReadOnlySpan<byte> input)
+    public static unsafe void Hash(Span<byte> output, ReadOnlySpan<byte> input)
     {
-        if (output.Length is < 32 or > 64)
+        if (output.Length is < 16 or > 64)
         {
-            throw new ArgumentException("BLAKE2b output must be 32..64 bytes", nameof(output));
+            throw new ArgumentException("BLAKE2b output must be 16..64 bytes", nameof(output));
         }
 
-        new NSec.Cryptography.Blake2b(output.Length).Hash(input, output);
+        if (output.Length >= 32)
+        {
+            new NSec.Cryptography.Blake2b(output.Length).Hash(input, output);
+            return;
+        }
+
+        SodiumLibrary.EnsureInitialized();
+        fixed (byte* o = output)
+        fixed (byte* i = input)
+        {
+            if (SodiumNative.GenericHash(o, (nuint)output.Length, i, (ulong)input.Length, null, 0) != 0)
+            {
+                throw new InvalidOperationException("crypto_generichash failed");
+            }
+        }
     }
 }

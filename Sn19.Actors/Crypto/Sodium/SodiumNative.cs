@@ -46,6 +46,9 @@ internal static partial class SodiumNative
     [LibraryImport(Library, EntryPoint = "sodium_init")]
     internal static partial int SodiumInit();
 
+    [LibraryImport(Library, EntryPoint = "crypto_generichash")]
+    internal static unsafe partial int GenericHash(byte* output, nuint outputLength, byte* input, ulong inputLength, byte* key, nuint keyLength);
+
     [LibraryImport(Library, EntryPoint = "randombytes_buf")]
     internal static unsafe partial void RandomBytesBuf(byte* buffer, nuint size);
 
