@@ -7,15 +7,16 @@ using System.Text.Json.Nodes;
 
 /// <summary>
 /// JSON-RPC 2.0 to a Subtensor node over one WebSocket (<c>ws://</c> or <c>wss://</c>), one call at a time: each request
-/// carries a fresh id and waits for the answer with that id; anything else the node sends meanwhile is skipped. A call
-/// that the node answers with an error, or that outlives <see cref="CallTimeout"/>, throws
-/// <see cref="SubtensorRpcException"/>. Subscriptions and reconnection are not built yet.
+/// carries a fresh id and waits for the answer with that id; anything else the node sends meanwhile is skipped. When the
+/// connection drops (public nodes close idle sockets), the client connects again and sends the call once more: the calls
+/// it makes are reads. A call that the node answers with an error, that fails twice, or that outlives
+/// <see cref="CallTimeout"/>, throws <see cref="SubtensorRpcException"/>. Subscriptions are not built yet.
 /// </summary>
 public sealed class SubtensorRpcClient : IAsyncDisposable
 {
     public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly ClientWebSocket _socket = new();
+    private ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Uri _url;
     private long _nextId;
@@ -40,6 +41,9 @@ public sealed class SubtensorRpcClient : IAsyncDisposable
         }
     }
 
+    /// <summary>How many times the connection was made again after it dropped.</summary>
+    public int Reconnects { get; private set; }
+
     /// <summary>The result of <paramref name="method"/> (a JSON value; null when the node answers null).</summary>
     public async Task<JsonNode?> CallAsync(string method, JsonArray parameters, CancellationToken cancellationToken)
     {
@@ -48,23 +52,17 @@ public sealed class SubtensorRpcClient : IAsyncDisposable
         timeout.CancelAfter(CallTimeout);
         try
         {
-            var id = ++_nextId;
-            var request = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters };
-            await _socket.SendAsync(Encoding.UTF8.GetBytes(request.ToJsonString()), WebSocketMessageType.Text, true, timeout.Token);
-            while (true)
+            try
             {
-                var answer = JsonNode.Parse(await ReceiveAsync(timeout.Token)) as JsonObject;
-                if (answer?["id"]?.GetValueKind() != JsonValueKind.Number || answer["id"]!.GetValue<long>() != id)
-                {
-                    continue; // a notification, or an answer to a call this client gave up on
-                }
-
-                if (answer["error"] is JsonObject error)
-                {
-                    throw new SubtensorRpcException($"{method}: the node answered error {error["code"]}: {error["message"]}");
-                }
-
-                return answer["result"];
+                return await ExchangeAsync(method, parameters, timeout.Token);
+            }
+            catch (WebSocketException)
+            {
+                _socket.Dispose();
+                _socket = new ClientWebSocket();
+                await _socket.ConnectAsync(_url, timeout.Token);
+                Reconnects++;
+                return await ExchangeAsync(method, parameters, timeout.Token);
             }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -73,11 +71,34 @@ public sealed class SubtensorRpcClient : IAsyncDisposable
         }
         catch (WebSocketException error)
         {
-            throw new SubtensorRpcException($"{method}: the connection to {_url} failed: {error.Message}", error);
+            throw new SubtensorRpcException($"{method}: the connection to {_url} failed twice: {error.Message}", error);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Sends one request and reads up to its answer. The parameters are copied: a node may get them twice.</summary>
+    private async Task<JsonNode?> ExchangeAsync(string method, JsonArray parameters, CancellationToken cancellationToken)
+    {
+        var id = ++_nextId;
+        var request = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters.DeepClone() };
+        await _socket.SendAsync(Encoding.UTF8.GetBytes(request.ToJsonString()), WebSocketMessageType.Text, true, cancellationToken);
+        while (true)
+        {
+            var answer = JsonNode.Parse(await ReceiveAsync(cancellationToken)) as JsonObject;
+            if (answer?["id"]?.GetValueKind() != JsonValueKind.Number || answer["id"]!.GetValue<long>() != id)
+            {
+                continue; // a notification, or an answer to a call this client gave up on
+            }
+
+            if (answer["error"] is JsonObject error)
+            {
+                throw new SubtensorRpcException($"{method}: the node answered error {error["code"]}: {error["message"]}");
+            }
+
+            return answer["result"];
         }
     }
 

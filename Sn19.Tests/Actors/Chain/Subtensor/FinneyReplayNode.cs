@@ -41,6 +41,10 @@ public sealed class FinneyReplayNode : IAsyncDisposable
 
     public Uri Url { get; private set; } = null!;
 
+    /// <summary>When set, each connection is cut (no close handshake) when a call comes after this many answers, as public
+    /// nodes drop sockets.</summary>
+    public int? DropAfter { get; set; }
+
     public static async Task<FinneyReplayNode> StartAsync(string dataDirectory)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -68,6 +72,7 @@ public sealed class FinneyReplayNode : IAsyncDisposable
 
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var buffer = new byte[1 << 16];
+        var answered = 0;
         while (socket.State == WebSocketState.Open)
         {
             using var message = new MemoryStream();
@@ -85,6 +90,13 @@ public sealed class FinneyReplayNode : IAsyncDisposable
                 return;
             }
 
+            if (answered == DropAfter)
+            {
+                // Cut while a call waits for its answer (every earlier answer was read before this call was sent).
+                socket.Abort();
+                return;
+            }
+
             var request = JsonNode.Parse(message.ToArray())!.AsObject();
             var answer = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = request["id"]!.DeepClone() };
             if (TryAnswer(request["method"]!.GetValue<string>(), request["params"]!.AsArray(), out var result))
@@ -97,6 +109,7 @@ public sealed class FinneyReplayNode : IAsyncDisposable
             }
 
             await socket.SendAsync(Encoding.UTF8.GetBytes(answer.ToJsonString()), WebSocketMessageType.Text, true, context.RequestAborted);
+            answered++;
         }
     }
 

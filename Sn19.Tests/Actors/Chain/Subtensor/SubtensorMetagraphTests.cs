@@ -25,6 +25,21 @@ public sealed class SubtensorMetagraphTests(FinneyRecordingsFixture finney) : IC
     }
 
     [Fact]
+    public async Task Read_NodeDropsTheConnection_ConnectsAgainAndGetsTheSameAnswer()
+    {
+        await using var node = await FinneyReplayNode.StartAsync(finney.Directory);
+        node.DropAfter = 2;
+        await using var rpc = await SubtensorRpcClient.ConnectAsync(node.Url, CancellationToken.None);
+
+        var metagraph = await SubtensorMetagraph.ReadAsync(rpc, 1, CancellationToken.None);
+
+        // Four calls, two per connection: the third finds the first connection cut.
+        Assert.Equal(1, rpc.Reconnects);
+        Assert.Equal(6852690UL, metagraph.Block);
+        Assert.Equal(1024, metagraph.Neurons.Count);
+    }
+
+    [Fact]
     public async Task Read_ASubnetTheNodeHasNoAnswerFor_SaysWhichCall()
     {
         await using var node = await FinneyReplayNode.StartAsync(finney.Directory);
