@@ -1,7 +1,6 @@
 namespace Sn19.Tests.LlamaCpp;
 
 using Sn19.Actors.Subnet.LlmChecks;
-using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Wire.OpenAi;
 using Sn19.Host.Local;
 using Sn19.Host.Miner;
@@ -31,7 +30,9 @@ public sealed class LlamaCppMinerTests(StoriesModelPairFixture models) : IClassF
         var miner = new InferenceMinerBackend(new OpenAiBackend(http, new OpenAiBackendOptions { BaseUrl = shim.Url, Model = "llama-cpp" }));
         var scorer = new EngineSequenceScorer(models.Task, "task");
         var checker = new LlmChecker(new LlmCheckOptions());
-        foreach (var request in await RequestsAsync(kind, temperature, 4))
+        var requests = await SyntheticRequests.DrawAsync(LocalSynthetics.Load(), models.Task, kind, new Random(31 + (int)(temperature * 10)), 4,
+            r => r with { Temperature = temperature, MaxTokens = Math.Min(r.MaxTokens, 48) });
+        foreach (var request in requests)
         {
             var chunks = await MinerAnswer.ChunksAsync(miner, request, timeout.Token);
             var stream = MinerStreamParser.Parse(chunks, kind);
@@ -52,24 +53,5 @@ public sealed class LlamaCppMinerTests(StoriesModelPairFixture models) : IClassF
 
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("only streamed responses", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-    }
-
-    private async Task<List<TextRequest>> RequestsAsync(TextRequestKind kind, double temperature, int count)
-    {
-        var generator = new SyntheticPayloadGenerator(
-            MarkovTextModel.Build(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "assets", "synthetic-corpus.txt"))), LocalSynthetics.Load());
-        var random = new Random(31 + (int)(temperature * 10));
-        var requests = new List<TextRequest>();
-        while (requests.Count < count)
-        {
-            var drawn = kind == TextRequestKind.Chat ? generator.Chat("task", random) : generator.Completion("task", random);
-            var request = drawn with { Temperature = temperature, MaxTokens = Math.Min(drawn.MaxTokens, 48), Seed = random.Next() };
-            if (models.Task.EncodePrompt(EngineSequenceScorer.ToGeneration(request)).Length + request.MaxTokens + 1 <= models.Task.Engine.ContextLength)
-            {
-                requests.Add(request);
-            }
-        }
-
-        return requests;
     }
 }

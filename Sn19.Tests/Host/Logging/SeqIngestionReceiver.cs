@@ -2,9 +2,8 @@ namespace Sn19.Tests.Host.Logging;
 
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Sn19.Tests.TestSupport;
 
 /// <summary>
 /// Test double for a Seq server (none can be installed here): Kestrel on 127.0.0.1 taking Seq's ingestion
@@ -23,10 +22,7 @@ internal sealed class SeqIngestionReceiver : IAsyncDisposable
 
     public static async Task<SeqIngestionReceiver> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         var receiver = new SeqIngestionReceiver(app);
         app.MapPost("/api/events/raw", async (HttpContext context) =>
         {

@@ -5,13 +5,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Sn19.Tests.TestSupport;
 
 /// <summary>
 /// A test double for finney (the public chain a test cannot reach): a JSON-RPC WebSocket server on loopback that answers
@@ -47,16 +42,12 @@ public sealed class FinneyReplayNode : IAsyncDisposable
 
     public static async Task<FinneyReplayNode> StartAsync(string dataDirectory)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         var node = new FinneyReplayNode(app, dataDirectory);
         app.UseWebSockets();
         app.Map("/", node.ServeAsync);
         await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
-        node.Url = new UriBuilder(address) { Scheme = "ws" }.Uri;
+        node.Url = new UriBuilder(app.Urls.First()) { Scheme = "ws" }.Uri;
         return node;
     }
 

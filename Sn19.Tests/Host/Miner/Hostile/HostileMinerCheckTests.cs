@@ -1,7 +1,6 @@
 namespace Sn19.Tests.Host.Miner.Hostile;
 
 using Sn19.Actors.Subnet.LlmChecks;
-using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Wire.OpenAi;
 using Sn19.Host.Local;
 using Sn19.Host.Miner;
@@ -80,24 +79,11 @@ public sealed class HostileMinerCheckTests(StoriesModelPairFixture models) : ICl
         Assert.Contains("unknown hostile kind 'lazy'", run.Stderr, StringComparison.Ordinal);
     }
 
-    private async Task<List<TextRequest>> RequestsAsync(int seed, int count)
+    private Task<List<TextRequest>> RequestsAsync(int seed, int count)
     {
         var options = LocalSynthetics.Load();
         options.MaxMaxTokens = 32;
-        var generator = new SyntheticPayloadGenerator(
-            MarkovTextModel.Build(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot, "assets", "synthetic-corpus.txt"))), options);
-        var random = new Random(seed);
-        var requests = new List<TextRequest>();
-        while (requests.Count < count)
-        {
-            var request = generator.Completion("task", random) with { Temperature = 1, MaxTokens = 32 };
-            if (models.Task.EncodePrompt(EngineSequenceScorer.ToGeneration(request)).Length + request.MaxTokens + 1 <= models.Task.Engine.ContextLength)
-            {
-                requests.Add(request);
-            }
-        }
-
-        return requests;
+        return SyntheticRequests.DrawAsync(options, models.Task, TextRequestKind.Completion, new Random(seed), count, r => r with { Temperature = 1, MaxTokens = 32 });
     }
 
     private static async Task<LlmCheckResult> CheckAsync(EngineSequenceScorer scorer, IMinerTextBackend miner, TextRequest request) =>

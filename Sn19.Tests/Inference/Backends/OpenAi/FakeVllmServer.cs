@@ -4,15 +4,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Sn19.Inference.Generation;
 using Sn19.Inference.Sampling;
+using Sn19.Tests.TestSupport;
 using Sn19.Inference.Scoring;
 using Sn19.Inference.Tokenizers;
 
@@ -40,16 +35,12 @@ public sealed class FakeVllmServer : IAsyncDisposable
 
     public static async Task<FakeVllmServer> StartAsync(LocalInferenceBackend backend)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackWebApp.Create();
         var server = new FakeVllmServer(app, backend);
         app.MapPost("/v1/completions", context => server.Completions(context, chat: false));
         app.MapPost("/v1/chat/completions", context => server.Completions(context, chat: true));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.BaseUrl = new Uri(address);
+        server.BaseUrl = new Uri(app.Urls.First());
         return server;
     }
 
