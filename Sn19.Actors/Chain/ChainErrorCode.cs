@@ -68,4 +68,10 @@ public enum ChainErrorCode
 
     /// <summary>The chain could not be reached or answered something unreadable.</summary>
     Unavailable,
+
+    /// <summary>This chain does not take the call from Sn19 (on Subtensor: registering and staking spend the coldkey's TAO; use btcli).</summary>
+    Unsupported,
+
+    /// <summary>The chain refused for a reason of its own, named in the message (a Subtensor runtime error without a code here).</summary>
+    Rejected,
 }

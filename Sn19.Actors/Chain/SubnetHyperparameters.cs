@@ -4,7 +4,8 @@ using Microsoft.Extensions.Configuration;
 
 /// <summary>
 /// The subnet's hyperparameters (chain-and-yuma.md §1.5). Defaults are what subtensor gives a new subnet,
-/// except commit-reveal, which the local chain does not model (weights are always set in the clear).
+/// except commit-reveal, which the local chain does not model (weights are always set in the clear); a Subtensor
+/// chain reports its own (<c>SubtensorHyperparameters</c>).
 /// </summary>
 public sealed record SubnetHyperparameters
 {
@@ -72,8 +73,14 @@ public sealed record SubnetHyperparameters
     [ConfigurationKeyName("emission-per-block-rao")]
     public ulong EmissionPerBlockRao { get; init; } = 1_000_000_000;
 
-    /// <summary>Always false: the local chain takes weights in the clear (commit-reveal is out of scope).</summary>
-    public bool CommitRevealEnabled => false;
+    /// <summary>Whether weights must be committed (hashed) and revealed later. A Subtensor subnet may require it; the local
+    /// chain takes weights in the clear and refuses a configuration that asks for it.</summary>
+    [ConfigurationKeyName("commit-reveal")]
+    public bool CommitRevealEnabled { get; init; }
+
+    /// <summary>Epochs between a commit and its reveal (Subtensor's <c>RevealPeriodEpochs</c>).</summary>
+    [ConfigurationKeyName("reveal-period-epochs")]
+    public ulong RevealPeriodEpochs { get; init; } = 1;
 
     /// <summary>The activity cutoff in blocks, as the epoch computes it.</summary>
     public ulong ActivityCutoffBlocks => Math.Max(1, ActivityCutoffFactorMilli * Tempo / 1000);
@@ -99,6 +106,11 @@ public sealed record SubnetHyperparameters
         if (BondsMovingAverage > 1_000_000)
         {
             return "bonds-moving-average is in millionths and must be at most 1000000";
+        }
+
+        if (CommitRevealEnabled)
+        {
+            return "commit-reveal is not modelled by the local chain, which takes weights in the clear";
         }
 
         if (LiquidAlpha && (AlphaLow < 1_638 || AlphaLow > AlphaHigh))

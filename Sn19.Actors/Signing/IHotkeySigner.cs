@@ -12,4 +12,7 @@ public interface IHotkeySigner
     ValueTask<SignOutcome> SignEnvelopeAsync(EnvelopeToSign envelope, CancellationToken cancellationToken);
 
     ValueTask<SignOutcome> SignWeightsAsync(WeightsToSign weights, CancellationToken cancellationToken);
+
+    /// <summary>Signs a Subtensor extrinsic's signing payload (<see cref="SignKinds.Extrinsic"/>).</summary>
+    ValueTask<SignOutcome> SignExtrinsicAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 }

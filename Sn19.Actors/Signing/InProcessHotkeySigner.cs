@@ -26,7 +26,7 @@ internal sealed class InProcessHotkeySigner : IHotkeySigner
 
     public string HotkeyAddress { get; }
 
-    /// <summary>A signer for one key, granted both signing kinds under a fresh in-memory token.</summary>
+    /// <summary>A signer for one key, granted every signing kind under a fresh in-memory token.</summary>
     public static InProcessHotkeySigner Create(IMessageSigner key, string hotkey, TimeProvider time, TimeSpan nonceWindow, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -39,7 +39,7 @@ internal sealed class InProcessHotkeySigner : IHotkeySigner
                 Name = client,
                 TokenSha256 = SignerTokens.Hash(token),
                 Hotkeys = [hotkey],
-                Kinds = [SignKinds.RequestEnvelope, SignKinds.Weights],
+                Kinds = [SignKinds.RequestEnvelope, SignKinds.Weights, SignKinds.Extrinsic],
             },
         ]);
         var core = new SignerCore(policy, new Dictionary<string, IMessageSigner> { [hotkey] = key }, time, nonceWindow, logger);
@@ -59,6 +59,13 @@ internal sealed class InProcessHotkeySigner : IHotkeySigner
         ArgumentNullException.ThrowIfNull(weights);
         cancellationToken.ThrowIfCancellationRequested();
         var request = SignerResponses.Weights(Interlocked.Increment(ref _nextId), _client, _token, _hotkey, weights);
+        return ValueTask.FromResult(SignerResponses.ToOutcome(_core.Handle(request)));
+    }
+
+    public ValueTask<SignOutcome> SignExtrinsicAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var request = SignerResponses.Extrinsic(Interlocked.Increment(ref _nextId), _client, _token, _hotkey, payload.Span);
         return ValueTask.FromResult(SignerResponses.ToOutcome(_core.Handle(request)));
     }
 }

@@ -9,8 +9,16 @@ public static class SignKinds
     /// <summary>A weights submission (<see cref="WeightsMessage"/>).</summary>
     public const string Weights = "weights";
 
+    /// <summary>
+    /// A Subtensor extrinsic's signing payload (call ‖ signed extensions' explicit and implicit parts). The signer hashes it
+    /// with BLAKE2b-256 when it is longer than 256 bytes, as Substrate does, so the client always sends the whole payload.
+    /// The payload is signed as the runtime will check it: a client granted this kind can have any call of the hotkey
+    /// signed, so grant it only to the validator or miner process of that hotkey (a hotkey holds no stake of its own).
+    /// </summary>
+    public const string Extrinsic = "extrinsic";
+
     /// <summary>Not a signature: asks which SS58 address a hotkey has. Any authenticated client with the hotkey may ask.</summary>
     public const string Address = "address";
 
-    public static bool IsSigningKind(string? kind) => kind is RequestEnvelope or Weights;
+    public static bool IsSigningKind(string? kind) => kind is RequestEnvelope or Weights or Extrinsic;
 }

@@ -61,5 +61,11 @@ internal sealed class SignerClient : IHotkeySigner, IAsyncDisposable
         return SignerResponses.ToOutcome(await _connection.SendAsync(request, cancellationToken));
     }
 
+    public async ValueTask<SignOutcome> SignExtrinsicAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        var request = SignerResponses.Extrinsic(Interlocked.Increment(ref _nextId), _client, _token, _hotkey, payload.Span);
+        return SignerResponses.ToOutcome(await _connection.SendAsync(request, cancellationToken));
+    }
+
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

@@ -88,6 +88,11 @@ internal sealed class SignerCore
             return WeightsMessage.TryEncode(weights, out problem);
         }
 
+        if (request.Kind == SignKinds.Extrinsic)
+        {
+            return ExtrinsicMessage(request.Payload, out problem);
+        }
+
         if (request.Nonce is null || !WireNonce.TryParse(request.Nonce, out var nonceNs))
         {
             problem = "nonce must be <unix time ns>_<10 alphanumerics>";
@@ -116,6 +121,34 @@ internal sealed class SignerCore
         return Encoding.UTF8.GetBytes(
             EnvelopeMessage.Compose(request.Nonce, key.Ss58Address, request.Miner!, request.BodySha256));
     }
+
+    /// <summary>
+    /// The bytes an extrinsic's signature covers: the payload itself, or its BLAKE2b-256 when longer than 256 bytes. A payload
+    /// shorter than a call's two index bytes, or longer than <see cref="MaxExtrinsicPayload"/>, is refused.
+    /// </summary>
+    private static byte[]? ExtrinsicMessage(string? payloadHex, out string problem)
+    {
+        problem = "payload must be the extrinsic's signing payload as hex (2 to 65536 bytes)";
+        var hex = payloadHex is not null && payloadHex.StartsWith("0x", StringComparison.Ordinal) ? payloadHex[2..] : payloadHex;
+        if (hex is null || hex.Length < 4 || hex.Length > MaxExtrinsicPayload * 2 || hex.Length % 2 != 0 || !hex.All(Uri.IsHexDigit))
+        {
+            return null;
+        }
+
+        problem = string.Empty;
+        var payload = Convert.FromHexString(hex);
+        if (payload.Length <= 256)
+        {
+            return payload;
+        }
+
+        var hash = new byte[32];
+        Crypto.Sodium.Blake2b.Hash(hash, payload);
+        return hash;
+    }
+
+    /// <summary>Larger than any weights or axon call (a 1,024-uid set_weights is about 4 KiB).</summary>
+    private const int MaxExtrinsicPayload = 65_536;
 
     /// <summary>Client-supplied text goes into the log only as short printable ASCII, so it cannot forge log lines.</summary>
     private static string Printable(string? text)

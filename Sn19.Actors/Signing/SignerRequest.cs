@@ -3,7 +3,7 @@ namespace Sn19.Actors.Signing;
 /// <summary>
 /// One frame from a client to the signer (JSON, camelCase). Which fields matter depends on
 /// <see cref="Kind"/>: <c>request-envelope</c> uses nonce, miner and bodySha256; <c>weights</c> uses netuid,
-/// uids, values and versionKey; <c>address</c> uses none.
+/// uids, values and versionKey; <c>extrinsic</c> uses payload; <c>address</c> uses none.
 /// </summary>
 public sealed record SignerRequest
 {
@@ -33,4 +33,7 @@ public sealed record SignerRequest
     public ulong VersionKey { get; init; }
 
     public ulong LastUpdate { get; init; }
+
+    /// <summary>An extrinsic's whole signing payload as hex (kind <c>extrinsic</c>).</summary>
+    public string? Payload { get; init; }
 }

@@ -32,6 +32,16 @@ internal static class SignerResponses
         BodySha256 = envelope.BodySha256Hex,
     };
 
+    public static SignerRequest Extrinsic(long id, string client, string token, string hotkey, ReadOnlySpan<byte> payload) => new()
+    {
+        Id = id,
+        Client = client,
+        Token = token,
+        Hotkey = hotkey,
+        Kind = SignKinds.Extrinsic,
+        Payload = Convert.ToHexStringLower(payload),
+    };
+
     public static SignerRequest Weights(long id, string client, string token, string hotkey, WeightsToSign weights) => new()
     {
         Id = id,

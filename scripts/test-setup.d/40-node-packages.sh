@@ -4,6 +4,7 @@
 #   Sn19.Tests/LlamaCpp  llama.cpp for the cross-engine checking tests (node-llama-cpp 3.21.1 and its prebuilt
 #                        linux-x64 CPU binaries; the optional GPU variants, 600 MB, are left out)
 #   Sn19.Tests/Subtensor polkadot-js (@polkadot/types 16.5.6), the oracle of the Subtensor client's tests
+#   Sn19.Tests/Chopsticks chopsticks 1.5.1, a real Subtensor runtime run offline for the Subtensor client's tests
 # A folder whose node_modules already matches its lock is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,3 +29,4 @@ install() {
 install Sn19.Tests/Interop
 install Sn19.Tests/LlamaCpp --omit=optional
 install Sn19.Tests/Subtensor
+install Sn19.Tests/Chopsticks

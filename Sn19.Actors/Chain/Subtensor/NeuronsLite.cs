@@ -29,8 +29,19 @@ public static class NeuronsLite
     public static IReadOnlyList<NeuronInfo> Decode(RuntimeMetadata metadata, byte[] answer)
     {
         ArgumentNullException.ThrowIfNull(metadata);
+        var output = metadata.RuntimeApi(Api, Method).Output;
+        if (metadata.Type(output).Definition is SequenceType sequence && metadata.Type(sequence.Element).Definition is PrimitiveType { Primitive: ScalePrimitive.U8 })
+        {
+            // An older runtime: the answer is opaque bytes wrapping the legacy layout.
+            var wrapper = new ScaleReader(answer);
+            var inner = wrapper.ReadBytes(wrapper.ReadCompactInt()).ToArray();
+            return wrapper.AtEnd
+                ? LegacyNeuronsLite.Decode(inner)
+                : throw new ScaleFormatException($"{wrapper.Remaining} bytes left after the wrapped neurons", wrapper.Position);
+        }
+
         var reader = new ScaleReader(answer);
-        var value = new ScaleValueDecoder(metadata).Decode(metadata.RuntimeApi(Api, Method).Output, reader);
+        var value = new ScaleValueDecoder(metadata).Decode(output, reader);
         if (!reader.AtEnd)
         {
             throw new ScaleFormatException($"{reader.Remaining} bytes left after the neurons", reader.Position);

@@ -23,7 +23,8 @@ internal static class SignerNewTokenCommand
         };
         var kinds = new Option<string[]>("--kind")
         {
-            Description = $"Kind the client may ask for: {SignKinds.RequestEnvelope} or {SignKinds.Weights} (repeatable; default both)",
+            Description = $"Kind the client may ask for: {SignKinds.RequestEnvelope}, {SignKinds.Weights}, or {SignKinds.Extrinsic} (any call "
+                + "of the hotkey on a Subtensor chain: weights and the axon) (repeatable; default the first two)",
             DefaultValueFactory = _ => [SignKinds.RequestEnvelope, SignKinds.Weights],
             AllowMultipleArgumentsPerToken = true,
         };

@@ -29,7 +29,7 @@ internal static class TestKeys
         : address == Bob ? Known(Sr25519Keypair.FromSecretUri("//Bob"))
         : throw new ArgumentException($"no test key behind {address}", nameof(address));
 
-    /// <summary>An in-process signer for the key behind <paramref name="address"/>, both kinds granted.</summary>
+    /// <summary>An in-process signer for the key behind <paramref name="address"/>, every kind granted.</summary>
     public static IHotkeySigner SignerFor(string address, TimeProvider? time = null) =>
         InProcessHotkeySigner.Create(new Sr25519MessageSigner(KeyFor(address)), "test/" + address[..8], time ?? TimeProvider.System, TimeSpan.FromSeconds(120), NullLogger.Instance);
 

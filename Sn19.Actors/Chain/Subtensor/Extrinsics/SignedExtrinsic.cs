@@ -31,14 +31,19 @@ public static class SignedExtrinsic
         return writer.ToArray();
     }
 
-    /// <summary>The bytes the sender signs: call ‖ explicit parts ‖ implicit parts, hashed with BLAKE2b-256 when longer
-    /// than 256 bytes.</summary>
-    public static byte[] SigningPayload(RuntimeMetadata metadata, byte[] call, ExtrinsicContext context)
+    /// <summary>The whole payload: call ‖ explicit parts ‖ implicit parts (what the signer is sent; it hashes it itself).</summary>
+    public static byte[] Payload(RuntimeMetadata metadata, byte[] call, ExtrinsicContext context)
     {
         var writer = new ScaleWriter().WriteBytes(call);
         Extensions(metadata, context, writer, explicitPart: true);
         Extensions(metadata, context, writer, explicitPart: false);
-        var payload = writer.ToArray();
+        return writer.ToArray();
+    }
+
+    /// <summary>The bytes the sender signs: the <see cref="Payload"/>, hashed with BLAKE2b-256 when longer than 256 bytes.</summary>
+    public static byte[] SigningPayload(RuntimeMetadata metadata, byte[] call, ExtrinsicContext context)
+    {
+        var payload = Payload(metadata, call, context);
         if (payload.Length <= 256)
         {
             return payload;

@@ -1,0 +1,110 @@
+namespace Sn19.Tests.Actors.Chain.Subtensor;
+
+using Sn19.Actors.Chain;
+using Sn19.Actors.Chain.Subtensor;
+using Sn19.Actors.Chain.Subtensor.Rpc;
+using Sn19.Actors.Signing;
+using Sn19.Tests.Chopsticks;
+
+/// <summary>
+/// <see cref="SubtensorChain"/> against a real Subtensor runtime (chopsticks on the raonet spec, loopback): the metagraph
+/// and hyperparameters it reads are the ones the test wrote into storage, and the runtime dispatches the weights and axon
+/// extrinsics it signs, or refuses them with an error the client names.
+/// </summary>
+[Collection(ChopsticksCollection.Name)]
+public sealed class SubtensorChainTests(ChopsticksFixture chopsticks)
+{
+    private static readonly SubtensorChainOptions Quick = new(TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
+
+    private readonly string _validator = TestKeys.Address("subtensor-validator", 1);
+    private readonly string _minerA = TestKeys.Address("subtensor-miner", 1);
+    private readonly string _minerB = TestKeys.Address("subtensor-miner", 2);
+    private readonly string _owner = TestKeys.Address("subtensor-cold", 1);
+
+    [Fact]
+    public async Task Metagraph_OfASubnetInStorage_ReadsEveryNeuronAndTheHyperparameters()
+    {
+        await using var chain = await SubnetAsync(11, null);
+
+        var metagraph = (await chain.GetMetagraphAsync(CancellationToken.None)).GetValueOrThrow();
+
+        Assert.Equal([_validator, _minerA, _minerB], metagraph.Neurons.Select(n => n.Hotkey));
+        Assert.All(metagraph.Neurons, n => Assert.Equal(_owner, n.Coldkey));
+        Assert.Equal([true, false, false], metagraph.Neurons.Select(n => n.ValidatorPermit));
+        Assert.Equal(("10.0.0.2", 8092), (metagraph.Neurons[1].AxonIp, metagraph.Neurons[1].AxonPort));
+        Assert.Null(metagraph.Neurons[0].AxonIp);
+        Assert.Equal(2_000_000_000_000UL, metagraph.Neurons[0].StakeRao);
+        Assert.Equal(12UL, metagraph.Hyperparameters.Tempo);
+        Assert.Equal(0UL, metagraph.Hyperparameters.WeightsRateLimit);
+        Assert.False(metagraph.Hyperparameters.CommitRevealEnabled);
+    }
+
+    [Fact]
+    public async Task SetWeights_SignedByTheValidatorsSigner_TheRuntimeStoresThem()
+    {
+        var ct = CancellationToken.None;
+        await using var chain = await SubnetAsync(12, TestKeys.SignerFor(_validator));
+        var before = (await chain.GetBlockAsync(ct)).GetValueOrThrow();
+
+        var set = await chain.SetWeightsAsync(new SignedWeights(_validator, new WeightsToSign(12, [1, 2], [65535, 21845], 0), ReadOnlyMemory<byte>.Empty), ct);
+
+        Assert.True(set.IsOk, $"{set.Error}\n{chopsticks.Node.Tail()}");
+        var row = (await chain.GetWeightsAsync(ct)).GetValueOrThrow().Single(r => r.Uid == 0);
+        Assert.Equal([new UidValue(1, 65535), new UidValue(2, 21845)], row.Weights);
+        Assert.True(row.LastUpdate > before, $"last update {row.LastUpdate}, block before {before}");
+    }
+
+    [Fact]
+    public async Task SetWeights_NamingAUidTwice_TheRuntimeRefusesByName()
+    {
+        var ct = CancellationToken.None;
+        await using var chain = await SubnetAsync(13, TestKeys.SignerFor(_validator));
+
+        var set = await chain.SetWeightsAsync(new SignedWeights(_validator, new WeightsToSign(13, [1, 1], [65535, 65535], 0), ReadOnlyMemory<byte>.Empty), ct);
+
+        Assert.False(set.IsOk);
+        Assert.Equal(ChainErrorCode.DuplicateUid, set.Error!.Code);
+        Assert.Contains("SubtensorModule.DuplicateUids", set.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServeAxon_SignedByTheMinersSigner_TheMetagraphShowsIt()
+    {
+        var ct = CancellationToken.None;
+        await using var chain = await SubnetAsync(14, TestKeys.SignerFor(_minerB));
+
+        var served = await chain.ServeAxonAsync(_minerB, "203.0.113.7", 8091, ct);
+
+        Assert.True(served.IsOk, $"{served.Error}\n{chopsticks.Node.Tail()}");
+        var neuron = (await chain.GetMetagraphAsync(ct)).GetValueOrThrow().Neurons.Single(n => n.Hotkey == _minerB);
+        Assert.Equal(("203.0.113.7", 8091), (neuron.AxonIp, neuron.AxonPort));
+    }
+
+    [Fact]
+    public async Task Register_OnSubtensor_IsRefusedWithAPointerToBtcli()
+    {
+        await using var chain = await SubnetAsync(15, null);
+
+        var registered = await chain.RegisterAsync(_minerA, _owner, CancellationToken.None);
+
+        Assert.Equal(ChainErrorCode.Unsupported, registered.Error!.Code);
+        Assert.Contains("btcli", registered.Error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A validator (permit, 2,000 TAO) and two miners (axons at 10.0.0.2:8092 and none) on their own netuid.</summary>
+    private async Task<SubtensorChain> SubnetAsync(ushort netuid, IHotkeySigner? signer)
+    {
+        var node = await SubtensorNode.ConnectAsync(chopsticks.Node.Url, CancellationToken.None);
+        await ChopsticksSubnet.CreateAsync(
+            node,
+            netuid,
+            [
+                new SubnetMember(_validator, _owner, ValidatorPermit: true, StakeRao: 2_000_000_000_000),
+                new SubnetMember(_minerA, _owner, ValidatorPermit: false, StakeRao: 0, "10.0.0.2", 8092),
+                new SubnetMember(_minerB, _owner, ValidatorPermit: false, StakeRao: 0),
+            ],
+            tempo: 12,
+            CancellationToken.None);
+        return new SubtensorChain(node, netuid, signer, Quick);
+    }
+}
