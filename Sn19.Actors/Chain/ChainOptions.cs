@@ -21,7 +21,8 @@ public sealed class ChainOptions
     /// <summary>host:port `sn19 chain serve` binds; loopback by default because callers are trusted.</summary>
     public string Listen { get; set; } = "127.0.0.1:19944";
 
-    /// <summary>Base URL of a chain server for clients and the `sn19 chain` commands.</summary>
+    /// <summary>Where clients and the `sn19 chain` commands find the chain: the local chain server's http(s) URL, or a Subtensor
+    /// (Bittensor) node's ws(s) URL (finney: wss://entrypoint-finney.opentensor.ai:443).</summary>
     public string Url { get; set; } = "http://127.0.0.1:19944";
 
     public ushort Netuid { get; set; } = 1;
@@ -29,6 +30,9 @@ public sealed class ChainOptions
     public SubnetHyperparameters Subnet { get; set; } = new();
 
     public string DatabasePath => Path.Combine(DataDir, "chain.db");
+
+    /// <summary>Whether the URL names a Subtensor node (ws or wss) rather than the local chain's server.</summary>
+    public static bool IsSubtensorUrl(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var parsed) && parsed.Scheme is "ws" or "wss";
 
     /// <summary>Names the first bad key, or null.</summary>
     public string? Validate()
@@ -48,17 +52,9 @@ public sealed class ChainOptions
             return $"chain.listen: {listenProblem}";
         }
 
-        if (Uri.TryCreate(Url, UriKind.Absolute, out var subtensor) && (subtensor.Scheme == "ws" || subtensor.Scheme == "wss"))
+        if (!IsSubtensorUrl(Url) && (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
         {
-            // Reading a Subtensor node is built (`sn19 chain metagraph --url`); validating and mining on one is not yet,
-            // and a user must hear that rather than an odd connection error.
-            return $"chain.url '{Url}' is a Subtensor (Bittensor) node: validators and miners do not run on one yet "
-                + "(`sn19 chain metagraph --url` reads one); use the local chain's http(s) URL";
-        }
-
-        if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-        {
-            return $"chain.url '{Url}' is not an http(s) URL";
+            return $"chain.url '{Url}' is neither the local chain's http(s) URL nor a Subtensor node's ws(s) URL";
         }
 
         if (Netuid == 0)

@@ -209,7 +209,7 @@ internal sealed class LocalSubnet(Sn19Configuration configuration, LocalOptions 
         var settings = new MinerNodeSettings(key.Ss58Address, new HostPort("127.0.0.1", 0), subnet.Mechanism.Period, envelope, tasks, TimeProvider.System);
         var node = await MinerNode.StartAsync(settings, metagraph, Sr25519SignatureVerifier.Instance, loggers, cancellationToken);
         var coldkey = Sr25519Keypair.FromSecretUri(miner.Uri + "//cold").Ss58Address;
-        if (await MinerRunner.AnnounceAsync(chain, key.Ss58Address, coldkey, "127.0.0.1", node.Address.Port, cancellationToken) is { } refused)
+        if (await MinerRunner.AnnounceAsync(chain, subtensor: false, key.Ss58Address, coldkey, "127.0.0.1", node.Address.Port, cancellationToken) is { } refused)
         {
             await node.DisposeAsync();
             throw new InvalidOperationException($"the local chain refused miner {miner.Name}: {refused}");

@@ -3,13 +3,16 @@ namespace Sn19.Host.Miner;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Chain;
-using Sn19.Actors.Chain.Http;
+using Sn19.Actors.Chain.Subtensor.Rpc;
 using Sn19.Actors.Crypto.Wallets;
+using Sn19.Actors.Signing;
 using Sn19.Actors.Subnet.Metagraphs;
 using Sn19.Actors.Wire;
+using Sn19.Host.Chain;
 using Sn19.Host.Configuration;
 using Sn19.Host.Logging;
 using Sn19.Host.Miner.Hostile;
+using Sn19.Host.Signer;
 using Sn19.Inference.Generation;
 
 /// <summary>
@@ -36,8 +39,34 @@ internal static class MinerRunner
             return Cli.ExitCodes.UsageOrInput;
         }
 
-        using var http = new HttpClient { BaseAddress = ChainUrl(configuration.Root), Timeout = TimeSpan.FromSeconds(30) };
-        var chain = new HttpChainClient(http);
+        // On a Subtensor chain the axon is posted by an extrinsic the hotkey signs: the miner then needs its signer.
+        var subtensor = ChainOptions.IsSubtensorUrl(configuration.Root["chain:url"]);
+        SignerClient? signer = null;
+        if (subtensor && options.Register)
+        {
+            (signer, var problem, var exitCode) = await SignerClientConnector.ConnectAsync(configuration.Root, "sn19 miner", cancellationToken);
+            if (signer is null)
+            {
+                await error.WriteLineAsync($"{problem} (on a Subtensor chain the miner posts its axon with a serve_axon signed by the hotkey; "
+                    + "with miner.register = false it does not, and the axon already on the chain is used)");
+                return exitCode;
+            }
+        }
+
+        await using var signerClient = signer;
+        ChainConnection connection;
+        try
+        {
+            connection = await ChainConnection.OpenAsync(configuration.Root, signer, cancellationToken);
+        }
+        catch (SubtensorRpcException unreachable)
+        {
+            await error.WriteLineAsync($"sn19 miner: {unreachable.Message}");
+            return Cli.ExitCodes.Failure;
+        }
+
+        await using var chainConnection = connection;
+        var chain = connection.Chain;
         var metagraph = new MetagraphWatcher(chain, logger);
         using var backends = new BackendCache(configuration.Root.GetSection("inference:engine").Get<LocalEngineOptions>() ?? new LocalEngineOptions());
         var tasks = new Dictionary<string, ServedTask>(StringComparer.Ordinal);
@@ -62,7 +91,7 @@ internal static class MinerRunner
 
         var settings = new MinerNodeSettings(hotkey!, options.ListenAddress, options.Period, envelope, tasks, TimeProvider.System);
         await using var node = await MinerNode.StartAsync(settings, metagraph, Sr25519SignatureVerifier.Instance, loggers, cancellationToken);
-        if (options.Register && await AnnounceAsync(chain, hotkey!, coldkey!, options.AxonIp, node.Address.Port, cancellationToken) is { } refused)
+        if (options.Register && await AnnounceAsync(chain, subtensor, hotkey!, coldkey!, options.AxonIp, node.Address.Port, cancellationToken) is { } refused)
         {
             await error.WriteLineAsync($"sn19 miner: the chain refused: {refused}");
             return Cli.ExitCodes.Failure;
@@ -84,13 +113,33 @@ internal static class MinerRunner
         return Cli.ExitCodes.Ok;
     }
 
-    /// <summary>Registers (unless already registered) and publishes the axon; the chain's refusal, or null.</summary>
-    internal static async Task<string?> AnnounceAsync(IChain chain, string hotkey, string coldkey, string ip, int port, CancellationToken cancellationToken)
+    /// <summary>
+    /// Registers (unless already registered) and publishes the axon; the chain's refusal, or null. On a Subtensor chain,
+    /// registering burns the coldkey's TAO, which the miner never holds: the hotkey must be registered already (btcli).
+    /// </summary>
+    internal static async Task<string?> AnnounceAsync(
+        IChain chain, bool subtensor, string hotkey, string coldkey, string ip, int port, CancellationToken cancellationToken)
     {
-        var registered = await chain.RegisterAsync(hotkey, coldkey, cancellationToken);
-        if (!registered.IsOk && registered.Error!.Code != ChainErrorCode.AlreadyRegistered)
+        if (subtensor)
         {
-            return registered.Error.Message;
+            var metagraph = await chain.GetMetagraphAsync(cancellationToken);
+            if (!metagraph.IsOk)
+            {
+                return metagraph.Error!.Message;
+            }
+
+            if (metagraph.Value!.Neurons.All(n => n.Hotkey != hotkey))
+            {
+                return $"{hotkey} is not registered on netuid {metagraph.Value.Netuid}: register it with `btcli subnets register`, then start again";
+            }
+        }
+        else
+        {
+            var registered = await chain.RegisterAsync(hotkey, coldkey, cancellationToken);
+            if (!registered.IsOk && registered.Error!.Code != ChainErrorCode.AlreadyRegistered)
+            {
+                return registered.Error.Message;
+            }
         }
 
         var served = await chain.ServeAxonAsync(hotkey, ip, port, cancellationToken);
@@ -112,11 +161,5 @@ internal static class MinerRunner
         return hotkey is null || coldkey is null
             ? (null, null, $"no miner.hotkey/miner.coldkey set and wallet '{options.Wallet}' (hotkey '{options.WalletHotkey}') has no public key files under {keys.ResolvedWalletsRoot()}")
             : (hotkey, coldkey, null);
-    }
-
-    private static Uri ChainUrl(IConfiguration root)
-    {
-        var text = root["chain:url"] ?? new ChainOptions().Url;
-        return new Uri(text.EndsWith('/') ? text : text + "/");
     }
 }

@@ -2,7 +2,7 @@ namespace Sn19.Host.Validator;
 
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Sn19.Actors.Chain.Http;
+using Sn19.Actors.Chain.Subtensor.Rpc;
 using Sn19.Actors.Cluster;
 using Sn19.Actors.Persistence;
 using Sn19.Actors.Signing;
@@ -10,11 +10,13 @@ using Sn19.Actors.Subnet.Checks;
 using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Subnet.Validation;
 using Sn19.Host.Admin;
+using Sn19.Host.Chain;
 using Sn19.Host.Configuration;
 using Sn19.Host.Dashboard;
 using Sn19.Host.Logging;
 using Sn19.Host.Miner;
 using Sn19.Host.Organic;
+using Sn19.Host.Signer;
 using Sn19.Inference.Generation;
 
 /// <summary>
@@ -31,19 +33,11 @@ internal static class ValidatorRunner
         using var loggers = Sn19Logging.CreateLoggerFactory(configuration.Root);
         var logger = loggers.CreateLogger("Sn19.Validator");
 
-        var signerOptions = configuration.Root.GetSection(SignerClientOptions.Section).Get<SignerClientOptions>() ?? new SignerClientOptions();
-        var token = ReadToken(signerOptions);
-        if (token is null)
-        {
-            await error.WriteLineAsync($"sn19 validator: no signer token: set signer.client.token-file (now '{signerOptions.TokenFile}') to a file holding the token `sn19 signer new-token` made");
-            return Cli.ExitCodes.UsageOrInput;
-        }
-
-        var (signer, outcome) = await SignerClient.ConnectAsync(signerOptions, token, cancellationToken);
+        var (signer, problem, exitCode) = await SignerClientConnector.ConnectAsync(configuration.Root, "sn19 validator", cancellationToken);
         if (signer is null)
         {
-            await error.WriteLineAsync($"sn19 validator: the signer at {signerOptions.SocketPath} refused: {outcome.Message}");
-            return Cli.ExitCodes.Failure;
+            await error.WriteLineAsync(problem);
+            return exitCode;
         }
 
         await using (signer)
@@ -58,9 +52,19 @@ internal static class ValidatorRunner
 
             var cluster = ValidatorSettingsFactory.Cluster(configuration, persistence);
             var checkers = Checkers(settings, options, backends, cluster, output);
-            var url = configuration.Root["chain:url"] ?? "http://127.0.0.1:19944";
-            using var http = new HttpClient { BaseAddress = new Uri(url.EndsWith('/') ? url : url + "/"), Timeout = TimeSpan.FromSeconds(30) };
-            var chain = new HttpChainClient(http);
+            ChainConnection connection;
+            try
+            {
+                connection = await ChainConnection.OpenAsync(configuration.Root, signer, cancellationToken);
+            }
+            catch (SubtensorRpcException unreachable)
+            {
+                await error.WriteLineAsync($"sn19 validator: {unreachable.Message}");
+                return Cli.ExitCodes.Failure;
+            }
+
+            await using var chainConnection = connection;
+            var chain = connection.Chain;
             await using var node = await ValidatorNode.StartAsync(
                 settings, chain, signer, configuration.Root.GetSection("akka"), persistence, cluster,
                 ValidatorSettingsFactory.LoadCorpus(settings.Synthetics), checkers, loggers, TimeProvider.System, cancellationToken);
@@ -114,13 +118,5 @@ internal static class ValidatorRunner
         }
 
         return checkers;
-    }
-
-    private static string? ReadToken(SignerClientOptions options)
-    {
-        var path = options.TokenFile.StartsWith("~/", StringComparison.Ordinal)
-            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), options.TokenFile[2..])
-            : options.TokenFile;
-        return path.Length > 0 && File.Exists(path) ? File.ReadAllText(path).Trim() : null;
     }
 }

@@ -210,7 +210,7 @@ internal static class OrganicOverheadReport
                     metagraph, Sr25519SignatureVerifier.Instance, NullLoggerFactory.Instance, CancellationToken.None);
                 rig._parts.Add(miner);
                 await MinerRunner.AnnounceAsync(
-                    chain, minerKey.Ss58Address, Sr25519Keypair.FromSecretUri(minerUri + "//cold").Ss58Address, "127.0.0.1", miner.Address.Port, CancellationToken.None);
+                    chain, subtensor: false, minerKey.Ss58Address, Sr25519Keypair.FromSecretUri(minerUri + "//cold").Ss58Address, "127.0.0.1", miner.Address.Port, CancellationToken.None);
                 rig.Miners.Add((miner.Address, minerKey.Ss58Address));
             }
 

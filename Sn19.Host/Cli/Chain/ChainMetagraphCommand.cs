@@ -22,7 +22,7 @@ internal static class ChainMetagraphCommand
         command.Options.Add(netuid);
         var url = ChainCli.AddClientOptions(command);
         command.SetAction((ParseResult r, CancellationToken ct) =>
-            r.GetValue(url.Url) is { } given && SubtensorMetagraphOutput.IsSubtensorUrl(given)
+            r.GetValue(url.Url) is { } given && Sn19.Actors.Chain.ChainOptions.IsSubtensorUrl(given)
                 ? SubtensorMetagraphOutput.RunAsync(r, new Uri(given), r.GetValue(netuid), r.GetValue(json), ct)
                 : ChainCli.WithClientAsync(r, url, async (chain, token) =>
         {

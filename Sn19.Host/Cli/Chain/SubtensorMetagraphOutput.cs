@@ -10,8 +10,6 @@ using Spectre.Console;
 /// <summary>`sn19 chain metagraph --url ws(s)://… --netuid N`: a Subtensor node's subnet, as a table or JSON.</summary>
 internal static class SubtensorMetagraphOutput
 {
-    public static bool IsSubtensorUrl(string text) => Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "ws" or "wss";
-
     public static async Task<int> RunAsync(ParseResult result, Uri url, ushort netuid, bool json, CancellationToken cancellationToken)
     {
         SubtensorMetagraph metagraph;

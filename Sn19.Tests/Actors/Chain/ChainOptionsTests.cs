@@ -29,6 +29,15 @@ public sealed class ChainOptionsTests
         Assert.Null(options.Validate());
     }
 
+    [Theory]
+    [InlineData("wss://entrypoint-finney.opentensor.ai:443")]
+    [InlineData("ws://127.0.0.1:9944")]
+    [InlineData("http://127.0.0.1:19944")]
+    public void Validate_LocalOrSubtensorUrl_IsAccepted(string url)
+    {
+        Assert.Null(new ChainOptions { Url = url }.Validate());
+    }
+
     [Fact]
     public void Validate_Defaults_MatchReferenceForANewSubnet()
     {
@@ -40,7 +49,6 @@ public sealed class ChainOptionsTests
 
     [Theory]
     [InlineData("url", "ftp://x", "chain.url")]
-    [InlineData("url", "wss://entrypoint-finney.opentensor.ai:443", "do not run on one yet")]
     [InlineData("netuid", "0", "chain.netuid")]
     [InlineData("subnet:tempo", "0", "tempo")]
     public void Validate_BadValue_NamesTheKey(string key, string value, string named)

@@ -1,0 +1,63 @@
+namespace Sn19.Host.Chain;
+
+using Microsoft.Extensions.Configuration;
+using Sn19.Actors.Chain;
+using Sn19.Actors.Chain.Http;
+using Sn19.Actors.Chain.Subtensor;
+using Sn19.Actors.Chain.Subtensor.Rpc;
+using Sn19.Actors.Signing;
+
+/// <summary>
+/// The chain a validator or miner works against, chosen by <c>chain.url</c>: the local chain's HTTP API (http, https), or
+/// a Subtensor node (ws, wss) for subnet <c>chain.netuid</c>, whose extrinsics the process's signer signs.
+/// </summary>
+internal sealed class ChainConnection : IAsyncDisposable
+{
+    private readonly IAsyncDisposable? _owned;
+    private readonly HttpClient? _http;
+
+    private ChainConnection(IChain chain, IAsyncDisposable? owned, HttpClient? http)
+    {
+        Chain = chain;
+        _owned = owned;
+        _http = http;
+    }
+
+    public IChain Chain { get; }
+
+    public bool IsSubtensor => Chain is SubtensorChain;
+
+    /// <summary>The URL and netuid of the configuration's <c>chain</c> section.</summary>
+    /// <exception cref="SubtensorRpcException">the Subtensor node cannot be reached.</exception>
+    public static Task<ChainConnection> OpenAsync(IConfiguration root, IHotkeySigner? signer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var defaults = new ChainOptions();
+        var url = root["chain:url"] ?? defaults.Url;
+        var netuid = ushort.TryParse(root["chain:netuid"], out var configured) ? configured : defaults.Netuid;
+        return OpenAsync(url, netuid, signer, cancellationToken);
+    }
+
+    public static async Task<ChainConnection> OpenAsync(string url, ushort netuid, IHotkeySigner? signer, CancellationToken cancellationToken)
+    {
+        if (ChainOptions.IsSubtensorUrl(url))
+        {
+            var node = await SubtensorNode.ConnectAsync(new Uri(url), cancellationToken);
+            var chain = new SubtensorChain(node, netuid, signer, SubtensorChainOptions.Default);
+            return new ChainConnection(chain, chain, null);
+        }
+
+        var http = new HttpClient { BaseAddress = new Uri(url.EndsWith('/') ? url : url + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        return new ChainConnection(new HttpChainClient(http), null, http);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_owned is not null)
+        {
+            await _owned.DisposeAsync();
+        }
+
+        _http?.Dispose();
+    }
+}
