@@ -11,6 +11,9 @@ public interface IHotkeySigner
 
     ValueTask<SignOutcome> SignEnvelopeAsync(EnvelopeToSign envelope, CancellationToken cancellationToken);
 
+    /// <summary>Signs a fiber 2.x request (<see cref="SignKinds.FiberRequest"/>); the envelope's body hash is the symmetric key uuid.</summary>
+    ValueTask<SignOutcome> SignFiberRequestAsync(EnvelopeToSign request, CancellationToken cancellationToken);
+
     ValueTask<SignOutcome> SignWeightsAsync(WeightsToSign weights, CancellationToken cancellationToken);
 
     /// <summary>Signs a Subtensor extrinsic's signing payload (<see cref="SignKinds.Extrinsic"/>).</summary>

@@ -39,7 +39,7 @@ internal sealed class InProcessHotkeySigner : IHotkeySigner
                 Name = client,
                 TokenSha256 = SignerTokens.Hash(token),
                 Hotkeys = [hotkey],
-                Kinds = [SignKinds.RequestEnvelope, SignKinds.Weights, SignKinds.Extrinsic],
+                Kinds = [SignKinds.RequestEnvelope, SignKinds.Weights, SignKinds.Extrinsic, SignKinds.FiberRequest],
             },
         ]);
         var core = new SignerCore(policy, new Dictionary<string, IMessageSigner> { [hotkey] = key }, time, nonceWindow, logger);
@@ -52,6 +52,14 @@ internal sealed class InProcessHotkeySigner : IHotkeySigner
         cancellationToken.ThrowIfCancellationRequested();
         var request = SignerResponses.Envelope(Interlocked.Increment(ref _nextId), _client, _token, _hotkey, envelope);
         return ValueTask.FromResult(SignerResponses.ToOutcome(_core.Handle(request)));
+    }
+
+    public ValueTask<SignOutcome> SignFiberRequestAsync(EnvelopeToSign request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var frame = SignerResponses.Envelope(Interlocked.Increment(ref _nextId), _client, _token, _hotkey, request, SignKinds.FiberRequest);
+        return ValueTask.FromResult(SignerResponses.ToOutcome(_core.Handle(frame)));
     }
 
     public ValueTask<SignOutcome> SignWeightsAsync(WeightsToSign weights, CancellationToken cancellationToken)

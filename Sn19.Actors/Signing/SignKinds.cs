@@ -9,6 +9,9 @@ public static class SignKinds
     /// <summary>A weights submission (<see cref="WeightsMessage"/>).</summary>
     public const string Weights = "weights";
 
+    /// <summary>A fiber 2.x request (Nineteen's wire): the text <c>{nonce}:{miner}:{symmetric key uuid}</c>.</summary>
+    public const string FiberRequest = "fiber-request";
+
     /// <summary>
     /// A Subtensor extrinsic's signing payload (call ‖ signed extensions' explicit and implicit parts). The signer hashes it
     /// with BLAKE2b-256 when it is longer than 256 bytes, as Substrate does, so the client always sends the whole payload.
@@ -20,5 +23,5 @@ public static class SignKinds
     /// <summary>Not a signature: asks which SS58 address a hotkey has. Any authenticated client with the hotkey may ask.</summary>
     public const string Address = "address";
 
-    public static bool IsSigningKind(string? kind) => kind is RequestEnvelope or Weights or Extrinsic;
+    public static bool IsSigningKind(string? kind) => kind is RequestEnvelope or Weights or Extrinsic or FiberRequest;
 }

@@ -54,6 +54,13 @@ internal sealed class SignerClient : IHotkeySigner, IAsyncDisposable
         return SignerResponses.ToOutcome(await _connection.SendAsync(request, cancellationToken));
     }
 
+    public async ValueTask<SignOutcome> SignFiberRequestAsync(EnvelopeToSign request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var frame = SignerResponses.Envelope(Interlocked.Increment(ref _nextId), _client, _token, _hotkey, request, SignKinds.FiberRequest);
+        return SignerResponses.ToOutcome(await _connection.SendAsync(frame, cancellationToken));
+    }
+
     public async ValueTask<SignOutcome> SignWeightsAsync(WeightsToSign weights, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(weights);

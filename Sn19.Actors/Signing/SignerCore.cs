@@ -113,13 +113,14 @@ internal sealed class SignerCore
 
         if (request.BodySha256 is null || !EnvelopeMessage.IsSha256Hex(request.BodySha256))
         {
-            problem = "bodySha256 must be 64 lowercase hex digits";
+            problem = "bodySha256 (a fiber request's symmetric key uuid) must be 64 lowercase hex digits";
             return null;
         }
 
         problem = string.Empty;
-        return Encoding.UTF8.GetBytes(
-            EnvelopeMessage.Compose(request.Nonce, key.Ss58Address, request.Miner!, request.BodySha256));
+        return Encoding.UTF8.GetBytes(request.Kind == SignKinds.FiberRequest
+            ? Wire.Fiber.FiberProtocol.SignedText(request.Nonce, request.Miner!, request.BodySha256)
+            : EnvelopeMessage.Compose(request.Nonce, key.Ss58Address, request.Miner!, request.BodySha256));
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ internal sealed class SignerPolicy
                 if (!SignKinds.IsSigningKind(kind))
                 {
                     throw new ArgumentException(
-                        $"client '{grant.Name}': unknown kind '{kind}' (known: {SignKinds.RequestEnvelope}, {SignKinds.Weights}, {SignKinds.Extrinsic})",
+                        $"client '{grant.Name}': unknown kind '{kind}' (known: {SignKinds.RequestEnvelope}, {SignKinds.Weights}, {SignKinds.Extrinsic}, {SignKinds.FiberRequest})",
                         nameof(grants));
                 }
             }

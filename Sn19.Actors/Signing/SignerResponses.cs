@@ -20,13 +20,13 @@ internal static class SignerResponses
         return SignOutcome.Signed(signature, response.Address!);
     }
 
-    public static SignerRequest Envelope(long id, string client, string token, string hotkey, EnvelopeToSign envelope) => new()
+    public static SignerRequest Envelope(long id, string client, string token, string hotkey, EnvelopeToSign envelope, string kind = SignKinds.RequestEnvelope) => new()
     {
         Id = id,
         Client = client,
         Token = token,
         Hotkey = hotkey,
-        Kind = SignKinds.RequestEnvelope,
+        Kind = kind,
         Nonce = envelope.Nonce,
         Miner = envelope.MinerHotkey,
         BodySha256 = envelope.BodySha256Hex,

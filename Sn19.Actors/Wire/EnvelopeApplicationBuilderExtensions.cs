@@ -20,4 +20,22 @@ public static class EnvelopeApplicationBuilderExtensions
         var verifier = new EnvelopeVerifier(options, minerHotkey, directory, signatures, time ?? TimeProvider.System);
         return app.UseMiddleware<EnvelopeVerificationMiddleware>(verifier);
     }
+
+    /// <summary>
+    /// Serves fiber 2.x beside the envelope (<see cref="Fiber.FiberMinerMiddleware"/>): the public key, the key exchange and
+    /// the encrypted requests to <c>/capacity</c>, <c>/chat/completions</c> and <c>/completions</c>, under the same admission
+    /// checks. Put it before the envelope's branch, which must leave these paths to it.
+    /// </summary>
+    public static IApplicationBuilder UseFiber(
+        this IApplicationBuilder app,
+        Fiber.FiberMinerState state,
+        EnvelopeOptions options,
+        string minerHotkey,
+        IValidatorDirectory directory,
+        ISignatureVerifier signatures)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var verifier = new EnvelopeVerifier(options, minerHotkey, directory, signatures, state.Time);
+        return app.UseMiddleware<Fiber.FiberMinerMiddleware>(state, verifier);
+    }
 }

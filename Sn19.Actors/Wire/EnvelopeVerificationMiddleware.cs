@@ -2,7 +2,6 @@ namespace Sn19.Actors.Wire;
 
 using System.Buffers;
 using System.Security.Cryptography;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -116,32 +115,6 @@ internal sealed class EnvelopeVerificationMiddleware
         return Convert.ToHexStringLower(sha256.GetHashAndReset());
     }
 
-    /// <summary>Answers the refusal. With <paramref name="bodyUnread"/> the connection is closed after it: the
-    /// server would otherwise read the rest of a body it refused (8 MiB, say) to keep the connection open.</summary>
-    private async Task RefuseAsync(HttpContext context, EnvelopeRejection rejection, string detail, bool bodyUnread = false)
-    {
-        var code = EnvelopeRejections.Code(rejection);
-        var validator = Single(context.Request, WireHeaders.ValidatorHotkey) ?? "-";
-        WireLog.Refused(_logger, code, validator, detail);
-        var response = context.Response;
-        response.StatusCode = EnvelopeRejections.StatusCode(rejection);
-        response.ContentType = "application/json";
-        if (bodyUnread)
-        {
-            response.Headers.Connection = "close";
-        }
-
-        if (rejection == EnvelopeRejection.TooManyNonces)
-        {
-            response.Headers.RetryAfter = "10";
-        }
-        else if (rejection == EnvelopeRejection.TooManyUnverified)
-        {
-            response.Headers.RetryAfter = "1";
-        }
-
-        var json = JsonSerializer.SerializeToUtf8Bytes(new EnvelopeError(code, detail), WireJsonContext.Default.EnvelopeError);
-        response.ContentLength = json.Length;
-        await response.Body.WriteAsync(json, context.RequestAborted);
-    }
+    private Task RefuseAsync(HttpContext context, EnvelopeRejection rejection, string detail, bool bodyUnread = false) =>
+        EnvelopeRefusal.WriteAsync(context, rejection, detail, bodyUnread, _logger);
 }

@@ -133,10 +133,17 @@ internal sealed class EnvelopeVerifier
     {
         ArgumentNullException.ThrowIfNull(headers);
         var text = EnvelopeMessage.Compose(headers.Nonce, headers.ValidatorHotkey, headers.MinerHotkey, bodySha256Hex);
+        return CheckSignedText(headers, text, "nonce, hotkeys and body hash", out detail);
+    }
+
+    /// <summary>The signature over <paramref name="text"/> (fiber's text, or the envelope's), then the nonce remembered.</summary>
+    public EnvelopeRejection CheckSignedText(EnvelopeHeaders headers, string text, string what, out string detail)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
         var message = Encoding.UTF8.GetBytes(text);
         if (!_signatures.Verify(headers.ValidatorHotkey, message, headers.Signature.Span))
         {
-            detail = "signature does not verify over nonce, hotkeys and body hash";
+            detail = $"signature does not verify over {what}";
             return EnvelopeRejection.BadSignature;
         }
 

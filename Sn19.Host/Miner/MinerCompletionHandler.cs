@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Wire;
+using Sn19.Actors.Wire.Fiber;
 using Sn19.Actors.Wire.OpenAi;
 using Sn19.Host.Miner.Actors;
 using Sn19.Inference.Generation;
@@ -82,6 +83,8 @@ internal sealed class MinerCompletionHandler(
         var count = 0;
         var finish = "length";
         int? promptTokens = null;
+        // Nineteen's validators (over fiber) read token chunks only: its miners drop chunks without log-probabilities and [DONE].
+        var nineteen = context.Features.Get<IFiberRequestFeature>() is not null;
         await using var tokens = task.Backend.GenerateAsync(request, context.RequestAborted).GetAsyncEnumerator(context.RequestAborted);
         try
         {
@@ -95,15 +98,24 @@ internal sealed class MinerCompletionHandler(
                 count += generated.IsFinishOnly ? 0 : 1;
                 finish = generated.FinishReason ?? finish;
                 promptTokens = generated.PromptTokens ?? promptTokens;
+                if (nineteen && generated.IsFinishOnly)
+                {
+                    continue;
+                }
+
                 buffer.ResetWrittenCount();
                 generated.WriteTo(writer, buffer);
                 await WriteEventAsync(context, buffer);
             }
 
-            buffer.ResetWrittenCount();
-            writer.WriteUsage(buffer, new TokenUsage(promptTokens ?? 0, count));
-            await WriteEventAsync(context, buffer);
-            await context.Response.Body.WriteAsync(Done, context.RequestAborted);
+            if (!nineteen)
+            {
+                buffer.ResetWrittenCount();
+                writer.WriteUsage(buffer, new TokenUsage(promptTokens ?? 0, count));
+                await WriteEventAsync(context, buffer);
+                await context.Response.Body.WriteAsync(Done, context.RequestAborted);
+            }
+
             task.Served.Add();
             MinerLog.Served(logger, task.Id, validator, count, finish);
         }

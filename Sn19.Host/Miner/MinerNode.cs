@@ -10,11 +10,14 @@ using Sn19.Host.Miner.Actors;
 using Akka.Actor;
 using Sn19.Actors.Hosting;
 using Sn19.Actors.Wire;
+using Sn19.Actors.Wire.Fiber;
 using Sn19.Actors.Wire.OpenAi;
 
 /// <summary>
 /// A miner's HTTP host (Kestrel). Open: <c>GET /health</c>, <c>GET /v1/identity</c>. Behind the signed
-/// envelope: <c>POST /v1/capacity</c>, <c>/v1/chat/completions</c>, <c>/v1/completions</c>. Admission and
+/// envelope: <c>POST /v1/capacity</c>, <c>/v1/chat/completions</c>, <c>/v1/completions</c>. Unless turned off
+/// (<c>wire.fiber.serve</c>), the same behind fiber 2.x for Nineteen's validators: <c>GET /public-encryption-key</c>,
+/// <c>POST /exchange-symmetric-key</c>, and the encrypted <c>/capacity</c>, <c>/chat/completions</c>, <c>/completions</c>. Admission and
 /// quotas run in a light single-node actor system (no remoting, no journal): an actor per task backend
 /// (<c>/user/gate-TASK</c>) and one per validator quota (<c>/user/quotas/HOTKEY</c>).
 /// </summary>
@@ -22,12 +25,14 @@ internal sealed class MinerNode : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly NodeActorSystem _actors;
+    private readonly FiberMinerState? _fiber;
 
-    private MinerNode(WebApplication app, NodeActorSystem actors, string hotkey)
+    private MinerNode(WebApplication app, NodeActorSystem actors, string hotkey, FiberMinerState? fiber)
     {
         _app = app;
         _actors = actors;
         Hotkey = hotkey;
+        _fiber = fiber;
     }
 
     /// <summary>The miner's actors, for the admin API and tests.</summary>
@@ -64,8 +69,14 @@ internal sealed class MinerNode : IAsyncDisposable
         var quotas = actors.System.ActorOf(ValidatorQuotasActor.Props(settings.Time, settings.Period), "quotas");
         var handler = new MinerCompletionHandler(settings.Tasks, stakes, new MinerActors(gates, quotas), settings.Time, logger);
 
+        var fiber = settings.ServeFiber ? new FiberMinerState(settings.Time) : null;
+        if (fiber is not null)
+        {
+            app.UseFiber(fiber, envelope, settings.Hotkey, stakes, signatures);
+        }
+
         app.UseWhen(
-            context => context.Request.Method == HttpMethods.Post,
+            context => context.Request.Method == HttpMethods.Post && !FiberMinerState.IsFiberPath(context.Request.Path.Value ?? string.Empty),
             branch => branch.UseRequestEnvelope(envelope, settings.Hotkey, stakes, signatures, settings.Time));
         app.MapGet("/health", () => Results.Text("ok"));
         app.MapGet("/v1/identity", () => Results.Json(new MinerIdentity(
@@ -73,6 +84,13 @@ internal sealed class MinerNode : IAsyncDisposable
         app.MapPost("/v1/capacity", (HttpContext context) => Capacity(context, settings, stakes));
         app.MapPost("/v1/chat/completions", (HttpContext context) => handler.HandleAsync(context, TextRequestKind.Chat));
         app.MapPost("/v1/completions", (HttpContext context) => handler.HandleAsync(context, TextRequestKind.Completion));
+        if (fiber is not null)
+        {
+            // Nineteen's paths, reached only through the fiber middleware (it decrypts the body and sets the validator).
+            app.MapPost(FiberProtocol.CapacityPath, (HttpContext context) => Capacity(context, settings, stakes));
+            app.MapPost(FiberProtocol.ChatPath, (HttpContext context) => handler.HandleAsync(context, TextRequestKind.Chat));
+            app.MapPost(FiberProtocol.CompletionPath, (HttpContext context) => handler.HandleAsync(context, TextRequestKind.Completion));
+        }
 
         try
         {
@@ -82,10 +100,11 @@ internal sealed class MinerNode : IAsyncDisposable
         {
             await app.DisposeAsync();
             await actors.DisposeAsync();
+            fiber?.Dispose();
             throw new ConfigurationException($"cannot listen on {settings.Listen}: {inUse.Message}", null, null, "miner.listen", inUse);
         }
 
-        var node = new MinerNode(app, actors, settings.Hotkey);
+        var node = new MinerNode(app, actors, settings.Hotkey, fiber);
         MinerLog.Started(logger, settings.Hotkey, string.Join(", ", settings.Tasks.Keys), node.Address.ToString());
         return node;
     }
@@ -95,6 +114,7 @@ internal sealed class MinerNode : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         await _actors.DisposeAsync();
+        _fiber?.Dispose();
     }
 
     /// <summary>Each task's capacity scaled to the asking validator's share of validator stake.</summary>
@@ -103,7 +123,10 @@ internal sealed class MinerNode : IAsyncDisposable
         var validator = context.Features.Get<IRequestEnvelopeFeature>()!.ValidatorHotkey;
         var share = stakes.ValidatorShare(validator);
         var capacities = settings.Tasks.Values.ToDictionary(t => t.Id, t => t.AdvertisedCapacity * share);
-        return Results.Json(new CapacityResponse(settings.Hotkey, validator, capacities));
+        // Over fiber, Nineteen's shape: the plain task → capacity map.
+        return context.Features.Get<IFiberRequestFeature>() is not null
+            ? Results.Json(capacities)
+            : Results.Json(new CapacityResponse(settings.Hotkey, validator, capacities));
     }
 
     /// <summary>The longest context of the served tasks, or null when a backend does not say (the ceiling applies).</summary>

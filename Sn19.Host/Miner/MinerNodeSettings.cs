@@ -9,4 +9,8 @@ internal sealed record MinerNodeSettings(
     TimeSpan Period,
     EnvelopeOptions Envelope,
     IReadOnlyDictionary<string, ServedTask> Tasks,
-    TimeProvider Time);
+    TimeProvider Time)
+{
+    /// <summary>Serve fiber 2.x beside Sn19's envelope, for Nineteen's validators (<c>wire.fiber.serve</c>).</summary>
+    public bool ServeFiber { get; init; } = true;
+}

@@ -8,6 +8,7 @@ using Sn19.Actors.Crypto.Wallets;
 using Sn19.Actors.Signing;
 using Sn19.Actors.Subnet.Metagraphs;
 using Sn19.Actors.Wire;
+using Sn19.Actors.Wire.Fiber;
 using Sn19.Host.Chain;
 using Sn19.Host.Configuration;
 using Sn19.Host.Logging;
@@ -89,7 +90,8 @@ internal static class MinerRunner
             await output.WriteLineAsync($"sn19 miner: HOSTILE ({hostile.Kind}), a testing aid: this miner cheats on purpose and validators should score it 0");
         }
 
-        var settings = new MinerNodeSettings(hotkey!, options.ListenAddress, options.Period, envelope, tasks, TimeProvider.System);
+        var fiber = configuration.Root.GetSection(FiberOptions.Section).Get<FiberOptions>() ?? new FiberOptions();
+        var settings = new MinerNodeSettings(hotkey!, options.ListenAddress, options.Period, envelope, tasks, TimeProvider.System) { ServeFiber = fiber.Serve };
         await using var node = await MinerNode.StartAsync(settings, metagraph, Sr25519SignatureVerifier.Instance, loggers, cancellationToken);
         if (options.Register && await AnnounceAsync(chain, subtensor, hotkey!, coldkey!, options.AxonIp, node.Address.Port, cancellationToken) is { } refused)
         {

@@ -7,6 +7,7 @@ using Sn19.Actors.Persistence;
 using Sn19.Actors.Subnet.LlmChecks;
 using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Subnet.Validation;
+using Sn19.Actors.Wire.Fiber;
 using Sn19.Actors.Wire.Queries;
 using Sn19.Host.Configuration;
 using Sn19.Host.Miner;
@@ -37,6 +38,13 @@ internal static class ValidatorSettingsFactory
         {
             MetagraphRefresh = options.MetagraphRefresh,
             ReservationHold = configuration.GetOptions<Organic.OrganicOptions>("organic").ReservationHold,
+            Fiber = Validated(root, FiberOptions.Section, new FiberOptions(), o =>
+            {
+                if (o.Validate() is { } problem)
+                {
+                    throw new InvalidOperationException(problem);
+                }
+            }),
         };
     }
 

@@ -18,6 +18,8 @@ using Sn19.Actors.Subnet.Synthetics;
 using Sn19.Actors.Subnet.Tasks;
 using Sn19.Actors.Subnet.Weights;
 using Sn19.Actors.Telemetry;
+using Sn19.Actors.Wire;
+using Sn19.Actors.Wire.Fiber;
 using Sn19.Actors.Wire.Queries;
 
 /// <summary>
@@ -159,8 +161,9 @@ internal sealed class ValidatorNode : IAsyncDisposable
         if (miners is null)
         {
             http = MinerQueryClient.CreateHttpClient(settings.Timeouts);
+            var wire = new PeerWires(new EnvelopeWire(signer, time), new FiberWire(http, signer, time), settings.Fiber);
             miners = new AxonMinerLine(
-                metagraph, new CapacityClient(http, signer, time, settings.CapacityTimeout), new MinerQueryClient(http, signer, settings.Timeouts, time));
+                metagraph, new CapacityClient(http, wire, time, settings.CapacityTimeout), new MinerQueryClient(http, wire, settings.Timeouts, time));
         }
 
         ICheckerPool checkerPool = hosting.Cluster is { } withCheckers

@@ -27,4 +27,7 @@ internal sealed record ValidatorSettings(
 
     /// <summary>How long an API key's credit may stay reserved for one request before it is released unsettled.</summary>
     public TimeSpan ReservationHold { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Which miners are queried over fiber 2.x (Nineteen's miners) instead of Sn19's envelope.</summary>
+    public Wire.Fiber.FiberOptions Fiber { get; init; } = new();
 }

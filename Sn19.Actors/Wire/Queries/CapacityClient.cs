@@ -1,6 +1,5 @@
 namespace Sn19.Actors.Wire.Queries;
 
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Sn19.Actors.Signing;
@@ -8,23 +7,30 @@ using Sn19.Actors.Wire.OpenAi;
 
 /// <summary>
 /// Asks a miner, at the start of each period, how much work it offers this validator per task
-/// (<c>POST /v1/capacity</c>, signed). A miner that does not answer well offers nothing this period.
+/// (<c>POST /v1/capacity</c> signed, or fiber's encrypted <c>/capacity</c>, whose answer is a plain task → capacity map).
+/// A miner that does not answer well offers nothing this period.
 /// </summary>
 public sealed class CapacityClient
 {
     private readonly HttpClient _http;
-    private readonly IHotkeySigner _signer;
+    private readonly IMinerWire _wire;
     private readonly TimeProvider _time;
     private readonly TimeSpan _timeout;
 
-    public CapacityClient(HttpClient http, IHotkeySigner signer, TimeProvider time, TimeSpan timeout)
+    public CapacityClient(HttpClient http, IMinerWire wire, TimeProvider time, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(wire);
         _http = http;
-        _signer = signer;
+        _wire = wire;
         _time = time;
         _timeout = timeout;
+    }
+
+    /// <summary>Sn19's envelope wire for <paramref name="signer"/>.</summary>
+    public CapacityClient(HttpClient http, IHotkeySigner signer, TimeProvider time, TimeSpan timeout)
+        : this(http, new EnvelopeWire(signer, time), time, timeout)
+    {
     }
 
     /// <summary>The miner's capacities, or the reason there are none.</summary>
@@ -36,21 +42,27 @@ public sealed class CapacityClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(axon, "v1/capacity"))
+            var prepared = await _wire.PrepareAsync(axon, minerHotkey, MinerOperation.Capacity, "{}"u8.ToArray(), linked.Token);
+            if (prepared.Request is null)
             {
-                Content = new ByteArrayContent("{}"u8.ToArray()),
-            };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            var signed = await RequestEnvelopeSigning.SignAsync(request, minerHotkey, _signer, _time, linked.Token);
-            if (!signed.IsSigned)
-            {
-                return (null, $"not signed: {signed.Message}");
+                return (null, prepared.Problem);
             }
 
+            using var request = prepared.Request;
             using var response = await _http.SendAsync(request, linked.Token);
             if (!response.IsSuccessStatusCode)
             {
+                _wire.Refused(minerHotkey, (int)response.StatusCode);
                 return (null, $"HTTP {(int)response.StatusCode}");
+            }
+
+            if (prepared.NineteenDialect)
+            {
+                // Nineteen's miners answer a plain map of task → capacity (with other keys, such as miner_type, that are not numbers).
+                var map = await response.Content.ReadFromJsonAsync<Dictionary<string, JsonElement>>(linked.Token);
+                return map is null
+                    ? (null, "malformed capacity answer")
+                    : (map.Where(p => p.Value.ValueKind == JsonValueKind.Number).ToDictionary(p => p.Key, p => p.Value.GetDouble(), StringComparer.Ordinal), null);
             }
 
             var body = await response.Content.ReadFromJsonAsync<CapacityResponse>(linked.Token);

@@ -14,21 +14,27 @@ using Sn19.Actors.Wire.OpenAi;
 public sealed class MinerQueryClient
 {
     private readonly HttpClient _http;
-    private readonly IHotkeySigner _signer;
+    private readonly IMinerWire _wire;
     private readonly QueryTimeouts _timeouts;
     private readonly TimeProvider _time;
 
-    public MinerQueryClient(HttpClient http, IHotkeySigner signer, QueryTimeouts timeouts, TimeProvider time)
+    public MinerQueryClient(HttpClient http, IMinerWire wire, QueryTimeouts timeouts, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(signer);
+        ArgumentNullException.ThrowIfNull(wire);
         ArgumentNullException.ThrowIfNull(timeouts);
         ArgumentNullException.ThrowIfNull(time);
         timeouts.Validate();
         _http = http;
-        _signer = signer;
+        _wire = wire;
         _timeouts = timeouts;
         _time = time;
+    }
+
+    /// <summary>Sn19's envelope wire for <paramref name="signer"/>.</summary>
+    public MinerQueryClient(HttpClient http, IHotkeySigner signer, QueryTimeouts timeouts, TimeProvider time)
+        : this(http, new EnvelopeWire(signer, time), timeouts, time)
+    {
     }
 
     /// <summary>An <see cref="HttpClient"/> whose connect timeout is the configured one; the rest are per query.</summary>
@@ -57,15 +63,15 @@ public sealed class MinerQueryClient
         try
         {
             var body = JsonSerializer.SerializeToUtf8Bytes(request);
-            var path = request.Kind == TextRequestKind.Chat ? "v1/chat/completions" : "v1/completions";
-            using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(axon, path)) { Content = new ByteArrayContent(body) };
-            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            var signed = await RequestEnvelopeSigning.SignAsync(message, minerHotkey, _signer, _time, linked.Token);
-            if (!signed.IsSigned)
+            var operation = request.Kind == TextRequestKind.Chat ? MinerOperation.Chat : MinerOperation.Completion;
+            var prepared = await _wire.PrepareAsync(axon, minerHotkey, operation, body, linked.Token);
+            if (prepared.Request is null)
             {
-                // Our own signer refused: not the miner's fault, so the query is not sent at all.
-                return QueryResult.Failed($"not signed: {signed.Message}", null, Elapsed(started));
+                // Our own signer refused, or fiber's handshake failed: the query is not sent at all.
+                return QueryResult.Failed(prepared.Problem!, null, Elapsed(started));
             }
+
+            using var message = prepared.Request;
 
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var status = (int)response.StatusCode;
@@ -76,6 +82,7 @@ public sealed class MinerQueryClient
 
             if (!response.IsSuccessStatusCode)
             {
+                _wire.Refused(minerHotkey, status);
                 return QueryResult.Failed($"HTTP {status}", status, Elapsed(started));
             }
 

@@ -23,8 +23,9 @@ internal static class SignerNewTokenCommand
         };
         var kinds = new Option<string[]>("--kind")
         {
-            Description = $"Kind the client may ask for: {SignKinds.RequestEnvelope}, {SignKinds.Weights}, or {SignKinds.Extrinsic} (any call "
-                + "of the hotkey on a Subtensor chain: weights and the axon) (repeatable; default the first two)",
+            Description = $"Kind the client may ask for: {SignKinds.RequestEnvelope}, {SignKinds.Weights}, {SignKinds.Extrinsic} (any call "
+                + $"of the hotkey on a Subtensor chain: weights and the axon), or {SignKinds.FiberRequest} (fiber 2.x requests to Nineteen's miners) "
+                + "(repeatable; default the first two)",
             DefaultValueFactory = _ => [SignKinds.RequestEnvelope, SignKinds.Weights],
             AllowMultipleArgumentsPerToken = true,
         };

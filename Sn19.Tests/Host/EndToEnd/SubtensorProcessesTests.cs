@@ -17,7 +17,8 @@ using Sn19.Tests.TestSupport;
 /// `sn19 validator` on a real Subtensor runtime (chopsticks on the raonet spec, loopback), as separate processes: the
 /// subnet is built in the chain's storage (a validator with a permit and stake, three miners with axons on loopback, as
 /// registration and `serve_axon` would leave them), `sn19 signer` holds the validator's hotkey, three `sn19 miner`s serve
-/// (one of them a cheat that stops its answers early), and the validator reads the metagraph from the node, scores the
+/// (one of them a cheat that stops its answers early; //Charlie is queried over fiber 2.x, Nineteen's wire, the others
+/// over Sn19's envelope), and the validator reads the metagraph from the node, scores the
 /// miners for one 20-second period and sets weights with a signed `set_weights` that the runtime dispatches. The weights
 /// are then read back from the runtime's storage: the honest miners have weight, the cheat none.
 /// </summary>
@@ -34,8 +35,6 @@ public sealed class SubtensorProcessesTests(ChopsticksFixture chopsticks)
         using var directory = new TempDirectory("sn19-subtensor");
         var model = directory.File("task.gguf");
         TestModelWriter.Write(TestModelShape.Tiny, TestPaths.Tokenizer("ggml-vocab-llama-spm.gguf"), WeightType.F32, 1, model);
-        var config = directory.File("subnet.conf");
-        await File.WriteAllTextAsync(config, Configuration(directory.File("validator"), model, chopsticks.Node.Url));
 
         var wallets = directory.File("wallets");
         var validator = TestWallets.WriteHotkey(wallets, "v", "default");
@@ -54,10 +53,12 @@ public sealed class SubtensorProcessesTests(ChopsticksFixture chopsticks)
                 CancellationToken.None);
         }
 
+        var config = directory.File("subnet.conf");
+        await File.WriteAllTextAsync(config, Configuration(directory.File("validator"), model, chopsticks.Node.Url, fiberPeer: miners[1].Hotkey));
         var token = directory.File("validator.token");
         var tokens = directory.File("tokens.json");
         await RunAsync("signer", "new-token", "--name", "validator", "--hotkey", "v/default", "--token-file", token, "--tokens-file", tokens,
-            "--kind", SignKinds.RequestEnvelope, "--kind", SignKinds.Weights, "--kind", SignKinds.Extrinsic);
+            "--kind", SignKinds.RequestEnvelope, "--kind", SignKinds.Weights, "--kind", SignKinds.Extrinsic, "--kind", SignKinds.FiberRequest);
         var socket = directory.File("signer.sock");
         await using var signer = Sn19Process.Start("signer", "--socket-path", socket, "--wallets-path", wallets, "--tokens-file", tokens);
         await signer.WaitForLineAsync(l => l.Contains("Signer listening", StringComparison.Ordinal), Patience);
@@ -108,8 +109,8 @@ public sealed class SubtensorProcessesTests(ChopsticksFixture chopsticks)
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>A one-task subnet with 20-second periods on the tiny test model, on the Subtensor node, quiet logs.</summary>
-    private static string Configuration(string dataDir, string model, Uri chain) => $$"""
+    /// <summary>A one-task subnet with 20-second periods on the tiny test model, on the Subtensor node, one miner over fiber, quiet logs.</summary>
+    private static string Configuration(string dataDir, string model, Uri chain, string fiberPeer) => $$"""
         node.data-dir = "{{dataDir}}"
         chain { url = "{{chain}}", netuid = {{Netuid}} }
         mechanism { period = 20s, capacity-to-score-multiplier = 4 }
@@ -124,6 +125,7 @@ public sealed class SubtensorProcessesTests(ChopsticksFixture chopsticks)
           synthetics { normal-mean = 20, normal-standard-deviation = 10, gamma-scale = 40, max-words = 60, fallback-words = 20, min-words = 5, min-max-tokens = 8, max-max-tokens = 24 }
         }
         wire.envelope.min-validator-stake = 100
+        wire.fiber.peers = ["{{fiberPeer}}"]
         logging { level = warning, file.enabled = false }
         """;
 }

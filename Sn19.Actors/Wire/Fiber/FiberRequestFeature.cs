@@ -1,0 +1,3 @@
+namespace Sn19.Actors.Wire.Fiber;
+
+internal sealed record FiberRequestFeature(string SymmetricKeyUuid) : IFiberRequestFeature;
