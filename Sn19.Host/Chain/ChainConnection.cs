@@ -1,6 +1,7 @@
 namespace Sn19.Host.Chain;
 
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Sn19.Actors.Chain;
 using Sn19.Actors.Chain.Http;
 using Sn19.Actors.Chain.Subtensor;
@@ -28,22 +29,30 @@ internal sealed class ChainConnection : IAsyncDisposable
     public bool IsSubtensor => Chain is SubtensorChain;
 
     /// <summary>The URL and netuid of the configuration's <c>chain</c> section.</summary>
+    /// <param name="dataDir">Where a validator keeps commits waiting for their reveal (Subtensor subnets with commit-reveal).</param>
     /// <exception cref="SubtensorRpcException">the Subtensor node cannot be reached.</exception>
-    public static Task<ChainConnection> OpenAsync(IConfiguration root, IHotkeySigner? signer, CancellationToken cancellationToken)
+    public static Task<ChainConnection> OpenAsync(
+        IConfiguration root, IHotkeySigner? signer, CancellationToken cancellationToken, string? dataDir = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         var defaults = new ChainOptions();
         var url = root["chain:url"] ?? defaults.Url;
         var netuid = ushort.TryParse(root["chain:netuid"], out var configured) ? configured : defaults.Netuid;
-        return OpenAsync(url, netuid, signer, cancellationToken);
+        var options = SubtensorChainOptions.Default with
+        {
+            RevealFile = dataDir is null ? null : Path.Combine(dataDir, "pending-reveals.json"),
+            Logger = logger,
+        };
+        return OpenAsync(url, netuid, signer, options, cancellationToken);
     }
 
-    public static async Task<ChainConnection> OpenAsync(string url, ushort netuid, IHotkeySigner? signer, CancellationToken cancellationToken)
+    public static async Task<ChainConnection> OpenAsync(
+        string url, ushort netuid, IHotkeySigner? signer, SubtensorChainOptions options, CancellationToken cancellationToken)
     {
         if (ChainOptions.IsSubtensorUrl(url))
         {
             var node = await SubtensorNode.ConnectAsync(new Uri(url), cancellationToken);
-            var chain = new SubtensorChain(node, netuid, signer, SubtensorChainOptions.Default);
+            var chain = new SubtensorChain(node, netuid, signer, options);
             return new ChainConnection(chain, chain, null);
         }
 

@@ -55,7 +55,7 @@ internal static class ValidatorRunner
             ChainConnection connection;
             try
             {
-                connection = await ChainConnection.OpenAsync(configuration.Root, signer, cancellationToken);
+                connection = await ChainConnection.OpenAsync(configuration.Root, signer, cancellationToken, dataDir, logger);
             }
             catch (SubtensorRpcException unreachable)
             {

@@ -11,14 +11,16 @@ using Sn19.Actors.Crypto;
 /// <summary>
 /// Builds a subnet on a chopsticks node the way registration and staking would leave it, by writing its storage with
 /// `dev_setStorage`: the keys, uids, owners and axons of each member, its stake, the validator permits, and the
-/// hyperparameters a weights test needs (no rate limit, one weight is enough, commit-reveal off). Keys and values are
+/// hyperparameters a weights test needs (no rate limit, one weight is enough, commit-reveal off unless asked). Keys and values are
 /// encoded with the runtime's own metadata, by item name. Every member's hotkey gets a balance, as a funded account.
 /// </summary>
 public static class ChopsticksSubnet
 {
     private const string Pallet = "SubtensorModule";
 
-    public static async Task CreateAsync(SubtensorNode node, ushort netuid, IReadOnlyList<SubnetMember> members, ushort tempo, CancellationToken cancellationToken)
+    /// <param name="commitReveal">Require commit-reveal (v2), with the reveal one epoch after the commit.</param>
+    public static async Task CreateAsync(
+        SubtensorNode node, ushort netuid, IReadOnlyList<SubnetMember> members, ushort tempo, CancellationToken cancellationToken, bool commitReveal = false)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(members);
@@ -40,7 +42,8 @@ public static class ChopsticksSubnet
         Set("WeightsSetRateLimit", 0, id);
         Set("MinAllowedWeights", 1, id);
         Set("MaxWeightsLimit", 65535, id);
-        Set("CommitRevealWeightsEnabled", false, id);
+        Set("CommitRevealWeightsEnabled", commitReveal, id);
+        Set("RevealPeriodEpochs", 1, id);
         Set("WeightsVersionKey", 0, id);
         Set("MaxAllowedUids", 256, id);
         Set("MaxAllowedValidators", 64, id);

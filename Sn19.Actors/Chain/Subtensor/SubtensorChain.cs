@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Numerics;
 using System.Text.Json.Nodes;
+using Sn19.Actors.Chain.Subtensor.CommitReveal;
 using Sn19.Actors.Chain.Subtensor.Extrinsics;
 using Sn19.Actors.Chain.Subtensor.Rpc;
 using Sn19.Actors.Crypto;
@@ -20,6 +21,9 @@ using Sn19.Actors.Signing;
 public sealed class SubtensorChain(SubtensorNode node, ushort netuid, IHotkeySigner? signer, SubtensorChainOptions options) : IChain, IAsyncDisposable
 {
     private const string Pallet = "SubtensorModule";
+
+    /// <summary>Commits and reveals weights where the subnet requires commit-reveal; null without a signer.</summary>
+    public CommitRevealer? Revealer { get; } = StartRevealer(node, signer, options);
 
     public ushort Netuid => netuid;
 
@@ -87,9 +91,29 @@ public sealed class SubtensorChain(SubtensorNode node, ushort netuid, IHotkeySig
         return SubmitAsync(hotkey, "serve_axon", call, cancellationToken);
     }
 
-    public Task<ChainResult<bool>> SetWeightsAsync(SignedWeights weights, CancellationToken cancellationToken)
+    public async Task<ChainResult<bool>> SetWeightsAsync(SignedWeights weights, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(weights);
+        if (signer is not null && weights.Hotkey == signer.HotkeyAddress && weights.Weights.Netuid == netuid)
+        {
+            var hyperparameters = await GetHyperparametersAsync(cancellationToken);
+            if (!hyperparameters.IsOk)
+            {
+                return ChainResult<bool>.Fail(hyperparameters.Error!);
+            }
+
+            if (hyperparameters.Value!.CommitRevealEnabled)
+            {
+                // The subnet hides weights until the reveal window: commit now, the revealer reveals later.
+                return await Guard(ct => Revealer!.CommitAsync(weights.Weights, hyperparameters.Value, ct), cancellationToken);
+            }
+        }
+
+        return await SetInTheClearAsync(weights, cancellationToken);
+    }
+
+    private Task<ChainResult<bool>> SetInTheClearAsync(SignedWeights weights, CancellationToken cancellationToken)
+    {
         var call = new JsonObject
         {
             ["netuid"] = weights.Weights.Netuid,
@@ -134,7 +158,28 @@ public sealed class SubtensorChain(SubtensorNode node, ushort netuid, IHotkeySig
             return ChainResult<IReadOnlyList<WeightsRow>>.Ok(rows);
         }, cancellationToken);
 
-    public ValueTask DisposeAsync() => node.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (Revealer is not null)
+        {
+            await Revealer.DisposeAsync();
+        }
+
+        await node.DisposeAsync();
+    }
+
+    /// <summary>The revealer, already revealing any commit a run before a restart left pending.</summary>
+    private static CommitRevealer? StartRevealer(SubtensorNode node, IHotkeySigner? signer, SubtensorChainOptions options)
+    {
+        if (signer is null)
+        {
+            return null;
+        }
+
+        var revealer = new CommitRevealer(node, signer, new PendingRevealStore(options.RevealFile), options);
+        revealer.EnsureLoop();
+        return revealer;
+    }
 
     /// <summary>Signs and submits a call of the node's own hotkey, and waits for its block.</summary>
     private Task<ChainResult<bool>> SubmitAsync(string hotkey, string call, JsonObject arguments, CancellationToken cancellationToken)
@@ -154,27 +199,9 @@ public sealed class SubtensorChain(SubtensorNode node, ushort netuid, IHotkeySig
         {
             var submitter = new ExtrinsicSubmitter(node, signer, options.InclusionTimeout, options.PollInterval);
             var outcome = await submitter.SubmitAsync(Pallet, call, arguments, ct);
-            return outcome.Succeeded ? ChainResult<bool>.Ok(true) : ChainResult<bool>.Fail(Code(outcome.Error!), outcome.Error!);
+            return outcome.Succeeded ? ChainResult<bool>.Ok(true) : ChainResult<bool>.Fail(SubtensorErrors.Code(outcome.Error!), outcome.Error!);
         }, cancellationToken);
     }
-
-    /// <summary>Sn19's code for a runtime error name, where one matches; the name itself stays in the message.</summary>
-    private static ChainErrorCode Code(string error) => error[(error.LastIndexOf('.') + 1)..] switch
-    {
-        "HotKeyNotRegisteredInSubNet" or "HotKeyNotRegisteredInNetwork" or "HotKeyAccountNotExists" => ChainErrorCode.NotRegistered,
-        "SettingWeightsTooFast" or "ServingRateLimitExceeded" or "TxRateLimitExceeded" => ChainErrorCode.RateLimited,
-        "IncorrectWeightVersionKey" => ChainErrorCode.VersionKeyTooLow,
-        "NeuronNoValidatorPermit" => ChainErrorCode.NoValidatorPermit,
-        "WeightVecNotEqualSize" => ChainErrorCode.LengthMismatch,
-        "DuplicateUids" => ChainErrorCode.DuplicateUid,
-        "UidVecContainInvalidOne" or "InvalidUid" => ChainErrorCode.UnknownUid,
-        "WeightVecLengthIsLow" => ChainErrorCode.TooFewWeights,
-        "TooManyUids" or "UidsLengthExceedUidsInSubNet" => ChainErrorCode.TooManyWeights,
-        "MaxWeightExceeded" => ChainErrorCode.MaxWeightExceeded,
-        "NotEnoughStakeToSetWeights" => ChainErrorCode.StakeBelowThreshold,
-        "InvalidIpAddress" or "InvalidPort" or "InvalidIpType" => ChainErrorCode.InvalidAxon,
-        _ => ChainErrorCode.Rejected,
-    };
 
     private static ChainResult<T> NoSubnet<T>(SubtensorBlock head) =>
         ChainResult<T>.Fail(ChainErrorCode.Unavailable, $"the chain has no subnet with this netuid at block {head.Number}");

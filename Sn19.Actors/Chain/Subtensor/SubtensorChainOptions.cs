@@ -1,8 +1,20 @@
 namespace Sn19.Actors.Chain.Subtensor;
 
-/// <summary>How long a submitted extrinsic is waited for, and how often new blocks are looked at meanwhile.</summary>
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// How long a submitted extrinsic is waited for and how often new blocks are looked at meanwhile; how often the head is
+/// read while a commit waits for its reveal window, and the file pending reveals are kept in.
+/// </summary>
 public sealed record SubtensorChainOptions(TimeSpan InclusionTimeout, TimeSpan PollInterval)
 {
-    /// <summary>Two minutes (ten 12-second blocks), looking every second.</summary>
+    /// <summary>Two minutes (ten 12-second blocks), looking every second; reveals looked for every 12 s (a block).</summary>
     public static SubtensorChainOptions Default { get; } = new(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1));
+
+    public TimeSpan RevealPoll { get; init; } = TimeSpan.FromSeconds(12);
+
+    /// <summary>Where commits wait for their reveal (JSON); null keeps them in memory only.</summary>
+    public string? RevealFile { get; init; }
+
+    public ILogger? Logger { get; init; }
 }

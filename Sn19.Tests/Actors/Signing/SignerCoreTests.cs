@@ -51,6 +51,50 @@ public sealed class SignerCoreTests
         Assert.True(Sr25519.Verify(_key.PublicKey, message, signature));
     }
 
+    [Fact]
+    public void Handle_FiberRequest_SignsNonceMinerAndKeyUuid()
+    {
+        var nonce = WireNonce.Create(_clock);
+        var uuid = new string('a', 64);
+        var response = Core().Handle(Envelope(nonce, _miner.Ss58Address, uuid) with { Kind = SignKinds.FiberRequest });
+
+        Assert.True(response.Ok, response.Message);
+        Assert.True(SignatureHex.TryParse(response.Signature!, out var signature));
+        Assert.True(Sr25519.Verify(_key.PublicKey, Encoding.UTF8.GetBytes($"{nonce}:{_miner.Ss58Address}:{uuid}"), signature));
+    }
+
+    [Theory]
+    [InlineData(40)]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(4000)]
+    public void Handle_Extrinsic_SignsThePayloadOrItsBlake2bHashWhenLongerThan256Bytes(int length)
+    {
+        var payload = Enumerable.Range(0, length).Select(i => (byte)(i * 31)).ToArray();
+        var response = Core().Handle(new SignerRequest
+        {
+            Id = 3, Client = "validator", Token = Token, Hotkey = Hotkey, Kind = SignKinds.Extrinsic, Payload = "0x" + Convert.ToHexStringLower(payload),
+        });
+
+        Assert.True(response.Ok, response.Message);
+        Assert.True(SignatureHex.TryParse(response.Signature!, out var signature));
+        var signed = length <= 256 ? payload : Sn19.Actors.Crypto.Sodium.Blake2b.Hash(payload, 32);
+        Assert.True(Sr25519.Verify(_key.PublicKey, signed, signature));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("0x07")]
+    [InlineData("0x0700zz")]
+    [InlineData("0x070")]
+    public void Handle_ExtrinsicPayloadNotHexOrTooShort_RefusedMalformed(string? payload)
+    {
+        var response = Core().Handle(new SignerRequest { Id = 4, Client = "validator", Token = Token, Hotkey = Hotkey, Kind = SignKinds.Extrinsic, Payload = payload });
+
+        Assert.False(response.Ok);
+        Assert.Equal("malformed", response.Error);
+    }
+
     [Theory]
     [InlineData("1726000000000000000_abc", "nonce")]
     [InlineData("1725999879000000000_abcdefghij", "window")]
@@ -119,7 +163,7 @@ public sealed class SignerCoreTests
         Name = "validator",
         TokenSha256 = SignerTokens.Hash(Token),
         Hotkeys = hotkeys,
-        Kinds = [SignKinds.RequestEnvelope, SignKinds.Weights],
+        Kinds = [SignKinds.RequestEnvelope, SignKinds.Weights, SignKinds.Extrinsic, SignKinds.FiberRequest],
     };
 
     private SignerCore Core() => new(

@@ -2,9 +2,11 @@ namespace Sn19.Tests.Actors.Chain.Subtensor;
 
 using Sn19.Actors.Chain;
 using Sn19.Actors.Chain.Subtensor;
+using Sn19.Actors.Chain.Subtensor.CommitReveal;
 using Sn19.Actors.Chain.Subtensor.Rpc;
 using Sn19.Actors.Signing;
 using Sn19.Tests.Chopsticks;
+using Sn19.Tests.TestSupport;
 
 /// <summary>
 /// <see cref="SubtensorChain"/> against a real Subtensor runtime (chopsticks on the raonet spec, loopback): the metagraph
@@ -81,6 +83,51 @@ public sealed class SubtensorChainTests(ChopsticksFixture chopsticks)
     }
 
     [Fact]
+    public async Task SetWeights_OnACommitRevealSubnet_CommitsThenRevealsInTheWindow()
+    {
+        var ct = CancellationToken.None;
+        using var directory = new TempDirectory("sn19-reveal");
+        var revealFile = directory.File("pending-reveals.json");
+        await using var chain = await SubnetAsync(16, TestKeys.SignerFor(_validator), commitReveal: true, revealFile);
+
+        var set = await chain.SetWeightsAsync(new SignedWeights(_validator, new WeightsToSign(16, [1, 2], [65535, 13107], 0), ReadOnlyMemory<byte>.Empty), ct);
+
+        Assert.True(set.IsOk, $"{set.Error}\n{chopsticks.Node.Tail()}");
+        Assert.Empty((await chain.GetWeightsAsync(ct)).GetValueOrThrow().Single(r => r.Uid == 0).Weights);
+        Assert.Contains("\"CommitBlock\"", await File.ReadAllTextAsync(revealFile, ct), StringComparison.Ordinal); // kept across a restart
+        await using var node = await SubtensorNode.ConnectAsync(chopsticks.Node.Url, ct);
+        var row = Array.Empty<UidValue>() as IReadOnlyList<UidValue>;
+        for (var block = 0; block < 40 && row.Count == 0; block++)
+        {
+            // chopsticks makes blocks on demand: one at a time until the revealer's window opens and its reveal lands.
+            await node.Rpc.CallAsync("dev_newBlock", [], ct);
+            await Task.Delay(300, ct);
+            row = (await chain.GetWeightsAsync(ct)).GetValueOrThrow().Single(r => r.Uid == 0).Weights;
+        }
+
+        Assert.True(row.Count > 0, $"no reveal landed: {chain.Revealer!.LastProblem}\n{chopsticks.Node.Tail()}");
+        Assert.Equal([new UidValue(1, 65535), new UidValue(2, 13107)], row);
+    }
+
+    [Fact]
+    public void CommitHash_MatchesSubtensorsVector()
+    {
+        var alice = Sn19.Actors.Crypto.Sr25519Keypair.FromSecretUri("//Alice").PublicKey;
+
+        var hash = WeightCommit.Hash(alice, 1, [3, 4], [65535, 32768], [1, 2, 3, 4, 5, 6, 7, 8], 0);
+
+        Assert.Equal("f4b3215687d0e0e0cefb3cd62dd8698902bdbca4de043c95367fdc6fcbe4f671", Convert.ToHexStringLower(hash));
+    }
+
+    [Theory]
+    [InlineData(10UL, 1, 3UL, 1UL, 14UL, 17UL)] // epoch (10 + 2) / 4 = 3; epoch 4 starts where block + 2 = 16
+    [InlineData(5UL, 19, 360UL, 1UL, 341UL, 701UL)]
+    public void RevealWindow_IsTheEpochAfterTheCommits(ulong commit, ushort netuid, ulong tempo, ulong period, ulong first, ulong last)
+    {
+        Assert.Equal((first, last), WeightCommit.RevealWindow(commit, netuid, tempo, period));
+    }
+
+    [Fact]
     public async Task Register_OnSubtensor_IsRefusedWithAPointerToBtcli()
     {
         await using var chain = await SubnetAsync(15, null);
@@ -92,7 +139,7 @@ public sealed class SubtensorChainTests(ChopsticksFixture chopsticks)
     }
 
     /// <summary>A validator (permit, 2,000 TAO) and two miners (axons at 10.0.0.2:8092 and none) on their own netuid.</summary>
-    private async Task<SubtensorChain> SubnetAsync(ushort netuid, IHotkeySigner? signer)
+    private async Task<SubtensorChain> SubnetAsync(ushort netuid, IHotkeySigner? signer, bool commitReveal = false, string? revealFile = null)
     {
         var node = await SubtensorNode.ConnectAsync(chopsticks.Node.Url, CancellationToken.None);
         await ChopsticksSubnet.CreateAsync(
@@ -103,8 +150,9 @@ public sealed class SubtensorChainTests(ChopsticksFixture chopsticks)
                 new SubnetMember(_minerA, _owner, ValidatorPermit: false, StakeRao: 0, "10.0.0.2", 8092),
                 new SubnetMember(_minerB, _owner, ValidatorPermit: false, StakeRao: 0),
             ],
-            tempo: 12,
-            CancellationToken.None);
-        return new SubtensorChain(node, netuid, signer, Quick);
+            tempo: commitReveal ? (ushort)3 : (ushort)12,
+            CancellationToken.None,
+            commitReveal);
+        return new SubtensorChain(node, netuid, signer, Quick with { RevealPoll = TimeSpan.FromMilliseconds(100), RevealFile = revealFile });
     }
 }
