@@ -3,12 +3,12 @@ namespace Sn19.Actors.Chain.Subtensor;
 using Microsoft.Extensions.Logging;
 
 /// <summary>
-/// How long a submitted extrinsic is waited for and how often new blocks are looked at meanwhile; how often the head is
-/// read while a commit waits for its reveal window, and the file pending reveals are kept in.
+/// How long a submitted extrinsic is waited for and how often new blocks are looked at meanwhile; how long the revealer
+/// waits before subscribing to new heads again after the node went away, and the file pending reveals are kept in.
 /// </summary>
 public sealed record SubtensorChainOptions(TimeSpan InclusionTimeout, TimeSpan PollInterval)
 {
-    /// <summary>Two minutes (ten 12-second blocks), looking every second; reveals looked for every 12 s (a block).</summary>
+    /// <summary>Two minutes (ten 12-second blocks), looking every second; 12 s (a block) before the revealer tries again.</summary>
     public static SubtensorChainOptions Default { get; } = new(TimeSpan.FromMinutes(2), TimeSpan.FromSeconds(1));
 
     public TimeSpan RevealPoll { get; init; } = TimeSpan.FromSeconds(12);

@@ -11,7 +11,7 @@ using Sn19.Actors.Signing;
 /// <summary>
 /// Weights on a subnet that requires commit-reveal (v2, hashed): <see cref="CommitAsync"/> sends <c>commit_weights</c>
 /// with the hash of the weights and a random salt, and keeps them in the <see cref="PendingRevealStore"/>; a loop then
-/// watches the head and sends <c>reveal_weights</c> once the reveal window opens. The loop runs only while reveals are
+/// follows new heads (a subscription) and sends <c>reveal_weights</c> once the reveal window opens. The loop runs only while reveals are
 /// pending and stops by itself; a reveal whose window passed is dropped and logged (the chain would refuse it).
 /// </summary>
 public sealed class CommitRevealer(SubtensorNode node, IHotkeySigner signer, PendingRevealStore store, SubtensorChainOptions options) : IAsyncDisposable
@@ -119,23 +119,31 @@ public sealed class CommitRevealer(SubtensorNode node, IHotkeySigner signer, Pen
         _stopping.Dispose();
     }
 
+    /// <summary>Looks at every new best block (<c>chain_subscribeNewHeads</c>) until no reveal is pending. When the node is
+    /// away it waits <see cref="SubtensorChainOptions.RevealPoll"/> and subscribes again.</summary>
     private async Task RevealLoopAsync(CancellationToken cancellationToken)
     {
-        var more = true;
-        while (more && !cancellationToken.IsCancellationRequested)
+        while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                more = await RevealDueAsync(cancellationToken);
+                if (!await RevealDueAsync(cancellationToken))
+                {
+                    return;
+                }
+
+                await foreach (var _ in node.NewHeadsAsync(cancellationToken))
+                {
+                    if (!await RevealDueAsync(cancellationToken))
+                    {
+                        return;
+                    }
+                }
             }
             catch (Exception error) when (error is SubtensorRpcException or Scale.ScaleFormatException)
             {
-                // The node is away: the reveal is still pending, try again at the next look.
+                // The reveal is still pending: look again once the node is back.
                 LastProblem = error.Message;
-            }
-
-            if (more)
-            {
                 await Task.Delay(options.RevealPoll, cancellationToken);
             }
         }

@@ -28,6 +28,45 @@ public sealed class SubtensorNode(SubtensorRpcClient rpc) : IAsyncDisposable
         return new SubtensorBlock(Hex(Text(header["number"], "chain_getHeader.number")), hash);
     }
 
+    /// <summary>
+    /// The number of each new best block, from <c>chain_subscribeNewHeads</c> on a connection of its own. When that
+    /// connection drops, it subscribes again on a new one, up to three times in a row; then it throws
+    /// <see cref="SubtensorRpcException"/>. It ends when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public async IAsyncEnumerable<ulong> NewHeadsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await using var subscriber = await SubtensorRpcClient.ConnectAsync(Rpc.Url, cancellationToken);
+            var heads = subscriber.SubscribeAsync("chain_subscribeNewHeads", [], cancellationToken).GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                while (true)
+                {
+                    try
+                    {
+                        if (!await heads.MoveNextAsync())
+                        {
+                            yield break;
+                        }
+                    }
+                    catch (SubtensorRpcException) when (++failures < 3)
+                    {
+                        break; // subscribe again on a new connection
+                    }
+
+                    failures = 0;
+                    yield return Hex(Text(heads.Current?["number"], "chain_newHead.number"));
+                }
+            }
+            finally
+            {
+                await heads.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>The hash of block <paramref name="number"/>, or null when the node has no such block yet.</summary>
     public async Task<string?> BlockHashAsync(ulong number, CancellationToken cancellationToken) =>
         (await Rpc.CallAsync("chain_getBlockHash", [number], cancellationToken))?.GetValue<string>();

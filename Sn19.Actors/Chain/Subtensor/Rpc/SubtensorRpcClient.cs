@@ -10,7 +10,8 @@ using System.Text.Json.Nodes;
 /// carries a fresh id and waits for the answer with that id; anything else the node sends meanwhile is skipped. When the
 /// connection drops (public nodes close idle sockets), the client connects again and sends the call once more: the calls
 /// it makes are reads. A call that the node answers with an error, that fails twice, or that outlives
-/// <see cref="CallTimeout"/>, throws <see cref="SubtensorRpcException"/>. Subscriptions are not built yet.
+/// <see cref="CallTimeout"/>, throws <see cref="SubtensorRpcException"/>. A subscription (<see cref="SubscribeAsync"/>)
+/// holds the connection for as long as it is read, so it gets a client of its own.
 /// </summary>
 public sealed class SubtensorRpcClient : IAsyncDisposable
 {
@@ -40,6 +41,8 @@ public sealed class SubtensorRpcClient : IAsyncDisposable
             throw new SubtensorRpcException($"cannot reach the Subtensor node at {url}: {error.Message}", error);
         }
     }
+
+    public Uri Url => _url;
 
     /// <summary>How many times the connection was made again after it dropped.</summary>
     public int Reconnects { get; private set; }
@@ -72,6 +75,54 @@ public sealed class SubtensorRpcClient : IAsyncDisposable
         catch (WebSocketException error)
         {
             throw new SubtensorRpcException($"{method}: the connection to {_url} failed twice: {error.Message}", error);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Subscribes (<paramref name="method"/>, e.g. <c>chain_subscribeNewHeads</c>) and yields each notification's result
+    /// until the caller stops reading or cancels. The connection is this subscription's alone while it runs; when it drops
+    /// the enumeration ends with <see cref="SubtensorRpcException"/> (the caller subscribes again on a new client).
+    /// </summary>
+    public async IAsyncEnumerable<JsonNode?> SubscribeAsync(
+        string method, JsonArray parameters, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            string subscription;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(CallTimeout);
+                subscription = (await ExchangeAsync(method, parameters, timeout.Token))?.ToString()
+                    ?? throw new SubtensorRpcException($"{method}: the node gave no subscription id");
+            }
+            catch (WebSocketException error)
+            {
+                throw new SubtensorRpcException($"{method}: the connection to {_url} failed: {error.Message}", error);
+            }
+
+            while (true)
+            {
+                JsonObject? message;
+                try
+                {
+                    message = JsonNode.Parse(await ReceiveAsync(cancellationToken)) as JsonObject;
+                }
+                catch (WebSocketException error)
+                {
+                    throw new SubtensorRpcException($"{method}: the subscription's connection to {_url} dropped: {error.Message}", error);
+                }
+
+                if (message?["params"] is JsonObject notification && notification["subscription"]?.ToString() == subscription)
+                {
+                    yield return notification["result"];
+                }
+            }
         }
         finally
         {

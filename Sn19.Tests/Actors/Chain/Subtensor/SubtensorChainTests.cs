@@ -110,6 +110,22 @@ public sealed class SubtensorChainTests(ChopsticksFixture chopsticks)
     }
 
     [Fact]
+    public async Task NewHeads_Subscription_YieldsEachNewBlock()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await using var node = await SubtensorNode.ConnectAsync(chopsticks.Node.Url, timeout.Token);
+        var heads = node.NewHeadsAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
+        Assert.True(await heads.MoveNextAsync()); // the node announces its best block on subscribing
+        var first = heads.Current;
+
+        await node.Rpc.CallAsync("dev_newBlock", [], timeout.Token);
+        Assert.True(await heads.MoveNextAsync());
+
+        Assert.Equal(first + 1, heads.Current);
+        await heads.DisposeAsync();
+    }
+
+    [Fact]
     public void CommitHash_MatchesSubtensorsVector()
     {
         var alice = Sn19.Actors.Crypto.Sr25519Keypair.FromSecretUri("//Alice").PublicKey;
