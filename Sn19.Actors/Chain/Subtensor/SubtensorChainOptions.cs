@@ -17,4 +17,8 @@ public sealed record SubtensorChainOptions(TimeSpan InclusionTimeout, TimeSpan P
     public string? RevealFile { get; init; }
 
     public ILogger? Logger { get; init; }
+
+    /// <summary>Reveal in the background as new heads arrive (false: the caller runs <c>CommitRevealer.RevealDueAsync</c>,
+    /// as a test does to step block by block).</summary>
+    public bool AutoReveal { get; init; } = true;
 }

@@ -52,7 +52,7 @@ public sealed class CommitRevealer(SubtensorNode node, IHotkeySigner signer, Pen
     {
         lock (_gate)
         {
-            if ((_loop is null || _loop.IsCompleted) && store.All().Any(r => r.Hotkey == signer.HotkeyAddress) && !_stopping.IsCancellationRequested)
+            if (options.AutoReveal && (_loop is null || _loop.IsCompleted) && store.All().Any(r => r.Hotkey == signer.HotkeyAddress) && !_stopping.IsCancellationRequested)
             {
                 _loop = Task.Run(() => RevealLoopAsync(_stopping.Token));
             }

@@ -99,9 +99,9 @@ public sealed class SubtensorChainTests(ChopsticksFixture chopsticks)
         var row = Array.Empty<UidValue>() as IReadOnlyList<UidValue>;
         for (var block = 0; block < 40 && row.Count == 0; block++)
         {
-            // chopsticks makes blocks on demand: one at a time until the revealer's window opens and its reveal lands.
+            // chopsticks makes blocks on demand: one at a time, the revealer looking at each, until its window opens.
             await node.Rpc.CallAsync("dev_newBlock", [], ct);
-            await Task.Delay(300, ct);
+            await chain.Revealer!.RevealDueAsync(ct);
             row = (await chain.GetWeightsAsync(ct)).GetValueOrThrow().Single(r => r.Uid == 0).Weights;
         }
 
@@ -169,6 +169,6 @@ public sealed class SubtensorChainTests(ChopsticksFixture chopsticks)
             tempo: commitReveal ? (ushort)3 : (ushort)12,
             CancellationToken.None,
             commitReveal);
-        return new SubtensorChain(node, netuid, signer, Quick with { RevealPoll = TimeSpan.FromMilliseconds(100), RevealFile = revealFile });
+        return new SubtensorChain(node, netuid, signer, Quick with { AutoReveal = false, RevealFile = revealFile });
     }
 }
