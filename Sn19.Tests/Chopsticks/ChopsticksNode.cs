@@ -1,8 +1,6 @@
 namespace Sn19.Tests.Chopsticks;
 
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Sn19.Tests.TestSupport;
 
 /// <summary>
@@ -37,7 +35,7 @@ public sealed class ChopsticksNode : IAsyncDisposable
             throw new InvalidOperationException($"{Version} is not installed in {Directory}: run `bash scripts/test-setup.d/40-node-packages.sh` (test.sh does)");
         }
 
-        var port = FreePort();
+        var port = FreePorts.Next();
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = Directory,
@@ -117,12 +115,5 @@ public sealed class ChopsticksNode : IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

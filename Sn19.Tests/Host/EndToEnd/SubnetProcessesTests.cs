@@ -19,8 +19,6 @@ using Sn19.Tests.TestSupport;
 [UnsupportedOSPlatform("windows")]
 public sealed partial class SubnetProcessesTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task Subnet_SeparateProcesses_ValidatorWeightsTheHonestMinersAndNotTheCheats()
     {
@@ -28,22 +26,22 @@ public sealed partial class SubnetProcessesTests
         var model = directory.File("task.gguf");
         TestModelWriter.Write(TestModelShape.Tiny, TestPaths.Tokenizer("ggml-vocab-llama-spm.gguf"), WeightType.F32, 1, model);
         var config = directory.File("subnet.conf");
-        await File.WriteAllTextAsync(config, Configuration(directory.File("validator"), model));
+        await File.WriteAllTextAsync(config, SubnetProcessKit.Configuration(directory.File("validator"), model));
 
         await using var chain = Sn19Process.Start(
             "chain", "serve", "--listen", "127.0.0.1:0", "--data-dir", directory.File("chain"), "--tempo", "10", "--weights-rate-limit", "2");
-        var url = UrlPattern().Match(await chain.WaitForLineAsync(l => l.Contains("listening on", StringComparison.Ordinal), Patience)).Value;
+        var url = UrlPattern().Match(await chain.WaitForLineAsync(l => l.Contains("listening on", StringComparison.Ordinal), SubnetProcessKit.Patience)).Value;
 
         var wallets = directory.File("wallets");
         var validator = TestWallets.WriteHotkey(wallets, "v", "default");
         await RegisterValidatorAsync(url, validator);
         var token = directory.File("validator.token");
         var tokens = directory.File("tokens.json");
-        await RunAsync("signer", "new-token", "--name", "validator", "--hotkey", "v/default", "--token-file", token, "--tokens-file", tokens,
+        await SubnetProcessKit.RunAsync("signer", "new-token", "--name", "validator", "--hotkey", "v/default", "--token-file", token, "--tokens-file", tokens,
             "--kind", SignKinds.RequestEnvelope, "--kind", SignKinds.Weights);
         var socket = directory.File("signer.sock");
         await using var signer = Sn19Process.Start("signer", "--socket-path", socket, "--wallets-path", wallets, "--tokens-file", tokens);
-        await signer.WaitForLineAsync(l => l.Contains("Signer listening", StringComparison.Ordinal), Patience);
+        await signer.WaitForLineAsync(l => l.Contains("Signer listening", StringComparison.Ordinal), SubnetProcessKit.Patience);
 
         await using var bob = await StartMinerAsync("//Bob", config, url, model);
         // An honest miner on other kernels than the validator's checker: AVX-512 off in its process (AVX2 paths).
@@ -88,43 +86,11 @@ public sealed partial class SubnetProcessesTests
         (await chain.AddStakeAsync(coldkey, validator.Ss58Address, 2_000_000_000_000, default)).GetValueOrThrow();
     }
 
-    private static async Task<Sn19Process> StartMinerAsync(
-        string uri, string config, string url, string model, string? hostile = null, IReadOnlyDictionary<string, string?>? environment = null)
-    {
-        var hotkey = Sr25519Keypair.FromSecretUri(uri).Ss58Address;
-        var coldkey = Sr25519Keypair.FromSecretUri(uri + "//cold").Ss58Address;
-        string[] cheat = hostile is null ? [] : ["--hostile", hostile];
-        var miner = Sn19Process.Start(new Sn19ProcessOptions { Environment = environment ?? new Dictionary<string, string?>() }, [
-            "miner", .. cheat, "--config", config, "--set", $"chain.url={url}", "--set", $"miner.hotkey={hotkey}", "--set", $"miner.coldkey={coldkey}",
-            "--set", "miner.listen=127.0.0.1:0", "--set", $"miner.tasks.completion.model-file={model}", "--set", "miner.tasks.completion.capacity=4000"]);
-        await miner.WaitForLineAsync(l => l.Contains("serving", StringComparison.Ordinal), Patience);
-        return miner;
-    }
-
-    private static async Task RunAsync(params string[] arguments)
-    {
-        await using var process = Sn19Process.Start(arguments);
-        var code = await process.WaitForExitAsync(Patience);
-        Assert.True(code == 0, string.Join('\n', process.Lines));
-    }
-
-    /// <summary>A one-task subnet with 20-second periods on the tiny test model, quiet logs.</summary>
-    private static string Configuration(string dataDir, string model) => $$"""
-        node.data-dir = "{{dataDir}}"
-        mechanism { period = 20s, capacity-to-score-multiplier = 4 }
-        tasks = null
-        tasks {
-          completion { kind = completion, model = sn19-test, endpoint = "/v1/completions", max-capacity = 8000, weight = 1, volume-per-request = 20, timeout = 10s, stream = true, enabled = true }
-        }
-        miner.period = 20s
-        validator {
-          models { sn19-test = "{{model}}" }
-          max-concurrent-queries = 2
-          synthetics { normal-mean = 20, normal-standard-deviation = 10, gamma-scale = 40, max-words = 60, fallback-words = 20, min-words = 5, min-max-tokens = 8, max-max-tokens = 24 }
-        }
-        wire.envelope.min-validator-stake = 100
-        logging { level = warning, file.enabled = false }
-        """;
+    private static Task<Sn19Process> StartMinerAsync(
+        string uri, string config, string url, string model, string? hostile = null, IReadOnlyDictionary<string, string?>? environment = null) =>
+        SubnetProcessKit.StartMinerAsync(
+            Sr25519Keypair.FromSecretUri(uri).Ss58Address, Sr25519Keypair.FromSecretUri(uri + "//cold").Ss58Address, config, model,
+            [$"chain.url={url}", "miner.listen=127.0.0.1:0"], hostile, environment);
 
     [GeneratedRegex(@"http://[0-9.:]+")]
     private static partial Regex UrlPattern();

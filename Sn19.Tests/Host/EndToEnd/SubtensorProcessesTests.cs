@@ -1,7 +1,5 @@
 namespace Sn19.Tests.Host.EndToEnd;
 
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.Versioning;
 using Sn19.Actors.Chain.Subtensor;
 using Sn19.Actors.Chain.Subtensor.Rpc;
@@ -27,7 +25,6 @@ using Sn19.Tests.TestSupport;
 public sealed class SubtensorProcessesTests(ChopsticksFixture chopsticks)
 {
     private const ushort Netuid = 19;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task Validator_OnASubtensorRuntime_SetsWeightsTheRuntimeStores()
@@ -39,7 +36,7 @@ public sealed class SubtensorProcessesTests(ChopsticksFixture chopsticks)
         var wallets = directory.File("wallets");
         var validator = TestWallets.WriteHotkey(wallets, "v", "default");
         var owner = Sr25519Keypair.FromSecretUri("//Alice//cold").Ss58Address;
-        var miners = new[] { "//Bob", "//Charlie", "//Dave" }.Select(uri => (Uri: uri, Hotkey: Sr25519Keypair.FromSecretUri(uri).Ss58Address, Port: FreePort())).ToList();
+        var miners = new[] { "//Bob", "//Charlie", "//Dave" }.Select(uri => (Uri: uri, Hotkey: Sr25519Keypair.FromSecretUri(uri).Ss58Address, Port: FreePorts.Next())).ToList();
         await using (var node = await SubtensorNode.ConnectAsync(chopsticks.Node.Url, CancellationToken.None))
         {
             await ChopsticksSubnet.CreateAsync(
@@ -54,14 +51,17 @@ public sealed class SubtensorProcessesTests(ChopsticksFixture chopsticks)
         }
 
         var config = directory.File("subnet.conf");
-        await File.WriteAllTextAsync(config, Configuration(directory.File("validator"), model, chopsticks.Node.Url, fiberPeer: miners[1].Hotkey));
+        await File.WriteAllTextAsync(config, SubnetProcessKit.Configuration(directory.File("validator"), model, $$"""
+            chain { url = "{{chopsticks.Node.Url}}", netuid = {{Netuid}} }
+            wire.fiber.peers = ["{{miners[1].Hotkey}}"]
+            """));
         var token = directory.File("validator.token");
         var tokens = directory.File("tokens.json");
-        await RunAsync("signer", "new-token", "--name", "validator", "--hotkey", "v/default", "--token-file", token, "--tokens-file", tokens,
+        await SubnetProcessKit.RunAsync("signer", "new-token", "--name", "validator", "--hotkey", "v/default", "--token-file", token, "--tokens-file", tokens,
             "--kind", SignKinds.RequestEnvelope, "--kind", SignKinds.Weights, "--kind", SignKinds.Extrinsic, "--kind", SignKinds.FiberRequest);
         var socket = directory.File("signer.sock");
         await using var signer = Sn19Process.Start("signer", "--socket-path", socket, "--wallets-path", wallets, "--tokens-file", tokens);
-        await signer.WaitForLineAsync(l => l.Contains("Signer listening", StringComparison.Ordinal), Patience);
+        await signer.WaitForLineAsync(l => l.Contains("Signer listening", StringComparison.Ordinal), SubnetProcessKit.Patience);
 
         await using var bob = await StartMinerAsync(miners[0].Hotkey, miners[0].Port, config, model);
         await using var charlie = await StartMinerAsync(miners[1].Hotkey, miners[1].Port, config, model);
@@ -83,49 +83,7 @@ public sealed class SubtensorProcessesTests(ChopsticksFixture chopsticks)
         Assert.DoesNotContain((ushort)3, weighted); // //Dave, the cheat
     }
 
-    private static async Task<Sn19Process> StartMinerAsync(string hotkey, int port, string config, string model, string? hostile = null)
-    {
-        string[] cheat = hostile is null ? [] : ["--hostile", hostile];
-        var coldkey = Sr25519Keypair.FromSecretUri("//Alice//cold").Ss58Address;
-        var miner = Sn19Process.Start([
-            "miner", .. cheat, "--config", config, "--set", $"miner.hotkey={hotkey}", "--set", $"miner.coldkey={coldkey}",
-            "--set", $"miner.listen=127.0.0.1:{port}", "--set", "miner.register=false", "--set", $"miner.tasks.completion.model-file={model}",
-            "--set", "miner.tasks.completion.capacity=4000"]);
-        await miner.WaitForLineAsync(l => l.Contains("serving", StringComparison.Ordinal), Patience);
-        return miner;
-    }
-
-    private static async Task RunAsync(params string[] arguments)
-    {
-        await using var process = Sn19Process.Start(arguments);
-        var code = await process.WaitForExitAsync(Patience);
-        Assert.True(code == 0, string.Join('\n', process.Lines));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>A one-task subnet with 20-second periods on the tiny test model, on the Subtensor node, one miner over fiber, quiet logs.</summary>
-    private static string Configuration(string dataDir, string model, Uri chain, string fiberPeer) => $$"""
-        node.data-dir = "{{dataDir}}"
-        chain { url = "{{chain}}", netuid = {{Netuid}} }
-        mechanism { period = 20s, capacity-to-score-multiplier = 4 }
-        tasks = null
-        tasks {
-          completion { kind = completion, model = sn19-test, endpoint = "/v1/completions", max-capacity = 8000, weight = 1, volume-per-request = 20, timeout = 10s, stream = true, enabled = true }
-        }
-        miner.period = 20s
-        validator {
-          models { sn19-test = "{{model}}" }
-          max-concurrent-queries = 2
-          synthetics { normal-mean = 20, normal-standard-deviation = 10, gamma-scale = 40, max-words = 60, fallback-words = 20, min-words = 5, min-max-tokens = 8, max-max-tokens = 24 }
-        }
-        wire.envelope.min-validator-stake = 100
-        wire.fiber.peers = ["{{fiberPeer}}"]
-        logging { level = warning, file.enabled = false }
-        """;
+    private static Task<Sn19Process> StartMinerAsync(string hotkey, int port, string config, string model, string? hostile = null) =>
+        SubnetProcessKit.StartMinerAsync(
+            hotkey, Sr25519Keypair.FromSecretUri("//Alice//cold").Ss58Address, config, model, [$"miner.listen=127.0.0.1:{port}", "miner.register=false"], hostile);
 }

@@ -3,11 +3,7 @@ namespace Sn19.Tests.Host.Miner;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
-using Sn19.Actors.Chain;
-using Sn19.Actors.Chain.Local;
 using Sn19.Actors.Subnet.LlmChecks;
-using Sn19.Actors.Subnet.Metagraphs;
 using Sn19.Actors.Wire;
 using Sn19.Actors.Wire.OpenAi;
 using Sn19.Actors.Wire.Queries;
@@ -22,42 +18,17 @@ using Sn19.Tests.TestSupport;
 public sealed class MinerNodeTests(StoriesModelPairFixture models) : IClassFixture<StoriesModelPairFixture>, IAsyncLifetime
 {
     private const double Capacity = 120;
-    private readonly TempDirectory _directory = new("sn19-miner");
-    private LocalChain _chain = null!;
-    private MetagraphWatcher _metagraph = null!;
-    private MinerNode _miner = null!;
-    private HttpClient _http = null!;
+    private MinerRig _rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        _chain = LocalChain.Open(_directory.File("chain.db"), 1, new SubnetHyperparameters());
-        await _chain.RegisterAsync(DevKeys.Address("Alice"), DevKeys.Address("Alice//cold"), default);
-        await _chain.AddStakeAsync(DevKeys.Address("Alice//cold"), DevKeys.Address("Alice"), 2_000_000_000_000, default);
-        await _chain.RegisterAsync(DevKeys.Address("Bob"), DevKeys.Address("Bob//cold"), default);
-        _metagraph = new MetagraphWatcher(_chain, NullLogger.Instance);
-        Assert.True(await _metagraph.RefreshAsync(default));
+    public async Task InitializeAsync() => _rig = await MinerRig.StartAsync(models.Task, Capacity);
 
-        var task = new ServedTask("completion", TextRequestKind.Completion, new InferenceMinerBackend(models.Task), 1, 2, Capacity, Capacity);
-        var settings = new MinerNodeSettings(
-            DevKeys.Address("Bob"), new HostPort("127.0.0.1", 0), TimeSpan.FromHours(1), new EnvelopeOptions(),
-            new Dictionary<string, ServedTask> { [task.Id] = task }, TimeProvider.System);
-        _miner = await MinerNode.StartAsync(settings, _metagraph, Sr25519SignatureVerifier.Instance, NullLoggerFactory.Instance, default);
-        _http = MinerQueryClient.CreateHttpClient(new QueryTimeouts());
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _miner.DisposeAsync();
-        _chain.Dispose();
-        _directory.Dispose();
-    }
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     [Fact]
     public async Task Completion_SignedByAValidator_StreamsTokensThatPassTheCheck()
     {
         var request = Request(maxTokens: 16);
-        var result = await Client("Alice").QueryAsync(_miner.Address, DevKeys.Address("Bob"), request, default);
+        var result = await Client("Alice").QueryAsync(_rig.Miner.Address, DevKeys.Address("Bob"), request, default);
 
         Assert.Equal(QueryStatus.Ok, result.Status);
         Assert.InRange(result.Tokens, 1, 16);
@@ -72,8 +43,8 @@ public sealed class MinerNodeTests(StoriesModelPairFixture models) : IClassFixtu
     [Fact]
     public async Task Capacity_IsTheValidatorsShare()
     {
-        var (capacities, error) = await new CapacityClient(_http, DevKeys.Signer("Alice"), TimeProvider.System, TimeSpan.FromSeconds(10))
-            .FetchAsync(_miner.Address, DevKeys.Address("Bob"), default);
+        var (capacities, error) = await new CapacityClient(_rig.Http, DevKeys.Signer("Alice"), TimeProvider.System, TimeSpan.FromSeconds(10))
+            .FetchAsync(_rig.Miner.Address, DevKeys.Address("Bob"), default);
         Assert.Null(error);
         // Alice is the only validator and has no permit before the first epoch: her share is all of it.
         Assert.Equal(Capacity, capacities!["completion"]);
@@ -86,7 +57,7 @@ public sealed class MinerNodeTests(StoriesModelPairFixture models) : IClassFixtu
         var statuses = new List<QueryStatus>();
         for (var i = 0; i < 12; i++)
         {
-            statuses.Add((await client.QueryAsync(_miner.Address, DevKeys.Address("Bob"), Request(maxTokens: 16), default)).Status);
+            statuses.Add((await client.QueryAsync(_rig.Miner.Address, DevKeys.Address("Bob"), Request(maxTokens: 16), default)).Status);
         }
 
         // 120 tokens of share, 16 reserved per request: at most 8 requests fit before the 429s begin.
@@ -97,7 +68,7 @@ public sealed class MinerNodeTests(StoriesModelPairFixture models) : IClassFixtu
     [Fact]
     public async Task Completion_FromAnUnregisteredValidator_IsRefused()
     {
-        var result = await Client("Charlie").QueryAsync(_miner.Address, DevKeys.Address("Bob"), Request(8), default);
+        var result = await Client("Charlie").QueryAsync(_rig.Miner.Address, DevKeys.Address("Bob"), Request(8), default);
         Assert.Equal(QueryStatus.Failed, result.Status);
         Assert.Equal(403, result.HttpStatus);
     }
@@ -106,7 +77,7 @@ public sealed class MinerNodeTests(StoriesModelPairFixture models) : IClassFixtu
     public async Task Completion_Unsigned_IsRefusedBeforeTheModelRuns()
     {
         using var content = new StringContent("""{"model":"completion","prompt":"x"}""", Encoding.UTF8, "application/json");
-        using var response = await _http.PostAsync(new Uri(_miner.Address, "v1/completions"), content);
+        using var response = await _rig.Http.PostAsync(new Uri(_rig.Miner.Address, "v1/completions"), content);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
@@ -147,24 +118,24 @@ public sealed class MinerNodeTests(StoriesModelPairFixture models) : IClassFixtu
     [Fact]
     public async Task Identity_IsOpenAndNamesTheTasks()
     {
-        var body = await _http.GetStringAsync(new Uri(_miner.Address, "v1/identity"));
+        var body = await _rig.Http.GetStringAsync(new Uri(_rig.Miner.Address, "v1/identity"));
         Assert.Contains(DevKeys.Address("Bob"), body, StringComparison.Ordinal);
         Assert.Contains("\"completion\"", body, StringComparison.Ordinal);
     }
 
     private async Task<HttpResponseMessage> SendSignedAsync(string body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_miner.Address, "v1/completions"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_rig.Miner.Address, "v1/completions"))
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };
         var signed = await RequestEnvelopeSigning.SignAsync(request, DevKeys.Address("Bob"), DevKeys.Signer("Alice"), TimeProvider.System, default);
         Assert.True(signed.IsSigned, signed.Message);
-        return await _http.SendAsync(request);
+        return await _rig.Http.SendAsync(request);
     }
 
     private MinerQueryClient Client(string validator) =>
-        new(_http, DevKeys.Signer(validator), new QueryTimeouts(), TimeProvider.System);
+        new(_rig.Http, DevKeys.Signer(validator), new QueryTimeouts(), TimeProvider.System);
 
     private static TextRequest Request(int maxTokens) =>
         new() { Model = "completion", Prompt = "Alice was beginning to get very tired", MaxTokens = maxTokens, Temperature = 0.7, Seed = 5 };

@@ -4,11 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging.Abstractions;
-using Sn19.Actors.Chain;
-using Sn19.Actors.Chain.Local;
 using Sn19.Actors.Subnet.LlmChecks;
-using Sn19.Actors.Subnet.Metagraphs;
 using Sn19.Actors.Wire;
 using Sn19.Actors.Wire.Fiber;
 using Sn19.Actors.Wire.OpenAi;
@@ -27,38 +23,18 @@ using Sn19.Tests.TestSupport;
 public sealed class FiberMinerTests(StoriesModelPairFixture models) : IClassFixture<StoriesModelPairFixture>, IAsyncLifetime
 {
     private const double Capacity = 120;
-    private readonly TempDirectory _directory = new("sn19-fiber");
-    private LocalChain _chain = null!;
-    private MetagraphWatcher _metagraph = null!;
-    private MinerNode _miner = null!;
-    private HttpClient _http = null!;
+    private MinerRig _rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        _chain = LocalChain.Open(_directory.File("chain.db"), 1, new SubnetHyperparameters());
-        await _chain.RegisterAsync(DevKeys.Address("Alice"), DevKeys.Address("Alice//cold"), default);
-        await _chain.AddStakeAsync(DevKeys.Address("Alice//cold"), DevKeys.Address("Alice"), 2_000_000_000_000, default);
-        await _chain.RegisterAsync(DevKeys.Address("Bob"), DevKeys.Address("Bob//cold"), default);
-        _metagraph = new MetagraphWatcher(_chain, NullLogger.Instance);
-        Assert.True(await _metagraph.RefreshAsync(default));
-        _miner = await StartMinerAsync(0);
-        _http = MinerQueryClient.CreateHttpClient(new QueryTimeouts());
-    }
+    public async Task InitializeAsync() => _rig = await MinerRig.StartAsync(models.Task, Capacity);
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _miner.DisposeAsync();
-        _chain.Dispose();
-        _directory.Dispose();
-    }
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     [Fact]
     public async Task Completion_OverFiber_StreamsTokenChunksOnlyThatPassTheCheck()
     {
         var request = Request(maxTokens: 12);
-        var result = await new MinerQueryClient(_http, Wire(), new QueryTimeouts(), TimeProvider.System)
-            .QueryAsync(_miner.Address, DevKeys.Address("Bob"), request, default);
+        var result = await new MinerQueryClient(_rig.Http, Wire(), new QueryTimeouts(), TimeProvider.System)
+            .QueryAsync(_rig.Miner.Address, DevKeys.Address("Bob"), request, default);
 
         Assert.Equal(QueryStatus.Ok, result.Status);
         Assert.InRange(result.Tokens, 1, 12);
@@ -74,8 +50,8 @@ public sealed class FiberMinerTests(StoriesModelPairFixture models) : IClassFixt
     [Fact]
     public async Task Capacity_OverFiber_IsNineteensPlainMapOfTheValidatorsShare()
     {
-        var (capacities, error) = await new CapacityClient(_http, Wire(), TimeProvider.System, TimeSpan.FromSeconds(10))
-            .FetchAsync(_miner.Address, DevKeys.Address("Bob"), default);
+        var (capacities, error) = await new CapacityClient(_rig.Http, Wire(), TimeProvider.System, TimeSpan.FromSeconds(10))
+            .FetchAsync(_rig.Miner.Address, DevKeys.Address("Bob"), default);
 
         Assert.Null(error);
         Assert.Equal(Capacity, capacities!["completion"], 6); // Alice holds all validator stake
@@ -92,7 +68,7 @@ public sealed class FiberMinerTests(StoriesModelPairFixture models) : IClassFixt
         var forged = await DevKeys.Signer("Charlie").SignFiberRequestAsync(new Sn19.Actors.Signing.EnvelopeToSign(nonce, DevKeys.Address("Bob"), uuid), default);
         request.Headers.TryAddWithoutValidation(WireHeaders.Signature, SignatureHex.Format(forged.Signature.Span));
 
-        using var response = await _http.SendAsync(request);
+        using var response = await _rig.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -101,16 +77,14 @@ public sealed class FiberMinerTests(StoriesModelPairFixture models) : IClassFixt
     public async Task EncryptedRequest_UnderAnUnknownKey_Is400AndTheWireShakesHandsAgain()
     {
         var wire = Wire();
-        var client = new MinerQueryClient(_http, wire, new QueryTimeouts(), TimeProvider.System);
-        Assert.Equal(QueryStatus.Ok, (await client.QueryAsync(_miner.Address, DevKeys.Address("Bob"), Request(2), default)).Status);
+        var client = new MinerQueryClient(_rig.Http, wire, new QueryTimeouts(), TimeProvider.System);
+        Assert.Equal(QueryStatus.Ok, (await client.QueryAsync(_rig.Miner.Address, DevKeys.Address("Bob"), Request(2), default)).Status);
 
         // The miner restarts on the same port and forgets every key, as fiber's miners do.
-        var port = _miner.Address.Port;
-        await _miner.DisposeAsync();
-        _miner = await StartMinerAsync(port);
+        await _rig.RestartMinerAsync();
 
-        var lost = await client.QueryAsync(_miner.Address, DevKeys.Address("Bob"), Request(2), default);
-        var again = await client.QueryAsync(_miner.Address, DevKeys.Address("Bob"), Request(2), default);
+        var lost = await client.QueryAsync(_rig.Miner.Address, DevKeys.Address("Bob"), Request(2), default);
+        var again = await client.QueryAsync(_rig.Miner.Address, DevKeys.Address("Bob"), Request(2), default);
 
         Assert.Equal(400, lost.HttpStatus);
         Assert.Equal(QueryStatus.Ok, again.Status);
@@ -133,27 +107,27 @@ public sealed class FiberMinerTests(StoriesModelPairFixture models) : IClassFixt
         state.Dispose();
     }
 
-    private FiberWire Wire() => new(_http, DevKeys.Signer("Alice"), TimeProvider.System);
+    private FiberWire Wire() => new(_rig.Http, DevKeys.Signer("Alice"), TimeProvider.System);
 
     /// <summary>A handshake by hand, as fiber's validator makes it; the uuid and key the miner now holds.</summary>
     private async Task<(string Uuid, byte[] Key)> HandshakeAsync(string validator)
     {
-        var answer = await _http.GetFromJsonAsync<JsonObject>(new Uri(_miner.Address, "public-encryption-key"));
+        var answer = await _rig.Http.GetFromJsonAsync<JsonObject>(new Uri(_rig.Miner.Address, "public-encryption-key"));
         var key = Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray();
         var uuid = Convert.ToHexStringLower(Enumerable.Range(0, 32).Select(i => (byte)(255 - i)).ToArray());
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_miner.Address, "exchange-symmetric-key"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_rig.Miner.Address, "exchange-symmetric-key"))
         {
             Content = JsonContent.Create(new JsonObject { ["encrypted_symmetric_key"] = FiberWire.EncryptKey(answer!["public_key"]!.GetValue<string>(), key) }),
         };
         await SignAsync(request, validator, uuid);
-        using var response = await _http.SendAsync(request);
+        using var response = await _rig.Http.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (uuid, key);
     }
 
     private HttpRequestMessage EncryptedRequest(string uuid, byte[] key, string json)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_miner.Address, "completions"))
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_rig.Miner.Address, "completions"))
         {
             Content = new StringContent(new Fernet(key).Encrypt(Encoding.UTF8.GetBytes(json), DateTimeOffset.UtcNow)),
         };
@@ -170,15 +144,6 @@ public sealed class FiberMinerTests(StoriesModelPairFixture models) : IClassFixt
         request.Headers.TryAddWithoutValidation(WireHeaders.Nonce, nonce);
         request.Headers.TryAddWithoutValidation(WireHeaders.Signature, SignatureHex.Format(signed.Signature.Span));
         request.Headers.TryAddWithoutValidation(FiberProtocol.SymmetricKeyUuidHeader, uuid);
-    }
-
-    private async Task<MinerNode> StartMinerAsync(int port)
-    {
-        var task = new ServedTask("completion", TextRequestKind.Completion, new InferenceMinerBackend(models.Task), 1, 2, Capacity, Capacity);
-        var settings = new MinerNodeSettings(
-            DevKeys.Address("Bob"), new HostPort("127.0.0.1", port), TimeSpan.FromHours(1), new EnvelopeOptions(),
-            new Dictionary<string, ServedTask> { [task.Id] = task }, TimeProvider.System);
-        return await MinerNode.StartAsync(settings, _metagraph, Sr25519SignatureVerifier.Instance, NullLoggerFactory.Instance, default);
     }
 
     private static TextRequest Request(int maxTokens) =>
