@@ -62,7 +62,10 @@ internal static class ChainCli
         if (!Uri.TryCreate(text.EndsWith('/') ? text : text + "/", UriKind.Absolute, out var uri)
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            result.InvocationConfiguration.Error.WriteLine($"sn19 chain: --url '{text}' is not an http(s) URL");
+            result.InvocationConfiguration.Error.WriteLine(ChainOptions.IsSubtensorUrl(text)
+                ? $"sn19 chain: '{text}' is a Subtensor node: this command serves the local chain; `sn19 chain metagraph --url {text} --netuid N` reads a subnet "
+                    + "there, and a validator or miner runs on it with chain.url"
+                : $"sn19 chain: --url '{text}' is not an http(s) URL");
             return ExitCodes.UsageOrInput;
         }
 

@@ -91,6 +91,15 @@ public sealed class ChainCommandTests(SignerFixture signer) : IClassFixture<Sign
     }
 
     [Fact]
+    public async Task Weights_OnASubtensorUrl_Exit2SayingWhatReadsOne()
+    {
+        var (exit, _, err) = await RunAsync("chain", "weights", "--url", "wss://entrypoint-finney.opentensor.ai:443");
+        Assert.Equal(2, exit);
+        Assert.Contains("is a Subtensor node", err, StringComparison.Ordinal);
+        Assert.Contains("sn19 chain metagraph --url", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_BadConfiguration_Exit2NamingKey()
     {
         var (exit, _, err) = await RunAsync("chain", "serve", "--set", "chain.subnet.max-allowed-uids=0");

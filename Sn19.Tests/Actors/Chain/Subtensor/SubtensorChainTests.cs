@@ -144,6 +144,17 @@ public sealed class SubtensorChainTests(ChopsticksFixture chopsticks)
     }
 
     [Fact]
+    public async Task ServeAxon_OnLoopback_TheRuntimeRefusesItAsAnInvalidAxon()
+    {
+        await using var chain = await SubnetAsync(17, TestKeys.SignerFor(_minerB));
+
+        var served = await chain.ServeAxonAsync(_minerB, "127.0.0.1", 8091, CancellationToken.None);
+
+        Assert.False(served.IsOk);
+        Assert.Equal(ChainErrorCode.InvalidAxon, served.Error!.Code);
+    }
+
+    [Fact]
     public async Task Register_OnSubtensor_IsRefusedWithAPointerToBtcli()
     {
         await using var chain = await SubnetAsync(15, null);
