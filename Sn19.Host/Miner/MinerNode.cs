@@ -58,7 +58,8 @@ internal sealed class MinerNode : IAsyncDisposable
             // Each connection buffers at most this much unread input (Kestrel's default is 1 MiB): what a
             // sender that claims a validator's hotkey can park in the miner per connection before any check.
             kestrel.Limits.MaxRequestBufferSize = 64 * 1024;
-            kestrel.Limits.MaxRequestBodySize = envelope.MaxBodyBytes;
+            // A fiber body is the same JSON Fernet-encrypted: about 4/3 as large.
+            kestrel.Limits.MaxRequestBodySize = settings.ServeFiber ? FiberProtocol.EncryptedSize(envelope.MaxBodyBytes) : envelope.MaxBodyBytes;
         });
         var app = builder.Build();
 

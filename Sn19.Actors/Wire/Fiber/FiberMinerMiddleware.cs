@@ -74,7 +74,7 @@ internal sealed class FiberMinerMiddleware(RequestDelegate next, FiberMinerState
             return;
         }
 
-        var body = await ReadCappedAsync(request, verifier.MaxBodyBytes, context.RequestAborted);
+        var body = await ReadCappedAsync(request, FiberProtocol.EncryptedSize(verifier.MaxBodyBytes), context.RequestAborted);
         byte[] plain;
         try
         {

@@ -21,6 +21,10 @@ public static class FiberProtocol
     public const string ChatPath = "/chat/completions";
     public const string CompletionPath = "/completions";
 
+    /// <summary>The largest Fernet token of a body up to <paramref name="plainBytes"/>: base64 of version, time, IV, the
+    /// padded ciphertext and HMAC, about 4/3 of the body plus 100 bytes.</summary>
+    public static long EncryptedSize(long plainBytes) => ((1 + 8 + 16 + plainBytes + 16 + 32 + 2) / 3 * 4) + 4;
+
     /// <summary>The text the validator signs for a fiber request: the uuid is 64 hex digits, like a body hash.</summary>
     public static string SignedText(string nonce, string minerHotkey, string symmetricKeyUuid) =>
         string.Concat(nonce, ":", minerHotkey, ":", symmetricKeyUuid);
