@@ -51,4 +51,21 @@ public sealed class StorageKeysTests(FinneyRecordingsFixture finney) : IClassFix
         Assert.Equal([1, 0], key[32..34]);
         Assert.Equal(hotkey, key[^32..]);
     }
+
+    [Fact]
+    public void SubtensorHyperparameterItems_OnFinney_ExistAndTakeTheNetuidAsAU16()
+    {
+        // The items SubtensorHyperparameters reads by name, on finney's runtime (spec 343), where netuids are the NetUid newtype.
+        var metadata = MetadataDecoder.Decode(finney.MetadataV14);
+        string[] items = ["Tempo", "Kappa", "WeightsSetRateLimit", "MinAllowedWeights", "MaxWeightsLimit", "ActivityCutoff", "CommitRevealWeightsEnabled", "RevealPeriodEpochs", "WeightsVersionKey", "NetworksAdded"];
+
+        foreach (var item in items)
+        {
+            var key = Sn19.Actors.Chain.Subtensor.SubtensorStorage.Key(metadata, "SubtensorModule", item, System.Text.Json.Nodes.JsonValue.Create((ushort)19));
+            var hashers = metadata.Storage("SubtensorModule", item).Hashers;
+            var netuid = StorageKeys.Hash(hashers[0], [19, 0]);
+            Assert.Equal(Convert.ToHexStringLower(StorageKeys.For(metadata, "SubtensorModule", item, [19, 0])), Convert.ToHexStringLower(key));
+            Assert.EndsWith(Convert.ToHexStringLower(netuid), Convert.ToHexStringLower(key), StringComparison.Ordinal);
+        }
+    }
 }
