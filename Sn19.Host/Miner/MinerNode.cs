@@ -70,7 +70,19 @@ internal sealed class MinerNode : IAsyncDisposable
         var quotas = actors.System.ActorOf(ValidatorQuotasActor.Props(settings.Time, settings.Period), "quotas");
         var handler = new MinerCompletionHandler(settings.Tasks, stakes, new MinerActors(gates, quotas), settings.Time, logger);
 
-        var fiber = settings.ServeFiber ? new FiberMinerState(settings.Time) : null;
+        FiberMinerState? fiber;
+        try
+        {
+            fiber = settings.ServeFiber ? new FiberMinerState(settings.Time, settings.FiberKeyFile, settings.FiberStorageKey) : null;
+        }
+        catch (Exception error) when (error is FernetException or InvalidDataException)
+        {
+            await app.DisposeAsync();
+            throw new ConfigurationException(
+                $"the fiber key file {settings.FiberKeyFile} cannot be read ({error.Message}): set STORAGE_ENCRYPTION_KEY to the key it was written with, or remove it",
+                null, null, "wire.fiber.key-file", error);
+        }
+
         if (fiber is not null)
         {
             app.UseFiber(fiber, envelope, settings.Hotkey, stakes, signatures);

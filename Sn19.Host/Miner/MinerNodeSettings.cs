@@ -13,4 +13,10 @@ internal sealed record MinerNodeSettings(
 {
     /// <summary>Serve fiber 2.x beside Sn19's envelope, for Nineteen's validators (<c>wire.fiber.serve</c>).</summary>
     public bool ServeFiber { get; init; } = true;
+
+    /// <summary>Where fiber's symmetric keys are kept across restarts (null: memory only), and the file's Fernet key
+    /// (null: fiber's default derivation).</summary>
+    public string? FiberKeyFile { get; init; }
+
+    public string? FiberStorageKey { get; init; }
 }

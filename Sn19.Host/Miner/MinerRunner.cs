@@ -91,7 +91,15 @@ internal static class MinerRunner
         }
 
         var fiber = configuration.Root.GetSection(FiberOptions.Section).Get<FiberOptions>() ?? new FiberOptions();
-        var settings = new MinerNodeSettings(hotkey!, options.ListenAddress, options.Period, envelope, tasks, TimeProvider.System) { ServeFiber = fiber.Serve };
+        var keyFile = fiber.KeyFile.Length > 0
+            ? fiber.KeyFile
+            : Path.Combine(configuration.GetOptions<NodeOptions>("node").FullDataDir(), "fiber", $"{hotkey}_symmetric_keys.encrypted");
+        var settings = new MinerNodeSettings(hotkey!, options.ListenAddress, options.Period, envelope, tasks, TimeProvider.System)
+        {
+            ServeFiber = fiber.Serve,
+            FiberKeyFile = keyFile,
+            FiberStorageKey = Environment.GetEnvironmentVariable("STORAGE_ENCRYPTION_KEY") is { Length: > 0 } storage ? storage : null,
+        };
         await using var node = await MinerNode.StartAsync(settings, metagraph, Sr25519SignatureVerifier.Instance, loggers, cancellationToken);
         if (options.Register && await AnnounceAsync(chain, subtensor, hotkey!, coldkey!, options.AxonIp, node.Address.Port, cancellationToken) is { } refused)
         {

@@ -16,6 +16,29 @@ public static class FiberKeyFile
     public static string DefaultStorageKey { get; } = Base64Url.Encode(
         Rfc2898DeriveBytes.Pbkdf2("default_encryption"u8, "salt_"u8, 100_000, HashAlgorithmName.SHA256, 32));
 
+    /// <summary>The file's text for <paramref name="keys"/>, in fiber's layout (expiry as a naive ISO-8601 time, UTC here),
+    /// so a fiber miner could read it too.</summary>
+    public static string Write(IEnumerable<FiberStoredKey> keys, string storageKey, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var layout = new Dictionary<string, Dictionary<string, Dictionary<string, string>>>(StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (!layout.TryGetValue(key.ValidatorHotkey, out var byUuid))
+            {
+                layout[key.ValidatorHotkey] = byUuid = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+            }
+
+            byUuid[key.KeyUuid] = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["key"] = Base64Url.Encode(key.Key),
+                ["expiration_time"] = key.ExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+            };
+        }
+
+        return Fernet.FromKey(storageKey).Encrypt(JsonSerializer.SerializeToUtf8Bytes(layout), now);
+    }
+
     /// <summary>Every key in the file's text.</summary>
     /// <exception cref="FernetException">the file was not written with <paramref name="storageKey"/>.</exception>
     /// <exception cref="InvalidDataException">it decrypts, but not to fiber's layout.</exception>

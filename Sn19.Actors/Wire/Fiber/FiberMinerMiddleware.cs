@@ -126,7 +126,7 @@ internal sealed class FiberMinerMiddleware(RequestDelegate next, FiberMinerState
             return;
         }
 
-        state.Keys.Store(validator, uuid, key);
+        state.Store(validator, uuid, key);
         await context.Response.WriteAsJsonAsync(new JsonObject { ["status"] = "Symmetric key exchanged successfully" }, context.RequestAborted);
     }
 

@@ -13,6 +13,11 @@ public sealed class FiberOptions
     /// <summary>A miner serves fiber's handshake and encrypted endpoints beside Sn19's.</summary>
     public bool Serve { get; set; } = true;
 
+    /// <summary>Where a miner keeps validators' symmetric keys (fiber's format); empty: <c>node.data-dir</c>/fiber/HOTKEY_symmetric_keys.encrypted.
+    /// The file is encrypted under the environment's <c>STORAGE_ENCRYPTION_KEY</c>, as fiber's, else fiber's default key.</summary>
+    [ConfigurationKeyName("key-file")]
+    public string KeyFile { get; set; } = string.Empty;
+
     /// <summary>Miner hotkeys (SS58) a validator queries over fiber.</summary>
     public List<string> Peers { get; set; } = [];
 

@@ -33,6 +33,41 @@ public sealed class FiberSymmetricKeys(TimeProvider time)
         }
     }
 
+    /// <summary>Every live key, for the key file.</summary>
+    public IReadOnlyList<FiberStoredKey> Live()
+    {
+        var now = time.GetUtcNow();
+        var live = new List<FiberStoredKey>();
+        foreach (var (validator, keys) in _byValidator)
+        {
+            lock (keys)
+            {
+                live.AddRange(keys.Where(k => k.Value.Expires > now).Select(k => new FiberStoredKey(validator, k.Key, k.Value.Key, k.Value.Expires.UtcDateTime)));
+            }
+        }
+
+        return live;
+    }
+
+    /// <summary>Takes back keys kept from an earlier run (their expiry read as UTC); expired ones are skipped.</summary>
+    public void Restore(IEnumerable<FiberStoredKey> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var now = time.GetUtcNow();
+        foreach (var key in stored)
+        {
+            var expires = new DateTimeOffset(DateTime.SpecifyKind(key.ExpiresAt, DateTimeKind.Utc));
+            if (expires > now && key.Key.Length == 32)
+            {
+                var keys = _byValidator.GetOrAdd(key.ValidatorHotkey, _ => new Dictionary<string, (byte[], DateTimeOffset)>(StringComparer.Ordinal));
+                lock (keys)
+                {
+                    keys[key.KeyUuid] = (key.Key, expires);
+                }
+            }
+        }
+    }
+
     /// <summary>The live key, or null.</summary>
     public byte[]? Find(string validator, string uuid)
     {

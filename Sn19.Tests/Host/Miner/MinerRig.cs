@@ -26,6 +26,7 @@ internal sealed class MinerRig : IAsyncDisposable
 
     private MinerRig(TempDirectory directory, LocalChain chain, MetagraphWatcher metagraph, LocalInferenceBackend model, double capacity)
     {
+        FiberKeyFile = directory.File("fiber-keys.encrypted");
         _directory = directory;
         _chain = chain;
         _metagraph = metagraph;
@@ -34,6 +35,11 @@ internal sealed class MinerRig : IAsyncDisposable
     }
 
     public MinerNode Miner { get; private set; } = null!;
+
+    /// <summary>Where the miner keeps fiber keys when <see cref="KeepFiberKeys"/> is set.</summary>
+    public string FiberKeyFile { get; }
+
+    public bool KeepFiberKeys { get; set; }
 
     public HttpClient Http { get; } = MinerQueryClient.CreateHttpClient(new QueryTimeouts());
 
@@ -72,7 +78,10 @@ internal sealed class MinerRig : IAsyncDisposable
         var task = new ServedTask("completion", TextRequestKind.Completion, new InferenceMinerBackend(_model), 1, 2, _capacity, _capacity);
         var settings = new MinerNodeSettings(
             DevKeys.Address("Bob"), new HostPort("127.0.0.1", port), TimeSpan.FromHours(1), new EnvelopeOptions(),
-            new Dictionary<string, ServedTask> { [task.Id] = task }, TimeProvider.System);
+            new Dictionary<string, ServedTask> { [task.Id] = task }, TimeProvider.System)
+        {
+            FiberKeyFile = KeepFiberKeys ? FiberKeyFile : null,
+        };
         return MinerNode.StartAsync(settings, _metagraph, Sr25519SignatureVerifier.Instance, NullLoggerFactory.Instance, default);
     }
 }

@@ -91,6 +91,24 @@ public sealed class FiberMinerTests(StoriesModelPairFixture models) : IClassFixt
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task RestartedMiner_WithAKeyFile_StillHoldsTheValidatorsKey()
+    {
+        _rig.KeepFiberKeys = true;
+        await _rig.RestartMinerAsync();
+        var client = new MinerQueryClient(_rig.Http, Wire(), new QueryTimeouts(), TimeProvider.System);
+        Assert.Equal(QueryStatus.Ok, (await client.QueryAsync(_rig.Miner.Address, DevKeys.Address("Bob"), Request(2), default)).Status);
+
+        await _rig.RestartMinerAsync();
+        var after = await client.QueryAsync(_rig.Miner.Address, DevKeys.Address("Bob"), Request(2), default);
+
+        Assert.Equal(QueryStatus.Ok, after.Status); // no 400: the key came back from the file
+        var kept = FiberKeyFile.Read(await File.ReadAllTextAsync(_rig.FiberKeyFile), FiberKeyFile.DefaultStorageKey);
+        Assert.Equal(DevKeys.Address("Alice"), Assert.Single(kept).ValidatorHotkey);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(_rig.FiberKeyFile));
+    }
+
+    [Fact]
     public async Task RsaOaep_NodesCryptoEncryptsToTheMinersKeyAndDecryptsTheValidators()
     {
         var state = new FiberMinerState(TimeProvider.System);
