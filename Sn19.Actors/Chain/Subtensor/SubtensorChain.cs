@@ -22,8 +22,11 @@ public sealed class SubtensorChain(SubtensorNode node, ushort netuid, IHotkeySig
 {
     private const string Pallet = "SubtensorModule";
 
+    /// <summary>The hotkey's extrinsic sender (one at a time) and revealer; none without a signer.</summary>
+    private readonly (ExtrinsicSubmitter Submitter, CommitRevealer Revealer)? _signed = Start(node, signer, options);
+
     /// <summary>Commits and reveals weights where the subnet requires commit-reveal; null without a signer.</summary>
-    public CommitRevealer? Revealer { get; } = StartRevealer(node, signer, options);
+    public CommitRevealer? Revealer => _signed?.Revealer;
 
     public ushort Netuid => netuid;
 
@@ -168,17 +171,18 @@ public sealed class SubtensorChain(SubtensorNode node, ushort netuid, IHotkeySig
         await node.DisposeAsync();
     }
 
-    /// <summary>The revealer, already revealing any commit a run before a restart left pending.</summary>
-    private static CommitRevealer? StartRevealer(SubtensorNode node, IHotkeySigner? signer, SubtensorChainOptions options)
+    /// <summary>The sender and the revealer, which is already revealing any commit a run before a restart left pending.</summary>
+    private static (ExtrinsicSubmitter, CommitRevealer)? Start(SubtensorNode node, IHotkeySigner? signer, SubtensorChainOptions options)
     {
         if (signer is null)
         {
             return null;
         }
 
-        var revealer = new CommitRevealer(node, signer, new PendingRevealStore(options.RevealFile), options);
+        var submitter = new ExtrinsicSubmitter(node, signer, options.InclusionTimeout, options.PollInterval);
+        var revealer = new CommitRevealer(node, signer, submitter, new PendingRevealStore(options.RevealFile), options);
         revealer.EnsureLoop();
-        return revealer;
+        return (submitter, revealer);
     }
 
     /// <summary>Signs and submits a call of the node's own hotkey, and waits for its block.</summary>
@@ -197,8 +201,7 @@ public sealed class SubtensorChain(SubtensorNode node, ushort netuid, IHotkeySig
 
         return Guard(async ct =>
         {
-            var submitter = new ExtrinsicSubmitter(node, signer, options.InclusionTimeout, options.PollInterval);
-            var outcome = await submitter.SubmitAsync(Pallet, call, arguments, ct);
+            var outcome = await _signed!.Value.Submitter.SubmitAsync(Pallet, call, arguments, ct);
             return outcome.Succeeded ? ChainResult<bool>.Ok(true) : ChainResult<bool>.Fail(SubtensorErrors.Code(outcome.Error!), outcome.Error!);
         }, cancellationToken);
     }

@@ -14,7 +14,8 @@ using Sn19.Actors.Signing;
 /// follows new heads (a subscription) and sends <c>reveal_weights</c> once the reveal window opens. The loop runs only while reveals are
 /// pending and stops by itself; a reveal whose window passed is dropped and logged (the chain would refuse it).
 /// </summary>
-public sealed class CommitRevealer(SubtensorNode node, IHotkeySigner signer, PendingRevealStore store, SubtensorChainOptions options) : IAsyncDisposable
+public sealed class CommitRevealer(
+    SubtensorNode node, IHotkeySigner signer, ExtrinsicSubmitter submitter, PendingRevealStore store, SubtensorChainOptions options) : IAsyncDisposable
 {
     private const string Pallet = "SubtensorModule";
 
@@ -34,7 +35,7 @@ public sealed class CommitRevealer(SubtensorNode node, IHotkeySigner signer, Pen
         var salt = Enumerable.Range(0, 8).Select(_ => (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue + 1)).ToArray();
         var hash = WeightCommit.Hash(publicKey, weights.Netuid, weights.Uids, weights.Values, salt, weights.VersionKey);
         var call = new JsonObject { ["netuid"] = weights.Netuid, ["commit_hash"] = "0x" + Convert.ToHexStringLower(hash) };
-        var outcome = await Submitter().SubmitAsync(Pallet, "commit_weights", call, cancellationToken);
+        var outcome = await submitter.SubmitAsync(Pallet, "commit_weights", call, cancellationToken);
         if (!outcome.Succeeded)
         {
             return ChainResult<bool>.Fail(SubtensorErrors.Code(outcome.Error!), outcome.Error!);
@@ -83,7 +84,7 @@ public sealed class CommitRevealer(SubtensorNode node, IHotkeySigner signer, Pen
                     ["salt"] = new JsonArray([.. reveal.Salt.Select(s => (JsonNode)s)]),
                     ["version_key"] = reveal.VersionKey,
                 };
-                var outcome = await Submitter().SubmitAsync(Pallet, "reveal_weights", call, cancellationToken);
+                var outcome = await submitter.SubmitAsync(Pallet, "reveal_weights", call, cancellationToken);
                 if (outcome.Succeeded)
                 {
                     LastProblem = null;
@@ -148,6 +149,4 @@ public sealed class CommitRevealer(SubtensorNode node, IHotkeySigner signer, Pen
             }
         }
     }
-
-    private ExtrinsicSubmitter Submitter() => new(node, signer, options.InclusionTimeout, options.PollInterval);
 }

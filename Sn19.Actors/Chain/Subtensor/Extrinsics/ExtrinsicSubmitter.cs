@@ -11,14 +11,43 @@ using Sn19.Actors.Signing;
 /// head, a mortal era of <see cref="EraPeriod"/> blocks born there, the nonce from <c>system_accountNextIndex</c>, the
 /// payload signed by the signer, then <c>author_submitExtrinsic</c>. Each new block is searched for the extrinsic's bytes
 /// until the era ends or <paramref name="timeout"/> passes; the block's <c>System.Events</c> for its index say whether the
-/// runtime dispatched it or which error it returned.
+/// runtime dispatched it or which error it returned. One submitter serves one hotkey: it sends one extrinsic at a time
+/// from reading the nonce to handing it to the node, so two calls (weights, a reveal) never take the same nonce.
 /// </summary>
 public sealed class ExtrinsicSubmitter(SubtensorNode node, IHotkeySigner signer, TimeSpan timeout, TimeSpan pollInterval)
 {
+    private readonly SemaphoreSlim _sending = new(1, 1);
+
     /// <summary>The era's length in blocks (the Bittensor SDK's choice: about 25 minutes at 12-second blocks).</summary>
     public const ulong EraPeriod = 128;
 
     public async Task<ExtrinsicOutcome> SubmitAsync(string pallet, string call, JsonObject arguments, CancellationToken cancellationToken)
+    {
+        ulong from;
+        ExtrinsicEra era;
+        string extrinsicHex;
+        await _sending.WaitAsync(cancellationToken);
+        try
+        {
+            var sent = await SendAsync(pallet, call, arguments, cancellationToken);
+            if (sent.Failure is not null)
+            {
+                return sent.Failure;
+            }
+
+            (from, era, extrinsicHex) = (sent.From, sent.Era!, sent.Hex!);
+        }
+        finally
+        {
+            _sending.Release();
+        }
+
+        return await WatchAsync(extrinsicHex, from, era.BirthBlock + EraPeriod, $"{pallet}.{call}", cancellationToken);
+    }
+
+    /// <summary>Builds, signs and hands the extrinsic to the node; the first block to search, the era and the bytes, or why not.</summary>
+    private async Task<(ExtrinsicOutcome? Failure, ulong From, ExtrinsicEra? Era, string? Hex)> SendAsync(
+        string pallet, string call, JsonObject arguments, CancellationToken cancellationToken)
     {
         var finalized = await node.HeadAsync(finalized: true, cancellationToken);
         var runtime = await node.RuntimeAsync(finalized.Hash, cancellationToken);
@@ -32,12 +61,12 @@ public sealed class ExtrinsicSubmitter(SubtensorNode node, IHotkeySigner signer,
         var signed = await signer.SignExtrinsicAsync(SignedExtrinsic.Payload(metadata, callBytes, context), cancellationToken);
         if (!signed.IsSigned)
         {
-            return ExtrinsicOutcome.Failed(0, $"the signer refused {pallet}.{call}: {signed.Refusal}: {signed.Message}");
+            return (ExtrinsicOutcome.Failed(0, $"the signer refused {pallet}.{call}: {signed.Refusal}: {signed.Message}"), 0, null, null);
         }
 
         if (!Ss58.TryDecode(signer.HotkeyAddress, out var publicKey, out _))
         {
-            return ExtrinsicOutcome.Failed(0, $"the signer's address {signer.HotkeyAddress} is not SS58");
+            return (ExtrinsicOutcome.Failed(0, $"the signer's address {signer.HotkeyAddress} is not SS58"), 0, null, null);
         }
 
         var extrinsic = SignedExtrinsic.Encode(metadata, callBytes, publicKey, signed.Signature.Span, context);
@@ -48,10 +77,10 @@ public sealed class ExtrinsicSubmitter(SubtensorNode node, IHotkeySigner signer,
         }
         catch (SubtensorRpcException refused)
         {
-            return ExtrinsicOutcome.Failed(0, $"the node refused {pallet}.{call}: {refused.Message}");
+            return (ExtrinsicOutcome.Failed(0, $"the node refused {pallet}.{call}: {refused.Message}"), 0, null, null);
         }
 
-        return await WatchAsync("0x" + Convert.ToHexStringLower(extrinsic), best.Number + 1, era.BirthBlock + EraPeriod, $"{pallet}.{call}", cancellationToken);
+        return (null, best.Number + 1, era, "0x" + Convert.ToHexStringLower(extrinsic));
     }
 
     /// <summary>Searches each block from <paramref name="from"/> for the extrinsic, until the era ends or the time is up.</summary>
