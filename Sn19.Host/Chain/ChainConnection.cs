@@ -31,6 +31,7 @@ internal sealed class ChainConnection : IAsyncDisposable
     /// <summary>The URL and netuid of the configuration's <c>chain</c> section.</summary>
     /// <param name="dataDir">Where a validator keeps commits waiting for their reveal (Subtensor subnets with commit-reveal).</param>
     /// <exception cref="SubtensorRpcException">the Subtensor node cannot be reached.</exception>
+    /// <exception cref="InvalidDataException">the pending-reveals file in <paramref name="dataDir"/> cannot be read.</exception>
     public static Task<ChainConnection> OpenAsync(
         IConfiguration root, IHotkeySigner? signer, CancellationToken cancellationToken, string? dataDir = null, ILogger? logger = null)
     {
@@ -52,8 +53,16 @@ internal sealed class ChainConnection : IAsyncDisposable
         if (ChainOptions.IsSubtensorUrl(url))
         {
             var node = await SubtensorNode.ConnectAsync(new Uri(url), cancellationToken);
-            var chain = new SubtensorChain(node, netuid, signer, options);
-            return new ChainConnection(chain, chain, null);
+            try
+            {
+                var chain = new SubtensorChain(node, netuid, signer, options);
+                return new ChainConnection(chain, chain, null);
+            }
+            catch
+            {
+                await node.DisposeAsync();
+                throw;
+            }
         }
 
         var http = new HttpClient { BaseAddress = new Uri(url.EndsWith('/') ? url : url + "/"), Timeout = TimeSpan.FromSeconds(30) };

@@ -56,14 +56,7 @@ internal static class LocalNodeConfig
         Line(text, "signer:client:token-file", node.SignerTokenFile);
         Line(text, "signer:client:name", LocalSigner.ClientName);
         Line(text, "signer:client:hotkey", LocalSigner.HotkeyName);
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using var writer = new StreamWriter(path, Encoding.UTF8, options);
-        writer.Write(text.ToString());
+        Sn19.Actors.Persistence.PrivateFile.Replace(path, text.ToString());
     }
 
     private static bool IsCarried(string key) =>

@@ -60,7 +60,7 @@ internal static class MinerRunner
         {
             connection = await ChainConnection.OpenAsync(configuration.Root, signer, cancellationToken);
         }
-        catch (SubtensorRpcException unreachable)
+        catch (Exception unreachable) when (unreachable is SubtensorRpcException or InvalidDataException)
         {
             await error.WriteLineAsync($"sn19 miner: {unreachable.Message}");
             return Cli.ExitCodes.Failure;
@@ -138,9 +138,16 @@ internal static class MinerRunner
                 return metagraph.Error!.Message;
             }
 
-            if (metagraph.Value!.Neurons.All(n => n.Hotkey != hotkey))
+            var self = metagraph.Value!.Neurons.FirstOrDefault(n => n.Hotkey == hotkey);
+            if (self is null)
             {
                 return $"{hotkey} is not registered on netuid {metagraph.Value.Netuid}: register it with `btcli subnets register`, then start again";
+            }
+
+            if (self.AxonIp == ip && self.AxonPort == port)
+            {
+                // Already posted: a restart must not spend the serving rate limit (and fail on it).
+                return null;
             }
         }
         else

@@ -57,7 +57,7 @@ internal static class ValidatorRunner
             {
                 connection = await ChainConnection.OpenAsync(configuration.Root, signer, cancellationToken, dataDir, logger);
             }
-            catch (SubtensorRpcException unreachable)
+            catch (Exception unreachable) when (unreachable is SubtensorRpcException or InvalidDataException)
             {
                 await error.WriteLineAsync($"sn19 validator: {unreachable.Message}");
                 return Cli.ExitCodes.Failure;

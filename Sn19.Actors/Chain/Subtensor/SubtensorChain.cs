@@ -216,9 +216,15 @@ public sealed class SubtensorChain(SubtensorNode node, ushort netuid, IHotkeySig
         {
             return await body(cancellationToken);
         }
-        catch (Exception error) when (error is SubtensorRpcException or Scale.ScaleFormatException or KeyNotFoundException or FormatException or InvalidOperationException)
+        catch (Exception error) when (error is SubtensorRpcException or Scale.ScaleFormatException or KeyNotFoundException or FormatException
+            or InvalidOperationException or ArgumentException or NotSupportedException or System.Text.Json.JsonException)
         {
+            // Also what a runtime that renamed a call's arguments or a storage item's type gives: the message names it.
             return ChainResult<T>.Fail(ChainErrorCode.Unavailable, error.Message);
+        }
+        catch (IOException error)
+        {
+            return ChainResult<T>.Fail(ChainErrorCode.Unavailable, $"the pending-reveals file: {error.Message}");
         }
     }
 }

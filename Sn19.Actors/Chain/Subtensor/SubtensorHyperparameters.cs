@@ -54,7 +54,10 @@ public static class SubtensorHyperparameters
             MaxWeightsLimit = (ushort)(Number(values, "MaxWeightsLimit") ?? defaults.MaxWeightsLimit),
             MinAllowedWeights = (ushort)(Number(values, "MinAllowedWeights") ?? defaults.MinAllowedWeights),
             // Subtensor stores the cutoff in blocks; Sn19 keeps it per mille of tempo.
-            ActivityCutoffFactorMilli = Number(values, "ActivityCutoff") is { } cutoff ? cutoff * 1000 / Math.Max(tempo, 1) : defaults.ActivityCutoffFactorMilli,
+            // Rounded up so that converting back (factor × tempo / 1000, rounded down) gives the chain's blocks again.
+            ActivityCutoffFactorMilli = Number(values, "ActivityCutoff") is { } cutoff
+                ? ((cutoff * 1000) + Math.Max(tempo, 1) - 1) / Math.Max(tempo, 1)
+                : defaults.ActivityCutoffFactorMilli,
             ImmunityPeriod = Number(values, "ImmunityPeriod") ?? defaults.ImmunityPeriod,
             MaxAllowedValidators = (ushort)(Number(values, "MaxAllowedValidators") ?? defaults.MaxAllowedValidators),
             MaxAllowedUids = (ushort)(Number(values, "MaxAllowedUids") ?? defaults.MaxAllowedUids),

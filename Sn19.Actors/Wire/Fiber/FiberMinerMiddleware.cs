@@ -86,7 +86,7 @@ internal sealed class FiberMinerMiddleware(RequestDelegate next, FiberMinerState
             return;
         }
 
-        if (JsonNode.Parse(plain) is not JsonObject payload)
+        if (ParseObject(plain) is not { } payload)
         {
             await FailAsync(context, StatusCodes.Status400BadRequest, "malformed-payload", "the decrypted body is not a JSON object");
             return;
@@ -128,6 +128,19 @@ internal sealed class FiberMinerMiddleware(RequestDelegate next, FiberMinerState
 
         state.Store(validator, uuid, key);
         await context.Response.WriteAsJsonAsync(new JsonObject { ["status"] = "Symmetric key exchanged successfully" }, context.RequestAborted);
+    }
+
+    /// <summary>The decrypted body as a JSON object; null when it is not one (or nests too deep to read).</summary>
+    private static JsonObject? ParseObject(byte[] plain)
+    {
+        try
+        {
+            return JsonNode.Parse(plain) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private async Task FailAsync(HttpContext context, int status, string code, string message)

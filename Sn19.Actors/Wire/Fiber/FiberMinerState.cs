@@ -40,7 +40,7 @@ public sealed class FiberMinerState : IDisposable
     public static bool IsFiberPath(string path) =>
         path is FiberProtocol.ExchangeKeyPath or FiberProtocol.CapacityPath or FiberProtocol.ChatPath or FiberProtocol.CompletionPath;
 
-    /// <summary>Keeps a validator's new key, in the key file too (written whole, then renamed into place).</summary>
+    /// <summary>Keeps a validator's new key, in the key file too (mode 0600, written whole, then renamed into place).</summary>
     public void Store(string validator, string uuid, byte[] key)
     {
         Keys.Store(validator, uuid, key);
@@ -51,15 +51,7 @@ public sealed class FiberMinerState : IDisposable
 
         lock (_saving)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_keyFile))!);
-            var temporary = _keyFile + ".tmp";
-            File.WriteAllText(temporary, FiberKeyFile.Write(Keys.Live(), _storageKey, Time.GetUtcNow()));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            File.Move(temporary, _keyFile, overwrite: true);
+            Persistence.PrivateFile.Replace(_keyFile, FiberKeyFile.Write(Keys.Live(), _storageKey, Time.GetUtcNow()));
         }
     }
 

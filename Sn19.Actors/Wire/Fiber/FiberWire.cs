@@ -106,7 +106,7 @@ public sealed class FiberWire(HttpClient http, IHotkeySigner signer, TimeProvide
         try
         {
             var answer = await http.GetFromJsonAsync<JsonObject>(new Uri(axon, FiberProtocol.PublicKeyPath.TrimStart('/')), linked.Token);
-            var pem = answer?["public_key"]?.GetValue<string>();
+            var pem = answer?["public_key"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
             if (pem is null)
             {
                 return (null, "fiber handshake: the miner's public-encryption-key answer has no public_key");
@@ -133,7 +133,8 @@ public sealed class FiberWire(HttpClient http, IHotkeySigner signer, TimeProvide
         {
             return (null, "fiber handshake: timed out");
         }
-        catch (Exception error) when (error is HttpRequestException or JsonException or CryptographicException or ArgumentException or NotSupportedException)
+        catch (Exception error) when (error is HttpRequestException or JsonException or CryptographicException or ArgumentException
+            or NotSupportedException or InvalidOperationException or FormatException)
         {
             return (null, $"fiber handshake: {error.Message}");
         }

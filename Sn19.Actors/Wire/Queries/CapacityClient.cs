@@ -62,7 +62,8 @@ public sealed class CapacityClient
                 var map = await response.Content.ReadFromJsonAsync<Dictionary<string, JsonElement>>(linked.Token);
                 return map is null
                     ? (null, "malformed capacity answer")
-                    : (map.Where(p => p.Value.ValueKind == JsonValueKind.Number).ToDictionary(p => p.Key, p => p.Value.GetDouble(), StringComparer.Ordinal), null);
+                    : (map.Where(p => p.Value.ValueKind == JsonValueKind.Number && p.Value.TryGetDouble(out var c) && double.IsFinite(c))
+                        .ToDictionary(p => p.Key, p => p.Value.GetDouble(), StringComparer.Ordinal), null);
             }
 
             var body = await response.Content.ReadFromJsonAsync<CapacityResponse>(linked.Token);
@@ -77,7 +78,7 @@ public sealed class CapacityClient
         {
             return (null, "timed out");
         }
-        catch (Exception error) when (error is HttpRequestException or JsonException or NotSupportedException)
+        catch (Exception error) when (error is HttpRequestException or JsonException or NotSupportedException or InvalidOperationException or FormatException)
         {
             return (null, error.Message);
         }

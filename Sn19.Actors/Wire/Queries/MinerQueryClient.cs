@@ -55,6 +55,32 @@ public sealed class MinerQueryClient
     {
         ArgumentNullException.ThrowIfNull(axon);
         ArgumentNullException.ThrowIfNull(request);
+
+        // Signing (and fiber's handshake, two calls of its own) happen before the clock starts: the miner is timed on
+        // its answer, not on our preparation.
+        var operation = request.Kind == TextRequestKind.Chat ? MinerOperation.Chat : MinerOperation.Completion;
+        var preparing = _time.GetTimestamp();
+        PreparedRequest prepared;
+        using (var bound = new CancellationTokenSource(_timeouts.Total, _time))
+        using (var preparation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token))
+        {
+            try
+            {
+                prepared = await _wire.PrepareAsync(axon, minerHotkey, operation, JsonSerializer.SerializeToUtf8Bytes(request), preparation.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return QueryResult.Failed("timed out (preparing the request)", null, Elapsed(preparing)) with { TimedOut = true };
+            }
+        }
+
+        if (prepared.Request is null)
+        {
+            // Our own signer refused, or fiber's handshake failed: the query is not sent at all.
+            return QueryResult.Failed(prepared.Problem!, null, Elapsed(preparing));
+        }
+
+        using var message = prepared.Request;
         var started = _time.GetTimestamp();
         using var total = new CancellationTokenSource(_timeouts.Total, _time);
         using var stall = new CancellationTokenSource(_timeouts.FirstToken, _time);
@@ -62,17 +88,6 @@ public sealed class MinerQueryClient
         var stage = "first token";
         try
         {
-            var body = JsonSerializer.SerializeToUtf8Bytes(request);
-            var operation = request.Kind == TextRequestKind.Chat ? MinerOperation.Chat : MinerOperation.Completion;
-            var prepared = await _wire.PrepareAsync(axon, minerHotkey, operation, body, linked.Token);
-            if (prepared.Request is null)
-            {
-                // Our own signer refused, or fiber's handshake failed: the query is not sent at all.
-                return QueryResult.Failed(prepared.Problem!, null, Elapsed(started));
-            }
-
-            using var message = prepared.Request;
-
             using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var status = (int)response.StatusCode;
             if (response.StatusCode == HttpStatusCode.TooManyRequests)

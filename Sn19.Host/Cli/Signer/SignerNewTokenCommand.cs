@@ -71,7 +71,7 @@ internal static class SignerNewTokenCommand
 
                 if (result.GetValue(tokenFile) is { } tokenPath)
                 {
-                    TokenFiles.WritePrivate(PathExpansion.Expand(tokenPath), token + "\n");
+                    Sn19.Actors.Persistence.PrivateFile.Replace(PathExpansion.Expand(tokenPath), token + "\n");
                 }
                 else
                 {

@@ -35,17 +35,43 @@ public sealed class CommitRevealer(
         var salt = Enumerable.Range(0, 8).Select(_ => (ushort)RandomNumberGenerator.GetInt32(ushort.MaxValue + 1)).ToArray();
         var hash = WeightCommit.Hash(publicKey, weights.Netuid, weights.Uids, weights.Values, salt, weights.VersionKey);
         var call = new JsonObject { ["netuid"] = weights.Netuid, ["commit_hash"] = "0x" + Convert.ToHexStringLower(hash) };
+
+        // Kept before it is sent, with the window of the next block: a commit that lands while its watch fails
+        // (a dropped connection, a slow block) must still be revealed. Only a certain failure removes it.
+        var expected = (await node.HeadAsync(finalized: false, cancellationToken)).Number + 1;
+        var pending = Pending(weights, salt, expected, hyperparameters);
+        store.Add(pending);
         var outcome = await submitter.SubmitAsync(Pallet, "commit_weights", call, cancellationToken);
         if (!outcome.Succeeded)
         {
+            if (!outcome.MayHaveLanded)
+            {
+                store.Remove(pending);
+            }
+            else
+            {
+                EnsureLoop();
+            }
+
             return ChainResult<bool>.Fail(SubtensorErrors.Code(outcome.Error!), outcome.Error!);
         }
 
-        var (first, last) = WeightCommit.RevealWindow(outcome.Block, weights.Netuid, hyperparameters.Tempo, hyperparameters.RevealPeriodEpochs);
-        store.Add(new PendingReveal(signer.HotkeyAddress, weights.Netuid, weights.Uids, weights.Values, salt, weights.VersionKey, outcome.Block, first, last));
-        options.Logger?.LogInformation("weights committed in block {Block}; reveal in blocks {First}-{Last}", outcome.Block, first, last);
+        if (outcome.Block != expected)
+        {
+            store.Remove(pending);
+            pending = Pending(weights, salt, outcome.Block, hyperparameters);
+            store.Add(pending);
+        }
+
+        options.Logger?.LogInformation("weights committed in block {Block}; reveal in blocks {First}-{Last}", outcome.Block, pending.FirstBlock, pending.LastBlock);
         EnsureLoop();
         return ChainResult<bool>.Ok(true);
+    }
+
+    private PendingReveal Pending(WeightsToSign weights, ushort[] salt, ulong commitBlock, SubnetHyperparameters hyperparameters)
+    {
+        var (first, last) = WeightCommit.RevealWindow(commitBlock, weights.Netuid, hyperparameters.Tempo, hyperparameters.RevealPeriodEpochs);
+        return new PendingReveal(signer.HotkeyAddress, weights.Netuid, weights.Uids, weights.Values, salt, weights.VersionKey, commitBlock, first, last);
     }
 
     /// <summary>Starts the reveal loop when reveals are pending (also after a restart) and none runs.</summary>
@@ -55,7 +81,23 @@ public sealed class CommitRevealer(
         {
             if (options.AutoReveal && (_loop is null || _loop.IsCompleted) && store.All().Any(r => r.Hotkey == signer.HotkeyAddress) && !_stopping.IsCancellationRequested)
             {
-                _loop = Task.Run(() => RevealLoopAsync(_stopping.Token));
+                _loop = Task.Run(async () =>
+                {
+                    while (true)
+                    {
+                        await RevealLoopAsync(_stopping.Token);
+                        lock (_gate)
+                        {
+                            // Decided under the lock EnsureLoop takes: a commit stored while the loop was ending is
+                            // either seen here or starts a loop of its own.
+                            if (_stopping.IsCancellationRequested || !store.All().Any(r => r.Hotkey == signer.HotkeyAddress))
+                            {
+                                _loop = null;
+                                return;
+                            }
+                        }
+                    }
+                });
             }
         }
     }
@@ -115,6 +157,11 @@ public sealed class CommitRevealer(
             {
                 // Stopping.
             }
+            catch (Exception error)
+            {
+                // The loop's own failures are in LastProblem and the log; disposing goes on.
+                LastProblem = error.Message;
+            }
         }
 
         _stopping.Dispose();
@@ -141,10 +188,12 @@ public sealed class CommitRevealer(
                     }
                 }
             }
-            catch (Exception error) when (error is SubtensorRpcException or Scale.ScaleFormatException)
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
             {
-                // The reveal is still pending: look again once the node is back.
+                // Whatever went wrong (the node away, an answer that does not read), the reveal is still pending:
+                // look again a little later rather than leave it until the next commit.
                 LastProblem = error.Message;
+                options.Logger?.LogWarning("the revealer will look again in {Delay}: {Problem}", options.RevealPoll, error.Message);
                 await Task.Delay(options.RevealPoll, cancellationToken);
             }
         }

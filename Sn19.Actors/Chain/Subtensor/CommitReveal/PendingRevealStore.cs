@@ -3,7 +3,7 @@ namespace Sn19.Actors.Chain.Subtensor.CommitReveal;
 using System.Text.Json;
 
 /// <summary>
-/// The commits still to reveal, kept in a JSON file (written whole to a temporary file, then renamed) so a validator that
+/// The commits still to reveal, kept in a JSON file (mode 0600, written whole to a temporary file, then renamed) so a validator that
 /// restarts between its commit and the reveal window still reveals: a commit never revealed is weights lost for the epoch.
 /// Without a file (null path) they live in memory only.
 /// </summary>
@@ -43,9 +43,17 @@ public sealed class PendingRevealStore(string? path)
     {
         if (_pending is null)
         {
-            _pending = path is not null && File.Exists(path)
-                ? JsonSerializer.Deserialize<List<PendingReveal>>(File.ReadAllText(path), Json) ?? []
-                : [];
+            try
+            {
+                _pending = path is not null && File.Exists(path)
+                    ? JsonSerializer.Deserialize<List<PendingReveal>>(File.ReadAllText(path), Json) ?? []
+                    : [];
+            }
+            catch (JsonException error)
+            {
+                throw new InvalidDataException(
+                    $"{path} does not hold pending reveals ({error.Message}): move it away to start without the commits it held", error);
+            }
         }
 
         return _pending;
@@ -58,9 +66,7 @@ public sealed class PendingRevealStore(string? path)
             return;
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(_pending, Json));
-        File.Move(temporary, path, overwrite: true);
+        // The salts let anyone reveal, and so read, the committed weights early: the file is the owner's only.
+        Persistence.PrivateFile.Replace(path, JsonSerializer.Serialize(_pending, Json));
     }
 }

@@ -112,7 +112,10 @@ public sealed class ExtrinsicSubmitter(SubtensorNode node, IHotkeySigner signer,
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ExtrinsicOutcome.Failed(0, $"{what} was not in any block within {timeout.TotalSeconds:F0} s (searched up to block {next})");
+            return ExtrinsicOutcome.Failed(0, $"{what} was not in any block within {timeout.TotalSeconds:F0} s (searched up to block {next})") with
+            {
+                MayHaveLanded = true,
+            };
         }
 
         return ExtrinsicOutcome.Failed(0, $"{what} was not included before its era ended at block {eraEnd}");

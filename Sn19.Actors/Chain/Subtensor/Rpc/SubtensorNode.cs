@@ -126,7 +126,7 @@ public sealed class SubtensorNode(SubtensorRpcClient rpc) : IAsyncDisposable
 
     /// <summary>Hands a signed extrinsic to the node's pool; the node refuses an invalid one (bad signature, stale nonce, ...).</summary>
     public async Task<string> SubmitAsync(byte[] extrinsic, CancellationToken cancellationToken) =>
-        Text(await Rpc.CallAsync("author_submitExtrinsic", ["0x" + Convert.ToHexStringLower(extrinsic)], cancellationToken), "author_submitExtrinsic");
+        Text(await Rpc.CallAsync("author_submitExtrinsic", ["0x" + Convert.ToHexStringLower(extrinsic)], cancellationToken, resend: false), "author_submitExtrinsic");
 
     public ValueTask DisposeAsync() => Rpc.DisposeAsync();
 

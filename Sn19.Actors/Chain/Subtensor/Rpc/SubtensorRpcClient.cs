@@ -48,25 +48,34 @@ public sealed class SubtensorRpcClient : IAsyncDisposable
     public int Reconnects { get; private set; }
 
     /// <summary>The result of <paramref name="method"/> (a JSON value; null when the node answers null).</summary>
-    public async Task<JsonNode?> CallAsync(string method, JsonArray parameters, CancellationToken cancellationToken)
+    /// <param name="resend">Send the call again on a new connection when the old one drops (a read); false for a
+    /// submission, which the node may already hold: the drop is then an error, and the caller checks the chain.</param>
+    public async Task<JsonNode?> CallAsync(string method, JsonArray parameters, CancellationToken cancellationToken, bool resend = true)
     {
         await _gate.WaitAsync(cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(CallTimeout);
         try
         {
+            if (_socket.State != WebSocketState.Open)
+            {
+                // A connection that dropped, or a reconnect that failed, earlier: start from a new one.
+                await ReconnectAsync(timeout.Token);
+            }
+
             try
             {
                 return await ExchangeAsync(method, parameters, timeout.Token);
             }
-            catch (WebSocketException)
+            catch (Exception dropped) when (resend && dropped is WebSocketException or ObjectDisposedException)
             {
-                _socket.Dispose();
-                _socket = new ClientWebSocket();
-                await _socket.ConnectAsync(_url, timeout.Token);
-                Reconnects++;
+                await ReconnectAsync(timeout.Token);
                 return await ExchangeAsync(method, parameters, timeout.Token);
             }
+        }
+        catch (ObjectDisposedException error)
+        {
+            throw new SubtensorRpcException($"{method}: the connection to {_url} is closed: {error.Message}", error);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -128,6 +137,14 @@ public sealed class SubtensorRpcClient : IAsyncDisposable
         {
             _gate.Release();
         }
+    }
+
+    private async Task ReconnectAsync(CancellationToken cancellationToken)
+    {
+        _socket.Dispose();
+        _socket = new ClientWebSocket();
+        Reconnects++;
+        await _socket.ConnectAsync(_url, cancellationToken);
     }
 
     /// <summary>Sends one request and reads up to its answer. The parameters are copied: a node may get them twice.</summary>
