@@ -40,6 +40,9 @@ public sealed class FinneyReplayNode : IAsyncDisposable
     /// nodes drop sockets.</summary>
     public int? DropAfter { get; set; }
 
+    /// <summary>How many connection attempts to refuse (HTTP 503) before accepting again, as a restarting node does.</summary>
+    public int RefuseConnections { get; set; }
+
     public static async Task<FinneyReplayNode> StartAsync(string dataDirectory)
     {
         var app = LoopbackWebApp.Create();
@@ -55,6 +58,13 @@ public sealed class FinneyReplayNode : IAsyncDisposable
 
     private async Task ServeAsync(HttpContext context)
     {
+        if (RefuseConnections > 0)
+        {
+            RefuseConnections--;
+            context.Response.StatusCode = 503;
+            return;
+        }
+
         if (!context.WebSockets.IsWebSocketRequest)
         {
             context.Response.StatusCode = 400;

@@ -40,6 +40,23 @@ public sealed class SubtensorMetagraphTests(FinneyRecordingsFixture finney) : IC
     }
 
     [Fact]
+    public async Task Read_AfterAReconnectThatFailed_ConnectsAgainOnTheNextCall()
+    {
+        await using var node = await FinneyReplayNode.StartAsync(finney.Directory);
+        node.DropAfter = 2;
+        await using var rpc = await SubtensorRpcClient.ConnectAsync(node.Url, CancellationToken.None);
+        node.RefuseConnections = 1;
+
+        // The third call finds the connection cut, and the node refuses the reconnect (it is restarting).
+        await Assert.ThrowsAsync<SubtensorRpcException>(() => SubtensorMetagraph.ReadAsync(rpc, 1, CancellationToken.None));
+        node.DropAfter = null;
+        var metagraph = await SubtensorMetagraph.ReadAsync(rpc, 1, CancellationToken.None);
+
+        Assert.Equal(1024, metagraph.Neurons.Count);
+        Assert.Equal(2, rpc.Reconnects);
+    }
+
+    [Fact]
     public async Task Read_ASubnetTheNodeHasNoAnswerFor_SaysWhichCall()
     {
         await using var node = await FinneyReplayNode.StartAsync(finney.Directory);
