@@ -12,7 +12,7 @@ internal static class EnvelopeRefusal
     public static async Task WriteAsync(HttpContext context, EnvelopeRejection rejection, string detail, bool bodyUnread, ILogger logger)
     {
         var code = EnvelopeRejections.Code(rejection);
-        var validator = context.Request.Headers.TryGetValue(WireHeaders.ValidatorHotkey, out var values) && values.Count == 1 ? values[0]! : "-";
+        var validator = WireHeaders.Single(context.Request, WireHeaders.ValidatorHotkey) ?? "-";
         WireLog.Refused(logger, code, validator, detail);
         var response = context.Response;
         response.StatusCode = EnvelopeRejections.StatusCode(rejection);

@@ -27,10 +27,10 @@ internal sealed class EnvelopeVerificationMiddleware
     {
         var request = context.Request;
         var rejection = _verifier.CheckHeaders(
-            Single(request, WireHeaders.ValidatorHotkey),
-            Single(request, WireHeaders.MinerHotkey),
-            Single(request, WireHeaders.Nonce),
-            Single(request, WireHeaders.Signature),
+            WireHeaders.Single(request, WireHeaders.ValidatorHotkey),
+            WireHeaders.Single(request, WireHeaders.MinerHotkey),
+            WireHeaders.Single(request, WireHeaders.Nonce),
+            WireHeaders.Single(request, WireHeaders.Signature),
             out var headers,
             out var detail);
         if (rejection != EnvelopeRejection.None || headers is null)
@@ -72,10 +72,6 @@ internal sealed class EnvelopeVerificationMiddleware
         context.Features.Set<IRequestEnvelopeFeature>(new RequestEnvelopeFeature(headers.ValidatorHotkey, headers.Nonce));
         await _next(context);
     }
-
-    /// <summary>A header given more than once is treated as absent rather than guessing which one was signed.</summary>
-    private static string? Single(HttpRequest request, string name) =>
-        request.Headers.TryGetValue(name, out var values) && values.Count == 1 ? values[0] : null;
 
     /// <summary>
     /// Reads the body through ASP.NET's file-buffering stream (memory up to <paramref name="inMemory"/> bytes,

@@ -18,4 +18,9 @@ public static class WireHeaders
 
     /// <summary><c>0x</c> + 128 lowercase hex digits: the 64-byte sr25519 signature.</summary>
     public const string Signature = "signature";
+
+    /// <summary>The header's value when it is given exactly once; a header given more than once is treated as absent
+    /// rather than guessing which one was signed.</summary>
+    public static string? Single(Microsoft.AspNetCore.Http.HttpRequest request, string name) =>
+        request.Headers.TryGetValue(name, out var values) && values.Count == 1 ? values[0] : null;
 }

@@ -47,6 +47,24 @@ internal sealed class ChainConnection : IAsyncDisposable
         return OpenAsync(url, netuid, signer, options, cancellationToken);
     }
 
+    /// <summary><see cref="OpenAsync(IConfiguration, IHotkeySigner?, CancellationToken, string?, ILogger?)"/> for a command:
+    /// a node that cannot be reached, or a pending-reveals file that cannot be read, is a line on <paramref name="error"/>
+    /// prefixed with <paramref name="command"/>, and null.</summary>
+    public static async Task<ChainConnection?> OpenOrExplainAsync(
+        IConfiguration root, IHotkeySigner? signer, string command, TextWriter error, CancellationToken cancellationToken, string? dataDir = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return await OpenAsync(root, signer, cancellationToken, dataDir, logger);
+        }
+        catch (Exception problem) when (problem is SubtensorRpcException or InvalidDataException)
+        {
+            await error.WriteLineAsync($"{command}: {problem.Message}");
+            return null;
+        }
+    }
+
     public static async Task<ChainConnection> OpenAsync(
         string url, ushort netuid, IHotkeySigner? signer, SubtensorChainOptions options, CancellationToken cancellationToken)
     {

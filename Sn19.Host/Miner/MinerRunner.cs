@@ -3,7 +3,6 @@ namespace Sn19.Host.Miner;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Sn19.Actors.Chain;
-using Sn19.Actors.Chain.Subtensor.Rpc;
 using Sn19.Actors.Crypto.Wallets;
 using Sn19.Actors.Signing;
 using Sn19.Actors.Subnet.Metagraphs;
@@ -55,18 +54,12 @@ internal static class MinerRunner
         }
 
         await using var signerClient = signer;
-        ChainConnection connection;
-        try
+        await using var connection = await ChainConnection.OpenOrExplainAsync(configuration.Root, signer, "sn19 miner", error, cancellationToken);
+        if (connection is null)
         {
-            connection = await ChainConnection.OpenAsync(configuration.Root, signer, cancellationToken);
-        }
-        catch (Exception unreachable) when (unreachable is SubtensorRpcException or InvalidDataException)
-        {
-            await error.WriteLineAsync($"sn19 miner: {unreachable.Message}");
             return Cli.ExitCodes.Failure;
         }
 
-        await using var chainConnection = connection;
         var chain = connection.Chain;
         var metagraph = new MetagraphWatcher(chain, logger);
         using var backends = new BackendCache(configuration.Root.GetSection("inference:engine").Get<LocalEngineOptions>() ?? new LocalEngineOptions());

@@ -2,7 +2,6 @@ namespace Sn19.Host.Validator;
 
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Sn19.Actors.Chain.Subtensor.Rpc;
 using Sn19.Actors.Cluster;
 using Sn19.Actors.Persistence;
 using Sn19.Actors.Signing;
@@ -52,18 +51,13 @@ internal static class ValidatorRunner
 
             var cluster = ValidatorSettingsFactory.Cluster(configuration, persistence);
             var checkers = Checkers(settings, options, backends, cluster, output);
-            ChainConnection connection;
-            try
+            await using var connection = await ChainConnection.OpenOrExplainAsync(
+                configuration.Root, signer, "sn19 validator", error, cancellationToken, dataDir, logger);
+            if (connection is null)
             {
-                connection = await ChainConnection.OpenAsync(configuration.Root, signer, cancellationToken, dataDir, logger);
-            }
-            catch (Exception unreachable) when (unreachable is SubtensorRpcException or InvalidDataException)
-            {
-                await error.WriteLineAsync($"sn19 validator: {unreachable.Message}");
                 return Cli.ExitCodes.Failure;
             }
 
-            await using var chainConnection = connection;
             var chain = connection.Chain;
             await using var node = await ValidatorNode.StartAsync(
                 settings, chain, signer, configuration.Root.GetSection("akka"), persistence, cluster,

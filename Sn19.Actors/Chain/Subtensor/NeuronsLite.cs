@@ -24,6 +24,14 @@ public static class NeuronsLite
     /// <summary>The call's argument bytes: the netuid as the runtime's u16.</summary>
     public static byte[] Arguments(ushort netuid) => [(byte)netuid, (byte)(netuid >> 8)];
 
+    /// <summary>The subnet's neurons at the block, asked of the node (<c>state_call</c>) and decoded with the metadata.</summary>
+    public static async Task<IReadOnlyList<NeuronInfo>> ReadAsync(
+        Rpc.SubtensorNode node, RuntimeMetadata metadata, ushort netuid, string blockHash, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return Decode(metadata, await node.StateCallAsync(StateCall, Arguments(netuid), blockHash, cancellationToken));
+    }
+
     /// <summary>Every neuron in <paramref name="answer"/>, the bytes <c>state_call</c> returned.</summary>
     /// <exception cref="ScaleFormatException">the bytes are not the method's output type, or bytes are left over.</exception>
     public static IReadOnlyList<NeuronInfo> Decode(RuntimeMetadata metadata, byte[] answer)

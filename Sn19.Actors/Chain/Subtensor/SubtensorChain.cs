@@ -53,7 +53,7 @@ public sealed class SubtensorChain(SubtensorNode node, ushort netuid, IHotkeySig
                 return NoSubnet<Metagraph>(head);
             }
 
-            var neurons = NeuronsLite.Decode(metadata, await node.StateCallAsync(NeuronsLite.StateCall, NeuronsLite.Arguments(netuid), head.Hash, ct));
+            var neurons = await NeuronsLite.ReadAsync(node, metadata, netuid, head.Hash, ct);
             return ChainResult<Metagraph>.Ok(new Metagraph(netuid, head.Number, lastEpoch, hyperparameters, [.. neurons.OrderBy(n => n.Uid)]));
         }, cancellationToken);
 

@@ -16,7 +16,7 @@ public sealed record SubtensorMetagraph(ushort Netuid, ulong Block, string Block
         var head = await node.HeadAsync(finalized: false, cancellationToken);
         var metadata = MetadataDecoder.DecodeAtVersion(await node.StateCallAsync("Metadata_metadata_at_version", [15, 0, 0, 0], head.Hash, cancellationToken))
             ?? throw new SubtensorRpcException($"the node's runtime at block {head.Number} offers no metadata V15, which describes the runtime APIs");
-        var neurons = NeuronsLite.Decode(metadata, await node.StateCallAsync(NeuronsLite.StateCall, NeuronsLite.Arguments(netuid), head.Hash, cancellationToken));
+        var neurons = await NeuronsLite.ReadAsync(node, metadata, netuid, head.Hash, cancellationToken);
         return new SubtensorMetagraph(netuid, head.Number, head.Hash, neurons);
     }
 }

@@ -42,9 +42,9 @@ internal sealed class FiberMinerMiddleware(RequestDelegate next, FiberMinerState
         }
 
         var rejection = verifier.CheckHeaders(
-            Single(request, WireHeaders.ValidatorHotkey), Single(request, WireHeaders.MinerHotkey), Single(request, WireHeaders.Nonce),
-            Single(request, WireHeaders.Signature), out var headers, out var detail);
-        var uuid = Single(request, FiberProtocol.SymmetricKeyUuidHeader);
+            WireHeaders.Single(request, WireHeaders.ValidatorHotkey), WireHeaders.Single(request, WireHeaders.MinerHotkey), WireHeaders.Single(request, WireHeaders.Nonce),
+            WireHeaders.Single(request, WireHeaders.Signature), out var headers, out var detail);
+        var uuid = WireHeaders.Single(request, FiberProtocol.SymmetricKeyUuidHeader);
         if (rejection == EnvelopeRejection.None && (uuid is null || !EnvelopeMessage.IsSha256Hex(uuid)))
         {
             (rejection, detail) = (EnvelopeRejection.MalformedHeader, $"{FiberProtocol.SymmetricKeyUuidHeader} must be 64 lowercase hex digits");
@@ -145,7 +145,7 @@ internal sealed class FiberMinerMiddleware(RequestDelegate next, FiberMinerState
 
     private async Task FailAsync(HttpContext context, int status, string code, string message)
     {
-        WireLog.Refused(logger, code, Single(context.Request, WireHeaders.ValidatorHotkey) ?? "-", message);
+        WireLog.Refused(logger, code, WireHeaders.Single(context.Request, WireHeaders.ValidatorHotkey) ?? "-", message);
         context.Response.StatusCode = status;
         await context.Response.WriteAsJsonAsync(new EnvelopeError(code, message), WireJsonContext.Default.EnvelopeError, cancellationToken: context.RequestAborted);
     }
@@ -173,7 +173,4 @@ internal sealed class FiberMinerMiddleware(RequestDelegate next, FiberMinerState
 
         return buffer.ToArray();
     }
-
-    private static string? Single(HttpRequest request, string name) =>
-        request.Headers.TryGetValue(name, out var values) && values.Count == 1 ? values[0] : null;
 }
